@@ -1,0 +1,300 @@
+/**
+ * The demo feed server's logic, free of msw and Node APIs: answers a feed request (resource + URL)
+ * from a {@link DemoDataset} exactly as docs/feed-contract.md describes — cursor pagination,
+ * `limit`, `updatedSince`, `departmentId`, `from`/`to` and the error body. msw handlers and
+ * scenario helpers wrap it; being plain, it runs the same in the browser, vitest and e2e.
+ */
+import { parseIsoDate, shanghaiDayOf } from '../src/domain/calendar/day';
+import { parseInstant } from '../src/domain/time-limit/instant';
+import { feedErrorBody, type FeedErrorBody } from '../src/feeds/schemas/error-body';
+import type { FeedResource } from '../src/feeds/query-keys';
+import type { DemoDataset } from './demo-city';
+
+/** Every feed resource, in the order a client usually loads them. */
+export const FEED_RESOURCES: readonly FeedResource[] = [
+  'departments',
+  'items',
+  'cases',
+  'case-events',
+  'evaluations',
+  'tasks',
+];
+
+/** Default and largest page sizes. */
+export const DEFAULT_PAGE_LIMIT = 1000;
+export const MAX_PAGE_LIMIT = 5000;
+
+/** A successful page. */
+export interface FeedPageBody {
+  items: unknown[];
+  nextCursor: string | null;
+  serverTime: string;
+}
+
+/** What the server answers: a status and a JSON body. */
+export type FeedAnswer =
+  | { status: 200; body: FeedPageBody }
+  | { status: 400 | 401 | 403 | 404 | 429 | 500 | 503; body: FeedErrorBody };
+
+/** The server's view of one resource: its records and what filters look at. */
+interface ResourceIndex {
+  records: readonly object[];
+  updatedAt: Float64Array;
+  /** Civil day of the main date for `from`/`to`, or null when the resource has none. */
+  mainDay: Int32Array | null;
+  departments: (i: number) => readonly string[];
+}
+
+function instantOrNaN(s: string): number {
+  return parseInstant(s) ?? Number.NaN;
+}
+
+function buildIndex(dataset: DemoDataset, resource: FeedResource): ResourceIndex {
+  const days = <T>(records: readonly T[], date: (r: T) => string): Int32Array =>
+    Int32Array.from(records, (r) => shanghaiDayOf(instantOrNaN(date(r))));
+  const stamps = <T extends { updatedAt: string }>(records: readonly T[]): Float64Array =>
+    Float64Array.from(records, (r) => instantOrNaN(r.updatedAt));
+  switch (resource) {
+    case 'departments': {
+      const r = dataset.departments;
+      return {
+        records: r,
+        updatedAt: stamps(r),
+        mainDay: null,
+        departments: (i) => {
+          const d = r[i];
+          return d === undefined ? [] : d.parentId === null ? [d.id] : [d.id, d.parentId];
+        },
+      };
+    }
+    case 'items': {
+      const r = dataset.items;
+      return {
+        records: r,
+        updatedAt: stamps(r),
+        mainDay: null,
+        departments: (i) => [r[i]?.departmentId ?? ''],
+      };
+    }
+    case 'cases': {
+      const r = dataset.cases;
+      return {
+        records: r,
+        updatedAt: stamps(r),
+        mainDay: days(r, (c) => c.acceptedAt),
+        departments: (i) => [r[i]?.departmentId ?? ''],
+      };
+    }
+    case 'case-events': {
+      const r = dataset.caseEvents;
+      return {
+        records: r,
+        updatedAt: stamps(r),
+        mainDay: days(r, (e) => e.enteredAt),
+        departments: (i) => [r[i]?.departmentId ?? ''],
+      };
+    }
+    case 'evaluations': {
+      const r = dataset.evaluations;
+      // An evaluation belongs to the department of its case.
+      const caseDepartment = new Map(dataset.cases.map((c) => [c.id, c.departmentId]));
+      return {
+        records: r,
+        updatedAt: stamps(r),
+        mainDay: days(r, (e) => e.at),
+        departments: (i) => [caseDepartment.get(r[i]?.caseId ?? '') ?? ''],
+      };
+    }
+    case 'tasks': {
+      const r = dataset.tasks;
+      return {
+        records: r,
+        updatedAt: stamps(r),
+        mainDay: days(r, (t) => t.assignedAt),
+        departments: (i) => {
+          const t = r[i];
+          return t === undefined ? [] : [t.leadDepartmentId, ...t.coDepartmentIds];
+        },
+      };
+    }
+  }
+}
+
+/** The query of a request, validated. */
+interface FeedQuery {
+  limit: number;
+  offset: number;
+  updatedSince: number | null;
+  departmentId: string | null;
+  from: number | null;
+  to: number | null;
+  /** The filters as text: a cursor is only valid for the filters it was issued for. */
+  signature: string;
+}
+
+function badRequest(code: string, zh: string, en: string): FeedAnswer {
+  return { status: 400, body: feedErrorBody(code, `${zh} (${en})`) };
+}
+
+// Cursors are opaque to clients; here, base64url of JSON {o: offset, s: filters}.
+function encodeCursor(offset: number, signature: string): string {
+  const json = JSON.stringify({ o: offset, s: signature });
+  const bytes = new TextEncoder().encode(json);
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+function decodeCursor(cursor: string): { o: number; s: string } | null {
+  try {
+    const binary = atob(cursor.replaceAll('-', '+').replaceAll('_', '/'));
+    const bytes = Uint8Array.from(binary, (ch) => ch.charCodeAt(0));
+    const parsed: unknown = JSON.parse(new TextDecoder().decode(bytes));
+    if (typeof parsed !== 'object' || parsed === null) return null;
+    const { o, s } = parsed as Record<string, unknown>;
+    if (typeof o !== 'number' || !Number.isSafeInteger(o) || o < 0 || typeof s !== 'string')
+      return null;
+    return { o, s };
+  } catch {
+    return null;
+  }
+}
+
+function readQuery(resource: FeedResource, params: URLSearchParams): FeedQuery | FeedAnswer {
+  const limitText = params.get('limit');
+  let limit = DEFAULT_PAGE_LIMIT;
+  if (limitText !== null) {
+    limit = /^\d+$/.test(limitText) ? Number(limitText) : Number.NaN;
+    if (!(limit >= 1 && limit <= MAX_PAGE_LIMIT)) {
+      return badRequest(
+        'bad_request',
+        `limit 必须是 1–${MAX_PAGE_LIMIT} 的整数`,
+        `limit must be an integer 1–${MAX_PAGE_LIMIT}, got "${limitText}"`,
+      );
+    }
+  }
+  const sinceText = params.get('updatedSince');
+  const updatedSince = sinceText === null ? null : parseInstant(sinceText);
+  if (sinceText !== null && updatedSince === null) {
+    return badRequest(
+      'bad_request',
+      'updatedSince 不是有效的时间',
+      `updatedSince must be an ISO 8601 instant, got "${sinceText}"`,
+    );
+  }
+  const dateParam = (name: 'from' | 'to'): number | null | FeedAnswer => {
+    const text = params.get(name);
+    if (text === null) return null;
+    const day = parseIsoDate(text);
+    return day === null
+      ? badRequest(
+          'bad_request',
+          `${name} 必须是 YYYY-MM-DD 日期`,
+          `${name} must be a YYYY-MM-DD date, got "${text}"`,
+        )
+      : day;
+  };
+  const from = dateParam('from');
+  if (typeof from === 'object' && from !== null) return from;
+  const to = dateParam('to');
+  if (typeof to === 'object' && to !== null) return to;
+  if (from !== null && to !== null && from > to) {
+    return badRequest('bad_request', 'from 晚于 to', 'from is after to');
+  }
+  const departmentText = params.get('departmentId');
+  const departmentId = departmentText === null || departmentText === '' ? null : departmentText;
+  const signature = JSON.stringify([resource, updatedSince, departmentId, from, to]);
+  let offset = 0;
+  const cursorText = params.get('cursor');
+  if (cursorText !== null && cursorText !== '') {
+    const cursor = decodeCursor(cursorText);
+    if (cursor === null || cursor.s !== signature) {
+      return badRequest(
+        'invalid_cursor',
+        '分页游标无效或与查询条件不符，请从第一页重新获取',
+        'the cursor is invalid or was issued for other filters; start again from the first page',
+      );
+    }
+    offset = cursor.o;
+  }
+  return { limit, offset, updatedSince, departmentId, from, to, signature };
+}
+
+/** Answers feed requests from one dataset. */
+export interface FeedServer {
+  readonly dataset: DemoDataset;
+  /** Answers `GET {base}/{resource}?{query}`. */
+  answer(resource: FeedResource, params: URLSearchParams): FeedAnswer;
+}
+
+/**
+ * Builds a feed server over a dataset. Filtered views are computed once per filter combination
+ * and cached, so following the cursors of a 50k-case feed costs O(page) per page.
+ *
+ * @param serverTime - the clock the server reports (default: the dataset's serverTime, so repeated
+ *   incremental syncs of a fixed demo return nothing new)
+ */
+export function createFeedServer(
+  dataset: DemoDataset,
+  serverTime: () => string = () => dataset.serverTime,
+): FeedServer {
+  const indexes = new Map<FeedResource, ResourceIndex>();
+  const views = new Map<string, Int32Array>();
+  const indexOf = (resource: FeedResource): ResourceIndex => {
+    let index = indexes.get(resource);
+    if (index === undefined) {
+      index = buildIndex(dataset, resource);
+      indexes.set(resource, index);
+    }
+    return index;
+  };
+  const viewOf = (resource: FeedResource, q: FeedQuery): Int32Array => {
+    let view = views.get(q.signature);
+    if (view !== undefined) return view;
+    const index = indexOf(resource);
+    const n = index.records.length;
+    const selected = new Int32Array(n);
+    let k = 0;
+    for (let i = 0; i < n; i++) {
+      if (q.updatedSince !== null && !((index.updatedAt[i] ?? Number.NaN) > q.updatedSince))
+        continue;
+      if (index.mainDay !== null && (q.from !== null || q.to !== null)) {
+        const day = index.mainDay[i] ?? 0;
+        if (q.from !== null && day < q.from) continue;
+        if (q.to !== null && day > q.to) continue;
+      }
+      if (q.departmentId !== null && !index.departments(i).includes(q.departmentId)) continue;
+      selected[k++] = i;
+    }
+    view = selected.slice(0, k);
+    if (views.size >= 32) views.clear(); // a demo server: a small cache is plenty
+    views.set(q.signature, view);
+    return view;
+  };
+  return {
+    dataset,
+    answer(resource, params) {
+      if (!FEED_RESOURCES.includes(resource)) {
+        return {
+          status: 404,
+          body: feedErrorBody('not_found', `没有这个数据源 (no such feed: ${resource})`),
+        };
+      }
+      const q = readQuery(resource, params);
+      if ('status' in q) return q;
+      const view = viewOf(resource, q);
+      const records = indexOf(resource).records;
+      const end = Math.min(view.length, q.offset + q.limit);
+      const items: unknown[] = [];
+      for (let k = q.offset; k < end; k++) items.push(records[view[k] ?? 0]);
+      return {
+        status: 200,
+        body: {
+          items,
+          nextCursor: end < view.length ? encodeCursor(end, q.signature) : null,
+          serverTime: serverTime(),
+        },
+      };
+    },
+  };
+}

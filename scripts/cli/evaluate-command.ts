@@ -1,0 +1,239 @@
+import { readFileSync } from 'node:fs';
+import {
+  dayFromCivil,
+  isoFromDay,
+  officialCalendar,
+  type DayIndex,
+  type WorkingCalendar,
+} from '../../src/domain/calendar';
+import {
+  evaluateCase,
+  formatShanghaiIso,
+  parseInstant,
+  summarizeByDepartment,
+  type CaseEvaluation,
+  type WarningLevel,
+} from '../../src/domain/time-limit';
+import {
+  CaseFileError,
+  caseFileFormatOf,
+  parseCaseFile,
+  type CaseFileRejection,
+} from '../../src/feeds/case-file';
+import { parseColumnMapping, type ColumnMapping } from '../../src/feeds/mapping';
+import { CliUsageError, parseOptions, writeStdout, type CliCommand } from './common';
+
+const USAGE = `evaluate --input FILE [--mapping FILE] [--as-of ISO-8601]
+  --input    办件文件：.json（数组）、.ndjson/.jsonl 或带表头的 .csv
+             case file: a JSON array, NDJSON, or CSV with a header row (format from the extension)
+  --mapping  列映射 JSON {"columns": {"<field>": "<column>"}} (maps case fields to the file's columns)
+  --as-of    评估时点，默认当前时间 (evaluation instant, default now); no offset = Asia/Shanghai`;
+
+/** One line of `results`, exactly the fields the issue specifies. */
+export interface EvaluateResultRow {
+  id: string;
+  departmentId: string;
+  committedDue: string;
+  statutoryDue: string;
+  elapsedDays: number;
+  remainingDays: number;
+  suspendedDays: number;
+  overdueDays: number;
+  onTime: boolean | null;
+  early: boolean | null;
+  level: WarningLevel;
+}
+
+/** A due date as the CLI prints it: YYYY-MM-DD for limit-based, the full instant for dueAt. */
+function dueText(day: DayIndex, instant: number | null): string {
+  return instant === null ? isoFromDay(day) : formatShanghaiIso(instant);
+}
+
+export function resultRow(id: string, departmentId: string, e: CaseEvaluation): EvaluateResultRow {
+  return {
+    id,
+    departmentId,
+    committedDue: dueText(e.committedDue, e.committedDueAt),
+    statutoryDue: dueText(e.statutoryDue, e.statutoryDueAt),
+    elapsedDays: e.elapsedDays,
+    remainingDays: e.remainingDays,
+    suspendedDays: e.suspendedDays,
+    overdueDays: e.overdueDays,
+    onTime: e.onTime,
+    early: e.early,
+    level: e.level,
+  };
+}
+
+type Range = [DayIndex, DayIndex];
+
+/** Merge inclusive day ranges. */
+function mergeRanges(ranges: Range[]): Range[] {
+  ranges.sort((a, b) => a[0] - b[0]);
+  const out: Range[] = [];
+  for (const r of ranges) {
+    const last = out[out.length - 1];
+    if (last !== undefined && r[0] <= last[1] + 1) last[1] = Math.max(last[1], r[1]);
+    else out.push([r[0], r[1]]);
+  }
+  return out;
+}
+
+/** Parts of the day ranges the results depended on that lie outside the calendar's data. */
+export function uncoveredRanges(spans: Range[], cal: WorkingCalendar): Range[] {
+  const covered = mergeRanges(
+    cal.coveredYears.map((y): Range => [dayFromCivil(y, 1, 1), dayFromCivil(y, 12, 31)]),
+  );
+  const out: Range[] = [];
+  for (const [from, to] of mergeRanges(spans)) {
+    let cursor = from;
+    for (const [cf, ct] of covered) {
+      if (ct < cursor) continue;
+      if (cf > to) break;
+      if (cf > cursor) out.push([cursor, cf - 1]);
+      cursor = ct + 1;
+      if (cursor > to) break;
+    }
+    if (cursor <= to) out.push([cursor, to]);
+  }
+  return out;
+}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new CaseFileError(
+      `无法读取${what} '${path}' (cannot read ${what === '输入文件' ? 'input' : 'mapping'} file: ${code})`,
+    );
+  }
+}
+
+function loadMapping(path: string): ColumnMapping {
+  const text = readText(path, '映射文件');
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  } catch (e) {
+    throw new CaseFileError(
+      `映射文件不是有效的 JSON '${path}' (mapping file is not valid JSON: ${(e as Error).message})`,
+    );
+  }
+  const m = parseColumnMapping(raw);
+  if (!m.ok) throw new CaseFileError(`映射文件无效 '${path}': ${m.reason}`);
+  return m.value;
+}
+
+function* outputChunks(
+  asOf: string,
+  rows: EvaluateResultRow[],
+  tail: EvaluateOutputTail,
+): Generator<string> {
+  yield `{"asOf":${JSON.stringify(asOf)},"results":[`;
+  const CHUNK = 5000;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const part = rows.slice(i, i + CHUNK).map((r) => JSON.stringify(r));
+    yield (i === 0 ? '' : ',') + part.join(',');
+  }
+  yield `],"departments":${JSON.stringify(tail.departments)}`;
+  yield `,"rejected":${JSON.stringify(tail.rejected)}`;
+  yield `,"calendar":${JSON.stringify(tail.calendar)}}\n`;
+}
+
+interface EvaluateOutputTail {
+  departments: ReturnType<typeof summarizeByDepartment>;
+  rejected: CaseFileRejection[];
+  calendar: {
+    coveredFrom: string | null;
+    coveredTo: string | null;
+    uncoveredDatesUsed: number;
+    uncoveredRanges: { from: string; to: string }[];
+  };
+}
+
+async function run(args: string[]): Promise<number> {
+  const opts = parseOptions(args, ['input', 'mapping', 'as-of']);
+  const input = opts.get('input');
+  if (input === undefined) throw new CliUsageError('缺少 --input (missing --input FILE)');
+  const format = caseFileFormatOf(input);
+  if (format === null) {
+    throw new CliUsageError(`无法从扩展名判断格式 '${input}' (use .json, .ndjson, .jsonl or .csv)`);
+  }
+  const asOfText = opts.get('as-of');
+  let asOfMs = Date.now();
+  if (asOfText !== undefined) {
+    const parsed = parseInstant(asOfText);
+    if (parsed === null)
+      throw new CliUsageError(`--as-of 无法解析 '${asOfText}' (not an ISO 8601 instant)`);
+    asOfMs = parsed;
+  }
+
+  let file;
+  try {
+    const mappingPath = opts.get('mapping');
+    const mapping = mappingPath === undefined ? undefined : loadMapping(mappingPath);
+    file = parseCaseFile(readText(input, '输入文件'), format, mapping);
+  } catch (e) {
+    if (e instanceof CaseFileError) {
+      process.stderr.write(`evaluate: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+
+  const cal = officialCalendar();
+  const rows: EvaluateResultRow[] = new Array<EvaluateResultRow>(file.cases.length);
+  const summaryInput: { departmentId: string; evaluation: CaseEvaluation }[] = new Array(
+    file.cases.length,
+  );
+  const spans: Range[] = [];
+  for (let i = 0; i < file.cases.length; i++) {
+    const c = (file.cases[i] as (typeof file.cases)[number]).value;
+    const e = evaluateCase(c, asOfMs, cal);
+    rows[i] = resultRow(c.id, c.departmentId, e);
+    summaryInput[i] = { departmentId: c.departmentId, evaluation: e };
+    if (e.usesUncoveredDates) spans.push([e.spanFrom, e.spanTo]);
+  }
+  const uncovered = uncoveredRanges(spans, cal);
+  const uncoveredDays = uncovered.reduce((n, [f, t]) => n + t - f + 1, 0);
+  const covered = cal.coveredFrom <= cal.coveredTo;
+  const tail: EvaluateOutputTail = {
+    departments: summarizeByDepartment(summaryInput),
+    rejected: file.rejected,
+    calendar: {
+      coveredFrom: covered ? isoFromDay(cal.coveredFrom) : null,
+      coveredTo: covered ? isoFromDay(cal.coveredTo) : null,
+      uncoveredDatesUsed: uncoveredDays,
+      uncoveredRanges: uncovered.map(([f, t]) => ({ from: isoFromDay(f), to: isoFromDay(t) })),
+    },
+  };
+  const asOf = formatShanghaiIso(asOfMs);
+  process.stderr.write(
+    `evaluate: ${file.total} 条记录，评估 ${rows.length} 条，拒收 ${file.rejected.length} 条；评估时点 ${asOf} ` +
+      `(${file.total} records, ${rows.length} evaluated, ${file.rejected.length} rejected)\n`,
+  );
+  for (const r of file.rejected.slice(0, 20)) {
+    process.stderr.write(
+      `  rejected #${r.index}${r.id === null ? '' : ` (${r.id})`}: ${r.reason}\n`,
+    );
+  }
+  if (file.rejected.length > 20)
+    process.stderr.write(`  … ${file.rejected.length - 20} more in "rejected"\n`);
+  if (uncoveredDays > 0) {
+    process.stderr.write(
+      `evaluate: 警告：${uncoveredDays} 个日期超出节假日数据范围，按周一至周五计算 ` +
+        `(warning: ${uncoveredDays} dates outside the holiday data ${tail.calendar.coveredFrom}…${tail.calendar.coveredTo}; Mon–Fri assumed: ` +
+        `${tail.calendar.uncoveredRanges.map((r) => `${r.from}…${r.to}`).join(', ')})\n`,
+    );
+  }
+  await writeStdout(outputChunks(asOf, rows, tail));
+  return 0;
+}
+
+/** `evaluate`: time limits and warnings for every case in a feed file. */
+export const evaluateCommand: CliCommand = {
+  summary: '评估办件时限与预警 (evaluate time limits and warnings of a case file)',
+  usage: USAGE,
+  run,
+};

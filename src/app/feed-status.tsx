@@ -1,0 +1,163 @@
+import { Alert, Button, Drawer, Space, Table, Typography } from 'antd';
+import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { toCsv } from '../export/csv';
+import { downloadText } from '../export/download';
+import type { FeedRequestError } from '../feeds/api/http';
+import { refreshAllFeeds, type FeedSnapshot } from '../feeds/api/sync';
+import type { FeedResource } from '../feeds/query-keys';
+import type { RejectedRecord } from '../feeds/result';
+import { useRuntimeConfig } from '../feeds/runtime-config';
+import { useLocaleStore, useT, intlLocale, type MessageKey } from '../i18n';
+import { formatClock, formatCount } from '../ui/format';
+
+export interface FeedState {
+  resource: FeedResource;
+  query: UseQueryResult<FeedSnapshot<unknown>, FeedRequestError>;
+}
+
+const LABEL: Record<FeedResource, MessageKey> = {
+  departments: 'feed.departments',
+  items: 'feed.items',
+  cases: 'feed.cases',
+  'case-events': 'feed.caseEvents',
+  evaluations: 'feed.evaluations',
+  tasks: 'feed.tasks',
+};
+
+/**
+ * The shell's report on the feeds: sign-in problems with the login link, outages with the age of
+ * the data still shown and a retry, and the records the boundary rejected (open and download).
+ */
+export function FeedStatus({ feeds }: { feeds: readonly FeedState[] }) {
+  const t = useT();
+  const locale = intlLocale(useLocaleStore((s) => s.locale));
+  const config = useRuntimeConfig();
+  const queryClient = useQueryClient();
+  const [open, setOpen] = useState(false);
+
+  const rejected = useMemo(() => feeds.flatMap((f) => f.query.data?.rejected ?? []), [feeds]);
+  const failing = feeds.filter((f) => f.query.isError);
+  const auth = failing.find((f) => f.query.error?.kind === 'auth');
+  const retry = () => void refreshAllFeeds(queryClient);
+
+  const alerts = [];
+  if (auth) {
+    alerts.push(
+      <Alert
+        key="auth"
+        type="error"
+        showIcon
+        role="alert"
+        data-testid="feed-auth-error"
+        message={t('feed.authError')}
+        description={auth.query.error?.message}
+        action={
+          config.auth.loginUrl ? (
+            <Button type="primary" href={config.auth.loginUrl}>
+              {t('feed.login')}
+            </Button>
+          ) : undefined
+        }
+      />,
+    );
+  } else if (failing.length > 0) {
+    const withData = failing.filter((f) => f.query.data !== undefined);
+    const oldest = Math.min(...withData.map((f) => f.query.dataUpdatedAt));
+    alerts.push(
+      <Alert
+        key="outage"
+        type={withData.length === failing.length ? 'warning' : 'error'}
+        showIcon
+        role="alert"
+        data-testid="feed-stale-banner"
+        message={
+          withData.length === failing.length
+            ? t('feed.stale', { time: formatClock(oldest, locale) })
+            : t('feed.unavailable')
+        }
+        description={failing
+          .map((f) => `${t(LABEL[f.resource])}：${f.query.error?.message ?? ''}`)
+          .join('；')}
+        action={
+          <Button onClick={retry} data-testid="feed-retry">
+            {t('feed.retry')}
+          </Button>
+        }
+      />,
+    );
+  }
+  if (rejected.length > 0) {
+    alerts.push(
+      <Alert
+        key="rejected"
+        type="info"
+        showIcon
+        data-testid="feed-rejected"
+        message={t('feed.rejected', { count: formatCount(rejected.length, locale) })}
+        action={
+          <Button size="small" onClick={() => setOpen(true)}>
+            {t('feed.rejected.open')}
+          </Button>
+        }
+      />,
+    );
+  }
+  if (alerts.length === 0) return null;
+  return (
+    <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
+      {alerts}
+      <RejectedDrawer open={open} onClose={() => setOpen(false)} rejected={rejected} />
+    </Space>
+  );
+}
+
+function RejectedDrawer({
+  open,
+  onClose,
+  rejected,
+}: {
+  open: boolean;
+  onClose: () => void;
+  rejected: RejectedRecord[];
+}) {
+  const t = useT();
+  const download = () =>
+    downloadText(
+      toCsv(rejected, [
+        { header: '数据类别', value: (r) => r.resource },
+        { header: '序号', value: (r) => r.index + 1 },
+        { header: '编号', value: (r) => r.id },
+        { header: '原因', value: (r) => r.reason },
+        { header: '原始记录', value: (r) => JSON.stringify(r.raw) },
+      ]),
+      '未通过校验的记录.csv',
+    );
+  return (
+    <Drawer
+      title={t('feed.rejected.title')}
+      open={open}
+      onClose={onClose}
+      width={880}
+      extra={
+        <Button onClick={download} data-testid="download-rejected">
+          {t('feed.rejected.download')}
+        </Button>
+      }
+    >
+      <Typography.Paragraph type="secondary">{t('feed.rejected.explain')}</Typography.Paragraph>
+      <Table<RejectedRecord>
+        size="small"
+        rowKey={(r) => `${r.resource}-${r.index}`}
+        dataSource={rejected}
+        pagination={{ pageSize: 50, showSizeChanger: false }}
+        columns={[
+          { title: t('feed.rejected.resource'), dataIndex: 'resource', width: 110 },
+          { title: t('feed.rejected.index'), render: (_, r) => r.index + 1, width: 80 },
+          { title: t('feed.rejected.id'), dataIndex: 'id', width: 160 },
+          { title: t('feed.rejected.reason'), dataIndex: 'reason' },
+        ]}
+      />
+    </Drawer>
+  );
+}

@@ -1,0 +1,99 @@
+import {
+  AlertOutlined,
+  BarChartOutlined,
+  CloudUploadOutlined,
+  DashboardOutlined,
+  FieldTimeOutlined,
+  FileDoneOutlined,
+  SettingOutlined,
+} from '@ant-design/icons';
+import { Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Suspense, useMemo, type ReactNode } from 'react';
+import { Link, Outlet, useLocation } from 'react-router';
+import { quarterOfDay } from '../domain/period/period';
+import { shanghaiDayOf } from '../domain/calendar/day';
+import { asOfInstant, useRuntimeConfig } from '../feeds/runtime-config';
+import { useT } from '../i18n';
+import { useGlobalSearch, usePeriod } from '../state/url-state';
+import { FEED_RESOURCES, useAllFeeds } from '../feeds/api/all-feeds';
+import { DataFreshness } from './data-freshness';
+import { FeedStatus, type FeedState } from './feed-status';
+import { LanguageSwitch } from './language-switch';
+import { NAV_ITEMS } from './nav-items';
+import { PeriodPicker } from './period-picker';
+
+const ICONS: Record<string, ReactNode> = {
+  '/overview': <DashboardOutlined />,
+  '/alerts': <AlertOutlined />,
+  '/slow-action': <FieldTimeOutlined />,
+  '/rankings': <BarChartOutlined />,
+  '/tasks': <FileDoneOutlined />,
+  '/import': <CloudUploadOutlined />,
+  '/settings': <SettingOutlined />,
+};
+
+/** The application frame: menu on the left, header with period, freshness and language. */
+export function ShellLayout() {
+  const t = useT();
+  const config = useRuntimeConfig();
+  const location = useLocation();
+  const search = useGlobalSearch();
+  const defaultPeriod = useMemo(() => quarterOfDay(shanghaiDayOf(asOfInstant(config))), [config]);
+  const [period, setPeriod] = usePeriod(defaultPeriod);
+  const feeds = useAllFeeds();
+  const feedStates: FeedState[] = FEED_RESOURCES.map((resource) => ({
+    resource,
+    query: feeds[resource] as FeedState['query'],
+  }));
+  const selected = NAV_ITEMS.find((item) => location.pathname.startsWith(item.path))?.path ?? '';
+
+  return (
+    <Layout style={{ minHeight: '100vh' }}>
+      <a className="skip-link" href="#main-content">
+        {t('app.skipToContent')}
+      </a>
+      <Layout.Sider width={200} breakpoint="lg" collapsedWidth={64} theme="dark">
+        <div className="brand" title={t('app.subtitle')}>
+          {t('app.title')}
+        </div>
+        <nav aria-label={t('app.title')}>
+          <Menu
+            theme="dark"
+            mode="inline"
+            selectedKeys={[selected]}
+            items={NAV_ITEMS.map((item) => ({
+              key: item.path,
+              icon: ICONS[item.path],
+              label: (
+                <Link
+                  to={{ pathname: item.path, search }}
+                  data-testid={`nav-${item.path.slice(1)}`}
+                >
+                  {t(item.labelKey)}
+                </Link>
+              ),
+            }))}
+          />
+        </nav>
+      </Layout.Sider>
+      <Layout>
+        <Layout.Header className="app-header">
+          <Typography.Title level={4} style={{ margin: 0 }}>
+            {t(NAV_ITEMS.find((i) => i.path === selected)?.labelKey ?? 'app.title')}
+          </Typography.Title>
+          <Space size="middle" wrap>
+            <PeriodPicker value={period} onChange={setPeriod} />
+            <DataFreshness demo={config.demo.enabled} />
+            <LanguageSwitch />
+          </Space>
+        </Layout.Header>
+        <Layout.Content id="main-content" tabIndex={-1} className="app-content">
+          <FeedStatus feeds={feedStates} />
+          <Suspense fallback={<Spin tip={t('page.loading')} />}>
+            <Outlet />
+          </Suspense>
+        </Layout.Content>
+      </Layout>
+    </Layout>
+  );
+}

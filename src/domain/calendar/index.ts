@@ -1,0 +1,3 @@
+export * from './day';
+export * from './calendar';
+export * from './official';

@@ -1,0 +1,3 @@
+export * from './types';
+export * from './case-rules';
+export * from './deadline-rush';

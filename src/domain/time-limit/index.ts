@@ -1,0 +1,5 @@
+export * from './types';
+export * from './instant';
+export * from './evaluate';
+export * from './suspensions';
+export * from './summary';

@@ -1,0 +1,74 @@
+/**
+ * The whole loaded dataset the engine works on (validated feed records), and the joins every
+ * computation needs: step records and evaluations by case. Built once per data change, shared by
+ * the overview, alerts, slow-action, ranking and the CLI, so they all count the same way.
+ */
+import type { CaseStepInput } from '../domain/slow-action';
+import type { CaseRecord } from '../feeds/schemas/case';
+import type { CaseEvent } from '../feeds/schemas/case-event';
+import type { Department } from '../feeds/schemas/department';
+import type { Evaluation } from '../feeds/schemas/evaluation';
+import type { ServiceItem } from '../feeds/schemas/service-item';
+import type { SupervisionTask } from '../feeds/schemas/supervision-task';
+
+/** Validated records of every feed. Any list may be empty (e.g. an import of cases only). */
+export interface Dataset {
+  departments: readonly Department[];
+  items: readonly ServiceItem[];
+  cases: readonly CaseRecord[];
+  caseEvents: readonly CaseEvent[];
+  evaluations: readonly Evaluation[];
+  tasks: readonly SupervisionTask[];
+}
+
+/** A dataset with its joins. */
+export interface IndexedDataset extends Dataset {
+  /**
+   * Step records per case id, in time order. A case id absent from the map has no step data at
+   * all (`null` for the slow-action rules), which differs from a case with an empty step list;
+   * when the dataset has no step records at all, every case is "no step data".
+   */
+  stepsByCase: ReadonlyMap<string, readonly CaseStepInput[]>;
+  hasStepData: boolean;
+  evaluationsByCase: ReadonlyMap<string, readonly Evaluation[]>;
+  departmentById: ReadonlyMap<string, Department>;
+  itemByCode: ReadonlyMap<string, ServiceItem>;
+}
+
+/** Builds the joins in one pass over each list. */
+export function indexDataset(ds: Dataset): IndexedDataset {
+  const stepsByCase = new Map<string, CaseStepInput[]>();
+  for (const e of ds.caseEvents) {
+    let list = stepsByCase.get(e.caseId);
+    if (!list) {
+      list = [];
+      stepsByCase.set(e.caseId, list);
+    }
+    list.push({ step: e.step, enteredAt: e.enteredAt, leftAt: e.leftAt });
+  }
+  for (const list of stepsByCase.values()) {
+    if (list.length > 1) list.sort((a, b) => a.enteredAt - b.enteredAt);
+  }
+  const evaluationsByCase = new Map<string, Evaluation[]>();
+  for (const ev of ds.evaluations) {
+    const list = evaluationsByCase.get(ev.caseId);
+    if (list) list.push(ev);
+    else evaluationsByCase.set(ev.caseId, [ev]);
+  }
+  return {
+    ...ds,
+    stepsByCase,
+    hasStepData: ds.caseEvents.length > 0,
+    evaluationsByCase,
+    departmentById: new Map(ds.departments.map((d) => [d.id, d])),
+    itemByCode: new Map(ds.items.map((i) => [i.code, i])),
+  };
+}
+
+/** The steps to hand to the slow-action rules for a case: null when the dataset has no step data. */
+export function stepsOf(ds: IndexedDataset, caseId: string): readonly CaseStepInput[] | null {
+  if (!ds.hasStepData) return null;
+  return ds.stepsByCase.get(caseId) ?? EMPTY_STEPS;
+}
+
+const EMPTY_STEPS: readonly CaseStepInput[] = Object.freeze([]);

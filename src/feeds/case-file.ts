@@ -1,0 +1,163 @@
+import type { CaseInput } from '../domain/time-limit';
+import { parseCaseRecord } from './case-record';
+import { CsvError, parseCsv } from './csv';
+import { columnOf, type CaseField, type ColumnMapping } from './mapping';
+
+/** Formats a case file can come in. */
+export type CaseFileFormat = 'json' | 'ndjson' | 'csv';
+
+/** A record set aside, with its 0-based position in the file's records and a readable reason. */
+export interface CaseFileRejection {
+  index: number;
+  id: string | null;
+  reason: string;
+}
+
+/** The accepted cases (with their record index) and the rejected records of one file. */
+export interface CaseFileResult {
+  cases: { index: number; value: CaseInput }[];
+  rejected: CaseFileRejection[];
+  /** Records read (accepted + rejected). */
+  total: number;
+}
+
+/** The file as a whole cannot be read (not JSON, no header, a mapped column missing, …). */
+export class CaseFileError extends Error {
+  override readonly name = 'CaseFileError';
+}
+
+/** Format from a file name's extension: .json, .ndjson / .jsonl, .csv; `null` otherwise. */
+export function caseFileFormatOf(fileName: string): CaseFileFormat | null {
+  const m = /\.([A-Za-z]+)$/.exec(fileName);
+  const ext = m?.[1]?.toLowerCase();
+  if (ext === 'json') return 'json';
+  if (ext === 'ndjson' || ext === 'jsonl') return 'ndjson';
+  if (ext === 'csv') return 'csv';
+  return null;
+}
+
+const REQUIRED: readonly CaseField[] = ['id', 'departmentId', 'acceptedAt'];
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** Raw records of a file, each either a value to validate or a per-record read error. */
+type RawRecord = { raw: unknown } | { error: string };
+
+function jsonRecords(text: string): RawRecord[] {
+  let data: unknown;
+  try {
+    data = JSON.parse(stripBom(text));
+  } catch (e) {
+    throw new CaseFileError(`不是有效的 JSON (not valid JSON: ${(e as Error).message})`);
+  }
+  if (!Array.isArray(data)) {
+    throw new CaseFileError(
+      'JSON 文件须为办件数组 (a JSON input must be an array of case records)',
+    );
+  }
+  return data.map((raw: unknown) => ({ raw }));
+}
+
+function ndjsonRecords(text: string): RawRecord[] {
+  const out: RawRecord[] = [];
+  const lines = stripBom(text).split('\n');
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as string).trim();
+    if (line === '') continue;
+    try {
+      out.push({ raw: JSON.parse(line) as unknown });
+    } catch {
+      out.push({ error: `第 ${i + 1} 行不是有效的 JSON (line ${i + 1} is not valid JSON)` });
+    }
+  }
+  return out;
+}
+
+function csvRecords(text: string, mapping?: ColumnMapping): RawRecord[] {
+  let table;
+  try {
+    table = parseCsv(text);
+  } catch (e) {
+    if (e instanceof CsvError) throw new CaseFileError(e.message);
+    throw e;
+  }
+  const { header, rows, rowLines } = table;
+  const present = new Set(header);
+  if (mapping !== undefined) {
+    for (const [field, column] of Object.entries(mapping.columns)) {
+      if (!present.has(column)) {
+        throw new CaseFileError(
+          `映射的列 '${column}' (${field}) 不在表头中 (mapped column not in the CSV header: ${header.join(', ')})`,
+        );
+      }
+    }
+  }
+  for (const f of REQUIRED) {
+    const column = columnOf(f, mapping);
+    if (!present.has(column)) {
+      throw new CaseFileError(
+        `CSV 缺少必需列 '${column}' (${f}) (required column missing; header: ${header.join(', ')})`,
+      );
+    }
+  }
+  const width = header.length;
+  return rows.map((cells, i) => {
+    if (cells.length !== width) {
+      return {
+        error: `第 ${rowLines[i] ?? '?'} 行有 ${cells.length} 列，表头有 ${width} 列 (row has ${cells.length} cells, header has ${width})`,
+      };
+    }
+    const raw: Record<string, string> = {};
+    // The first of two equally named columns wins.
+    for (let k = width - 1; k >= 0; k--) raw[header[k] as string] = cells[k] as string;
+    return { raw };
+  });
+}
+
+/**
+ * Read a whole case file: split it into records by format, validate each with `parseCaseRecord`,
+ * and set aside duplicates of an earlier id. Bad records never stop the good ones.
+ *
+ * @throws CaseFileError when the file as a whole is unreadable.
+ */
+export function parseCaseFile(
+  text: string,
+  format: CaseFileFormat,
+  mapping?: ColumnMapping,
+): CaseFileResult {
+  const records =
+    format === 'json'
+      ? jsonRecords(text)
+      : format === 'ndjson'
+        ? ndjsonRecords(text)
+        : csvRecords(text, mapping);
+  const cases: CaseFileResult['cases'] = [];
+  const rejected: CaseFileRejection[] = [];
+  const firstIndex = new Map<string, number>();
+  for (let index = 0; index < records.length; index++) {
+    const rec = records[index] as RawRecord;
+    if ('error' in rec) {
+      rejected.push({ index, id: null, reason: rec.error });
+      continue;
+    }
+    const r = parseCaseRecord(rec.raw, mapping);
+    if (!r.ok) {
+      rejected.push({ index, id: r.id, reason: r.reason });
+      continue;
+    }
+    const first = firstIndex.get(r.value.id);
+    if (first !== undefined) {
+      rejected.push({
+        index,
+        id: r.value.id,
+        reason: `办件编号重复，与第 ${first} 条相同 (duplicate id, first seen at index ${first})`,
+      });
+      continue;
+    }
+    firstIndex.set(r.value.id, index);
+    cases.push({ index, value: r.value });
+  }
+  return { cases, rejected, total: records.length };
+}

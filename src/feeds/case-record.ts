@@ -1,0 +1,210 @@
+import { parseInstant, type CaseInput, type SuspensionInput } from '../domain/time-limit';
+import { columnOf, type CaseField, type ColumnMapping } from './mapping';
+
+/** Result of validating one untrusted case record. */
+export type CaseRecordResult =
+  { ok: true; value: CaseInput } | { ok: false; reason: string; id: string | null };
+
+/** Limits above this are certainly data errors (about 40 years of working days). */
+export const MAX_LIMIT_DAYS = 10_000;
+
+function isBlank(v: unknown): boolean {
+  return v === undefined || v === null || (typeof v === 'string' && v.trim() === '');
+}
+
+function show(v: unknown): string {
+  if (typeof v === 'string') return `'${v.length > 60 ? `${v.slice(0, 60)}…` : v}'`;
+  try {
+    const s = JSON.stringify(v) ?? String(v);
+    return s.length > 60 ? `${s.slice(0, 60)}…` : s;
+  } catch {
+    return String(v);
+  }
+}
+
+/** An identifier: a non-empty string, or an integer (JSON exports often write ids as numbers). */
+function identifier(v: unknown): string | null {
+  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
+  if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
+  return null;
+}
+
+type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+function instantOf(v: unknown, label: string, field: string): Parsed<number | null> {
+  if (isBlank(v)) return { ok: true, value: null };
+  const ms = typeof v === 'string' ? parseInstant(v) : null;
+  if (ms === null)
+    return { ok: false, reason: `${label}无法解析 (${field} unparseable: ${show(v)})` };
+  return { ok: true, value: ms };
+}
+
+function daysOf(v: unknown, label: string, field: string): Parsed<number | null> {
+  if (isBlank(v)) return { ok: true, value: null };
+  let n: number;
+  if (typeof v === 'number') n = v;
+  else if (typeof v === 'string' && /^\s*[+-]?\d+(\.\d+)?\s*$/.test(v)) n = Number(v);
+  else return { ok: false, reason: `${label}不是数字 (${field} is not a number: ${show(v)})` };
+  if (!Number.isFinite(n))
+    return { ok: false, reason: `${label}不是数字 (${field} is not a number: ${show(v)})` };
+  if (n < 0) return { ok: false, reason: `${label}为负数 (${field} is negative: ${show(v)})` };
+  if (!Number.isInteger(n)) {
+    return {
+      ok: false,
+      reason: `${label}须为整数个工作日 (${field} must be a whole number of working days: ${show(v)})`,
+    };
+  }
+  if (n > MAX_LIMIT_DAYS) {
+    return { ok: false, reason: `${label}过大 (${field} exceeds ${MAX_LIMIT_DAYS}: ${show(v)})` };
+  }
+  return { ok: true, value: n };
+}
+
+function suspensionsOf(v: unknown): Parsed<SuspensionInput[]> {
+  if (isBlank(v)) return { ok: true, value: [] };
+  let list: unknown = v;
+  if (typeof v === 'string') {
+    // A CSV cell may hold the suspensions as a JSON array.
+    try {
+      list = JSON.parse(v);
+    } catch {
+      return {
+        ok: false,
+        reason: `暂停记录不是有效的 JSON 数组 (suspensions is not a JSON array: ${show(v)})`,
+      };
+    }
+  }
+  if (!Array.isArray(list)) {
+    return { ok: false, reason: `暂停记录须为数组 (suspensions must be an array: ${show(v)})` };
+  }
+  const out: SuspensionInput[] = [];
+  for (let i = 0; i < list.length; i++) {
+    const s: unknown = list[i];
+    const where = `suspensions[${i}]`;
+    if (typeof s !== 'object' || s === null || Array.isArray(s)) {
+      return { ok: false, reason: `第 ${i + 1} 条暂停记录不是对象 (${where} is not an object)` };
+    }
+    const r = s as Record<string, unknown>;
+    const kind = r['kind'];
+    if (!isBlank(kind) && typeof kind !== 'string') {
+      return {
+        ok: false,
+        reason: `第 ${i + 1} 条暂停类型须为文字 (${where}.kind must be a string)`,
+      };
+    }
+    if (isBlank(r['startAt'])) {
+      return { ok: false, reason: `第 ${i + 1} 条暂停缺少开始时间 (${where}.startAt missing)` };
+    }
+    const start = instantOf(r['startAt'], `第 ${i + 1} 条暂停开始时间`, `${where}.startAt`);
+    if (!start.ok) return start;
+    const end = instantOf(r['endAt'], `第 ${i + 1} 条暂停结束时间`, `${where}.endAt`);
+    if (!end.ok) return end;
+    const startAt = start.value as number;
+    if (end.value !== null && end.value < startAt) {
+      return {
+        ok: false,
+        reason: `第 ${i + 1} 条暂停结束早于开始 (${where}: endAt ${show(r['endAt'])} is before startAt ${show(r['startAt'])})`,
+      };
+    }
+    const approved = daysOf(
+      r['approvedDays'],
+      `第 ${i + 1} 条暂停申请天数`,
+      `${where}.approvedDays`,
+    );
+    if (!approved.ok) return approved;
+    out.push({
+      kind: typeof kind === 'string' ? kind.trim() : '',
+      startAt,
+      endAt: end.value,
+      approvedDays: approved.value,
+    });
+  }
+  return { ok: true, value: out };
+}
+
+/**
+ * Validate one case record at the boundary (DOMAIN.md: feeds are untrusted input).
+ *
+ * `raw` is a JSON object or a CSV row as an object of strings (empty string = absent; numbers may
+ * be strings; a suspensions cell may hold a JSON array). With a mapping, each field is read from
+ * the mapped column, otherwise from its own name. Never throws: a bad record comes back with a
+ * reason a person can read (Chinese first, English in brackets) and the id when one was found.
+ * Duplicate ids across records are the caller's to detect.
+ */
+export function parseCaseRecord(raw: unknown, mapping?: ColumnMapping): CaseRecordResult {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    return { ok: false, reason: `记录不是对象 (record is not an object: ${show(raw)})`, id: null };
+  }
+  const r = raw as Record<string, unknown>;
+  const get = (f: CaseField): unknown => r[columnOf(f, mapping)];
+  const fail = (reason: string, id: string | null): CaseRecordResult => ({ ok: false, reason, id });
+
+  const idRaw = get('id');
+  const id = identifier(idRaw);
+  if (id === null) {
+    return fail(
+      isBlank(idRaw) ? '缺少办件编号 (id missing)' : `办件编号无效 (id invalid: ${show(idRaw)})`,
+      null,
+    );
+  }
+  const deptRaw = get('departmentId');
+  const departmentId = identifier(deptRaw);
+  if (departmentId === null) {
+    return fail(
+      isBlank(deptRaw)
+        ? '缺少部门编号 (departmentId missing)'
+        : `部门编号无效 (departmentId invalid: ${show(deptRaw)})`,
+      id,
+    );
+  }
+  if (isBlank(get('acceptedAt'))) return fail('缺少受理时间 (acceptedAt missing)', id);
+  const accepted = instantOf(get('acceptedAt'), '受理时间', 'acceptedAt');
+  if (!accepted.ok) return fail(accepted.reason, id);
+  const acceptedAt = accepted.value as number;
+
+  const committed = daysOf(get('committedLimitDays'), '承诺时限', 'committedLimitDays');
+  if (!committed.ok) return fail(committed.reason, id);
+  const statutory = daysOf(get('statutoryLimitDays'), '法定时限', 'statutoryLimitDays');
+  if (!statutory.ok) return fail(statutory.reason, id);
+  const due = instantOf(get('dueAt'), '办理期限', 'dueAt');
+  if (!due.ok) return fail(due.reason, id);
+  if (committed.value === null && statutory.value === null && due.value === null) {
+    return fail(
+      '缺少时限：承诺时限、法定时限、办理期限均为空 (no committedLimitDays, statutoryLimitDays or dueAt)',
+      id,
+    );
+  }
+  if (committed.value !== null && statutory.value !== null && committed.value > statutory.value) {
+    return fail(
+      `承诺时限大于法定时限 (committedLimitDays ${committed.value} > statutoryLimitDays ${statutory.value})`,
+      id,
+    );
+  }
+  if (due.value !== null && due.value < acceptedAt) {
+    return fail(`办理期限早于受理时间 (dueAt ${show(get('dueAt'))} is before acceptedAt)`, id);
+  }
+  const completed = instantOf(get('completedAt'), '办结时间', 'completedAt');
+  if (!completed.ok) return fail(completed.reason, id);
+  if (completed.value !== null && completed.value < acceptedAt) {
+    return fail(
+      `办结时间早于受理时间 (completedAt ${show(get('completedAt'))} is before acceptedAt ${show(get('acceptedAt'))})`,
+      id,
+    );
+  }
+  const suspensions = suspensionsOf(get('suspensions'));
+  if (!suspensions.ok) return fail(suspensions.reason, id);
+
+  return {
+    ok: true,
+    value: {
+      id,
+      departmentId,
+      acceptedAt,
+      committedLimitDays: committed.value,
+      statutoryLimitDays: statutory.value,
+      completedAt: completed.value,
+      suspensions: suspensions.value,
+      dueAt: due.value,
+    },
+  };
+}

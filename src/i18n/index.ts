@@ -1,0 +1,47 @@
+import { create } from 'zustand';
+import { persist } from 'zustand/middleware';
+import { en } from './en';
+import { zhCN, type MessageKey } from './zh-cn';
+
+export type { MessageKey } from './zh-cn';
+export type Locale = 'zh-CN' | 'en';
+
+const catalogs: Record<Locale, Record<MessageKey, string>> = { 'zh-CN': zhCN, en };
+
+interface LocaleState {
+  locale: Locale;
+  setLocale: (locale: Locale) => void;
+}
+
+/** The UI language (UI state only), remembered in localStorage. Chinese is the default. */
+export const useLocaleStore = create<LocaleState>()(
+  persist((set) => ({ locale: 'zh-CN', setLocale: (locale) => set({ locale }) }), {
+    name: 'ducha.locale',
+  }),
+);
+
+/** Formats a message, replacing `{name}` placeholders with the given values. */
+export function translate(
+  locale: Locale,
+  key: MessageKey,
+  values?: Record<string, string | number>,
+): string {
+  const template = catalogs[locale][key];
+  if (!values) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in values ? String(values[name]) : whole,
+  );
+}
+
+export type Translate = (key: MessageKey, values?: Record<string, string | number>) => string;
+
+/** Hook returning `t(key, values)` bound to the current locale. */
+export function useT(): Translate {
+  const locale = useLocaleStore((s) => s.locale);
+  return (key, values) => translate(locale, key, values);
+}
+
+/** Number and date formatting follow the UI language; dates always in Asia/Shanghai. */
+export function intlLocale(locale: Locale): string {
+  return locale === 'zh-CN' ? 'zh-CN' : 'en-GB';
+}

@@ -1,0 +1,176 @@
+/**
+ * A small end-to-end harness: serves the demo build with `vite preview`, drives Debian's Chromium
+ * through playwright-core (never a downloaded browser), fails a test on any console error, page
+ * error or failed request, and saves a screenshot per step under test-results/e2e/.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+
+export const ROOT = resolve(import.meta.dirname, '../..');
+export const SHOT_DIR = join(ROOT, 'test-results', 'e2e');
+
+export interface E2eContext {
+  page: Page;
+  baseUrl: string;
+  /** Saves a full-page screenshot as test-results/e2e/NAME.png and returns its path. */
+  shot: (name: string) => Promise<string>;
+}
+
+/** Waits until every feed has loaded (the header stamp reads "数据更新于 …"). */
+export async function waitForData(page: Page, timeoutMs = 60_000): Promise<void> {
+  await page
+    .getByTestId('data-freshness')
+    .getByText(/数据更新于|Data as of/)
+    .waitFor({ timeout: timeoutMs });
+}
+
+interface E2eTest {
+  name: string;
+  fn: (ctx: E2eContext) => Promise<void>;
+}
+
+const tests: E2eTest[] = [];
+
+/** Registers an end-to-end test. Each test gets a fresh page. */
+export function e2e(name: string, fn: (ctx: E2eContext) => Promise<void>): void {
+  tests.push({ name, fn });
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolvePort(port));
+    });
+  });
+}
+
+async function waitForServer(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited with code ${child.exitCode}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms`);
+}
+
+function startPreview(port: number): ChildProcess {
+  // Start vite directly (not through npx), so stopping it leaves no orphan.
+  return spawn(
+    join(ROOT, 'node_modules/.bin/vite'),
+    ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+    {
+      cwd: ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: false,
+    },
+  );
+}
+
+/** Runs every registered test; prints one line per test and a closing "N passed, N failed" line. */
+export async function runAll(filter?: string): Promise<number> {
+  if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
+    throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does).');
+  }
+  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+  if (!existsSync(executablePath)) {
+    throw new Error(
+      `Chromium not found at ${executablePath}. Install Debian's chromium (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.`,
+    );
+  }
+  mkdirSync(SHOT_DIR, { recursive: true });
+  const port = await freePort();
+  const preview = startPreview(port);
+  let previewLog = '';
+  preview.stdout?.on('data', (d: Buffer) => (previewLog += d.toString()));
+  preview.stderr?.on('data', (d: Buffer) => (previewLog += d.toString()));
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const profile = mkdtempSync(join(tmpdir(), 'ducha-e2e-'));
+  let context: BrowserContext | null = null;
+  let passed = 0;
+  let failed = 0;
+  try {
+    await waitForServer(baseUrl, preview, 30_000);
+    context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+      // The browser's zone differs from Asia/Shanghai on purpose: the UI must not depend on it.
+      timezoneId: 'America/New_York',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const selected = filter ? tests.filter((t) => t.name.includes(filter)) : tests;
+    for (const test of selected) {
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('console', (msg) => {
+        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+      });
+      page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+      page.on('requestfailed', (req) => {
+        const why = req.failure()?.errorText ?? '';
+        // Navigations away abort in-flight requests on purpose; those are not failures.
+        if (why !== 'net::ERR_ABORTED') problems.push(`request failed: ${req.url()} ${why}`);
+      });
+      page.on('response', (res) => {
+        if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+      });
+      const shot = async (name: string) => {
+        const path = join(SHOT_DIR, `${name}.png`);
+        await page.screenshot({ path, fullPage: true });
+        return path;
+      };
+      const started = Date.now();
+      try {
+        await test.fn({ page, baseUrl, shot });
+        if (problems.length > 0) throw new Error(problems.join('\n'));
+        passed += 1;
+        console.log(`✓ ${test.name} (${Date.now() - started} ms)`);
+      } catch (error) {
+        failed += 1;
+        console.log(`✗ ${test.name}\n  ${error instanceof Error ? error.message : String(error)}`);
+        await page
+          .screenshot({
+            path: join(SHOT_DIR, `FAILED-${test.name.replace(/[^\w\u4e00-\u9fff-]+/g, '_')}.png`),
+          })
+          .catch(() => {});
+      } finally {
+        await page.close();
+      }
+    }
+  } catch (error) {
+    failed += 1;
+    console.log(
+      `✗ harness: ${error instanceof Error ? error.message : String(error)}\n${previewLog}`,
+    );
+  } finally {
+    await context?.close();
+    preview.kill('SIGTERM');
+    rmSync(profile, { recursive: true, force: true });
+  }
+  console.log(`\n${passed} passed, ${failed} failed`);
+  return failed === 0 ? 0 : 1;
+}
