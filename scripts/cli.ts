@@ -8,11 +8,13 @@
  * 2 bad arguments.
  */
 import { evaluateCommand } from './cli/evaluate-command';
+import { rankCommand } from './cli/rank-command';
 import { CliUsageError, type CliCommand } from './cli/common';
 
 /** Subcommands by name; add new ones (e.g. `rank`) here. */
 const COMMANDS: Record<string, CliCommand> = {
   evaluate: evaluateCommand,
+  rank: rankCommand,
 };
 
 function usage(): string {

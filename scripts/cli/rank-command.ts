@@ -1,0 +1,306 @@
+/**
+ * `rank`: the quarterly department ranking (评比排队) of a dataset directory, as one JSON object.
+ * It calls `rankQuarter`, the same function as the rankings page and its exports.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseIsoDate, shanghaiStartOfDay } from '../../src/domain/calendar';
+import { parsePeriod } from '../../src/domain/period/period';
+import { rankingWindow } from '../../src/domain/ranking';
+import { formatShanghaiIso, parseInstant } from '../../src/domain/time-limit';
+import { indexDataset, type Dataset } from '../../src/engine/dataset';
+import { rankQuarter, type QuarterRanking } from '../../src/engine/ranking';
+import { parseCsv, CsvError } from '../../src/feeds/csv';
+import { parseRecords, type RecordParser, type RejectedRecord } from '../../src/feeds/result';
+import { parseCase, type CaseRecord } from '../../src/feeds/schemas/case';
+import { parseCaseEvent } from '../../src/feeds/schemas/case-event';
+import { parseDepartment } from '../../src/feeds/schemas/department';
+import { parseEvaluation } from '../../src/feeds/schemas/evaluation';
+import { CliUsageError, parseOptions, writeStdout, type CliCommand } from './common';
+
+const USAGE = `rank --data DIR --quarter YYYYQn [--as-of ISO-8601]
+  --data     数据目录（demo-data 的输出）：cases、case-events、evaluations、departments，
+             每个为 .json（数组）、.ndjson/.jsonl 或 .csv；cases 必需，其余可缺
+             dataset directory as written by demo-data (cases required; the others optional)
+  --quarter  季度，如 2026Q3 (the quarter to rank)
+  --as-of    评估时点，仅当早于季度末时生效；只给日期表示当日 24:00 (Asia/Shanghai)
+             judge as of this instant when earlier than the quarter's end; a bare date = end of that day`;
+
+/** The files read from DIR, by feed resource name. */
+type Resource = 'cases' | 'case-events' | 'evaluations' | 'departments';
+
+const EXTENSIONS = ['json', 'ndjson', 'jsonl', 'csv'] as const;
+
+/** Numeric columns that CSV delivers as text (the case parser reads its own numbers from text). */
+const CSV_INTEGER_FIELDS: Partial<Record<Resource, readonly string[]>> = {
+  evaluations: ['level'],
+};
+
+/** The directory or one of its files cannot be read as a whole: exit code 1. */
+class DataDirError extends Error {}
+
+/** How one resource file was read. */
+export interface RankInputFile {
+  file: string | null;
+  records: number;
+  accepted: number;
+  rejected: number;
+}
+
+function findFile(dir: string, resource: Resource): string | null {
+  for (const ext of EXTENSIONS) {
+    const p = join(dir, `${resource}.${ext}`);
+    if (existsSync(p)) return p;
+  }
+  return null;
+}
+
+function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
+/** The raw records of a file; a line of NDJSON that is not JSON becomes a string the parser rejects. */
+function rawRecords(path: string, resource: Resource): unknown[] {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
+    throw new DataDirError(`无法读取 '${path}' (cannot read file: ${code})`);
+  }
+  if (path.endsWith('.json')) {
+    let data: unknown;
+    try {
+      data = JSON.parse(stripBom(text));
+    } catch (e) {
+      throw new DataDirError(`'${path}' 不是有效的 JSON (not valid JSON: ${(e as Error).message})`);
+    }
+    if (!Array.isArray(data)) {
+      throw new DataDirError(`'${path}' 须为记录数组 (a JSON file must be an array of records)`);
+    }
+    return data;
+  }
+  if (path.endsWith('.csv')) return csvRecords(path, text, resource);
+  const out: unknown[] = [];
+  for (const line of stripBom(text).split('\n')) {
+    const t = line.trim();
+    if (t === '') continue;
+    try {
+      out.push(JSON.parse(t) as unknown);
+    } catch {
+      out.push(`不是有效的 JSON 行 (not a JSON line): ${t.slice(0, 40)}`);
+    }
+  }
+  return out;
+}
+
+/**
+ * CSV rows as records the feed parsers accept: an empty cell is null (demo-data writes null as an
+ * empty cell), a cell holding a JSON array or object is parsed (nested values are JSON cells),
+ * and the known integer columns become numbers.
+ */
+function csvRecords(path: string, text: string, resource: Resource): unknown[] {
+  let table;
+  try {
+    table = parseCsv(text);
+  } catch (e) {
+    if (e instanceof CsvError) throw new DataDirError(`'${path}': ${e.message}`);
+    throw e;
+  }
+  const ints = new Set(CSV_INTEGER_FIELDS[resource] ?? []);
+  return table.rows.map((cells) => {
+    const o: Record<string, unknown> = {};
+    table.header.forEach((name, i) => {
+      const cell = cells[i];
+      if (cell === undefined || cell === '') o[name] = null;
+      else if (ints.has(name) && /^-?\d+$/.test(cell.trim())) o[name] = Number(cell);
+      else if ((cell.startsWith('[') || cell.startsWith('{')) && resource !== 'cases') {
+        try {
+          o[name] = JSON.parse(cell) as unknown;
+        } catch {
+          o[name] = cell;
+        }
+      } else o[name] = cell;
+    });
+    return o;
+  });
+}
+
+function readResource<T>(
+  dir: string,
+  resource: Resource,
+  parser: RecordParser<T>,
+  files: Record<string, RankInputFile>,
+  rejected: RejectedRecord[],
+): T[] {
+  const path = findFile(dir, resource);
+  if (path === null) {
+    files[resource] = { file: null, records: 0, accepted: 0, rejected: 0 };
+    return [];
+  }
+  const raws = rawRecords(path, resource);
+  const r = parseRecords(resource, raws, parser);
+  files[resource] = {
+    file: path,
+    records: raws.length,
+    accepted: r.accepted.length,
+    rejected: r.rejected.length,
+  };
+  rejected.push(...r.rejected);
+  return r.accepted;
+}
+
+/** A duplicate case id is set aside (the first record wins), as the case-file import does. */
+function dropDuplicateCases(
+  cases: CaseRecord[],
+  file: RankInputFile,
+  rejected: RejectedRecord[],
+): CaseRecord[] {
+  const seen = new Set<string>();
+  const out: CaseRecord[] = [];
+  for (const c of cases) {
+    if (seen.has(c.id)) {
+      rejected.push({
+        resource: 'cases',
+        index: -1,
+        id: c.id,
+        reason: '办件编号重复，保留第一条 (duplicate case id; the first record is kept)',
+        raw: null,
+      });
+      file.accepted--;
+      file.rejected++;
+      continue;
+    }
+    seen.add(c.id);
+    out.push(c);
+  }
+  return out;
+}
+
+/** What `rank` prints: the ranking (exactly `rankQuarter`'s result) plus what was read. */
+export type RankOutput = QuarterRanking & {
+  input: {
+    dir: string;
+    files: Record<string, RankInputFile>;
+    /** Rejected records with their reasons (without the raw record). */
+    rejected: Omit<RejectedRecord, 'raw'>[];
+  };
+};
+
+/** Read a data directory into a dataset; throws DataDirError when it cannot be read. */
+export function loadDataDir(dir: string): {
+  dataset: Dataset;
+  files: Record<string, RankInputFile>;
+  rejected: RejectedRecord[];
+} {
+  if (!existsSync(dir)) throw new DataDirError(`数据目录不存在 '${dir}' (no such directory)`);
+  if (findFile(dir, 'cases') === null) {
+    throw new DataDirError(
+      `'${dir}' 中没有 cases.json / cases.ndjson / cases.csv (no cases file in the directory)`,
+    );
+  }
+  const files: Record<string, RankInputFile> = {};
+  const rejected: RejectedRecord[] = [];
+  let cases = readResource(dir, 'cases', parseCase, files, rejected);
+  cases = dropDuplicateCases(cases, files['cases'] as RankInputFile, rejected);
+  const caseEvents = readResource(dir, 'case-events', parseCaseEvent, files, rejected);
+  const evaluations = readResource(dir, 'evaluations', parseEvaluation, files, rejected);
+  const departments = readResource(dir, 'departments', parseDepartment, files, rejected);
+  return {
+    dataset: { departments, items: [], cases, caseEvents, evaluations, tasks: [] },
+    files,
+    rejected,
+  };
+}
+
+/** `--as-of`: an instant as given, or a bare date meaning the end of that day in Asia/Shanghai. */
+export function parseRankAsOf(text: string): number | null {
+  const day = parseIsoDate(text.trim());
+  if (day !== null) return shanghaiStartOfDay(day + 1) - 1;
+  return parseInstant(text);
+}
+
+async function run(args: string[]): Promise<number> {
+  const opts = parseOptions(args, ['data', 'quarter', 'as-of']);
+  const dir = opts.get('data');
+  if (dir === undefined) throw new CliUsageError('缺少 --data (missing --data DIR)');
+  const qText = opts.get('quarter');
+  if (qText === undefined) throw new CliUsageError('缺少 --quarter (missing --quarter YYYYQn)');
+  const quarter = parsePeriod(qText);
+  if (quarter === null || quarter.kind !== 'quarter') {
+    throw new CliUsageError(`--quarter 应形如 2026Q3 (not a quarter: '${qText}')`);
+  }
+  const asOfText = opts.get('as-of');
+  let asOfMs: number | undefined;
+  if (asOfText !== undefined) {
+    const parsed = parseRankAsOf(asOfText);
+    if (parsed === null)
+      throw new CliUsageError(`--as-of 无法解析 '${asOfText}' (not an ISO 8601 instant or date)`);
+    asOfMs = parsed;
+  }
+
+  let loaded;
+  try {
+    loaded = loadDataDir(dir);
+  } catch (e) {
+    if (e instanceof DataDirError) {
+      process.stderr.write(`rank: ${e.message}\n`);
+      return 1;
+    }
+    throw e;
+  }
+  const { dataset, files, rejected } = loaded;
+  const started = performance.now();
+  const ranking = rankQuarter(indexDataset(dataset), quarter, { asOfMs });
+  const ms = Math.round(performance.now() - started);
+
+  const read = Object.entries(files)
+    .map(([name, f]) => `${name} ${f.accepted}/${f.records}`)
+    .join(', ');
+  process.stderr.write(
+    `rank: ${ranking.quarter} 评估时点 ${ranking.asOf}${ranking.partial ? '（季度未结束）' : ''}；` +
+      `读取 (accepted/records) ${read}；拒收 ${rejected.length} 条；` +
+      `${ranking.coverage.ranked}/${ranking.coverage.departments} 个部门参与排名；计算 ${ms} ms\n`,
+  );
+  if (files['case-events']?.file === null) {
+    process.stderr.write(
+      'rank: 提示：没有环节流转数据，滞留、受理未办两条慢作为规则不作判断 (no case-events: stall and accepted-idle are not judged)\n',
+    );
+  }
+  for (const r of rejected.slice(0, 20)) {
+    process.stderr.write(
+      `  rejected ${r.resource}${r.index >= 0 ? ` #${r.index}` : ''}${r.id === null ? '' : ` (${r.id})`}: ${r.reason}\n`,
+    );
+  }
+  if (rejected.length > 20)
+    process.stderr.write(`  … ${rejected.length - 20} more in "input.rejected"\n`);
+  if (asOfMs !== undefined && asOfMs > rankingWindow(quarter).periodEndMs) {
+    // Not an error: a finished quarter is always judged at its own end.
+    process.stderr.write(
+      `rank: --as-of ${formatShanghaiIso(asOfMs)} 晚于季度末，按季度末评估 (after the quarter's end; the quarter is judged at its end)\n`,
+    );
+  }
+
+  const output: RankOutput = {
+    ...ranking,
+    input: {
+      dir,
+      files,
+      rejected: rejected.map(({ resource, index, id, reason }) => ({
+        resource,
+        index,
+        id,
+        reason,
+      })),
+    },
+  };
+  await writeStdout([`${JSON.stringify(output)}\n`]);
+  return 0;
+}
+
+/** `rank`: the quarterly department ranking of a dataset directory. */
+export const rankCommand: CliCommand = {
+  summary: '季度部门评比排队 (quarterly department ranking of a data directory)',
+  usage: USAGE,
+  run,
+};

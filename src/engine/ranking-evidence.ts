@@ -1,0 +1,168 @@
+/**
+ * Drill-down for the ranking ("every score opens the cases it was computed from"): the counted
+ * cases and the evaluations behind one department's figures (or the city's), found by the same
+ * scan `rankQuarter` uses, and for each indicator the ids in its numerator and its denominator.
+ */
+import {
+  rankingWindow,
+  type BadReviewStatus,
+  type CountedAs,
+  type IndicatorKey,
+} from '../domain/ranking';
+import type { SlowActionCode } from '../domain/slow-action';
+import type { IndexedDataset } from './dataset';
+import type { Quarter } from './ranking';
+import { resolveRankingOptions, scanQuarter, type RankingOptions } from './ranking-scan';
+
+/** One counted case and what it contributed. */
+export interface RankingCaseEvidence {
+  caseId: string;
+  departmentId: string;
+  countedAs: CountedAs;
+  onTime: boolean;
+  earlyEligible: boolean;
+  early: boolean;
+  late: boolean;
+  /** Capped utilisation, `null` when the case is not in 时限利用率. */
+  utilisation: number | null;
+  elapsedDays: number;
+  committedLimitDays: number | null;
+  /** Working days past the committed deadline (open-overdue and late cases). */
+  overdueDays: number;
+  /** Case-level slow-action flags at the quarter's end. */
+  flags: SlowActionCode[];
+}
+
+/** One evaluation given in the quarter and how it counted. */
+export interface RankingEvaluationEvidence {
+  evaluationId: string;
+  caseId: string;
+  departmentId: string;
+  level: number;
+  at: number;
+  rectifiedAt: number | null;
+  /** 差评 status at the quarter's end; `null` for levels 3–5. */
+  badStatus: BadReviewStatus | null;
+}
+
+/** Everything behind one department's (or the city's) ranking figures. */
+export interface RankingEvidence {
+  cases: RankingCaseEvidence[];
+  evaluations: RankingEvaluationEvidence[];
+}
+
+/**
+ * The cases and evaluations behind a department's figures in a quarter, in dataset order.
+ *
+ * @param departmentId the department, or `null` for the whole city
+ */
+export function rankingEvidence(
+  ds: IndexedDataset,
+  quarter: Quarter,
+  departmentId: string | null,
+  options: RankingOptions = {},
+): RankingEvidence {
+  const o = resolveRankingOptions(options);
+  const w = rankingWindow(quarter, o.asOfMs);
+  const cases: RankingCaseEvidence[] = [];
+  const evaluations: RankingEvaluationEvidence[] = [];
+  scanQuarter(
+    ds,
+    w,
+    o,
+    departmentId,
+    (c, ev, f, flags) => {
+      cases.push({
+        caseId: c.id,
+        departmentId: c.departmentId,
+        countedAs: f.countedAs,
+        onTime: f.onTime,
+        earlyEligible: f.earlyEligible,
+        early: f.early,
+        late: f.late,
+        utilisation: f.utilisation,
+        elapsedDays: ev.elapsedDays,
+        committedLimitDays: ev.committedLimitDays,
+        overdueDays: ev.overdueDays,
+        flags: flags.map((x) => x.code),
+      });
+    },
+    (e, dept, bad) => {
+      evaluations.push({
+        evaluationId: e.id,
+        caseId: e.caseId,
+        departmentId: dept,
+        level: e.level,
+        at: e.at,
+        rectifiedAt: e.rectifiedAt,
+        badStatus: bad,
+      });
+    },
+  );
+  return { cases, evaluations };
+}
+
+/** The records in an indicator's numerator and denominator (case ids, or evaluation ids). */
+export interface IndicatorRecords {
+  /** What the ids name. */
+  kind: 'case' | 'evaluation';
+  numerator: string[];
+  denominator: string[];
+}
+
+/**
+ * The ids behind one indicator. For 时限利用率 the numerator lists the cases whose utilisation
+ * was summed (the same as the denominator); for 慢作为率 it lists each flagged case once per flag.
+ */
+export function indicatorRecords(e: RankingEvidence, key: IndicatorKey): IndicatorRecords {
+  const completed = e.cases.filter((c) => c.countedAs === 'completed');
+  const ids = (xs: { caseId: string }[]) => xs.map((x) => x.caseId);
+  switch (key) {
+    case 'onTimeRate':
+      return {
+        kind: 'case',
+        numerator: ids(completed.filter((c) => c.onTime)),
+        denominator: ids(completed),
+      };
+    case 'earlyRate': {
+      const eligible = completed.filter((c) => c.earlyEligible);
+      return {
+        kind: 'case',
+        numerator: ids(eligible.filter((c) => c.early)),
+        denominator: ids(eligible),
+      };
+    }
+    case 'limitUtilisation': {
+      const u = ids(completed.filter((c) => c.utilisation !== null));
+      return { kind: 'case', numerator: u, denominator: u };
+    }
+    case 'overdueRate':
+      return {
+        kind: 'case',
+        numerator: ids(e.cases.filter((c) => c.late || c.countedAs === 'open-overdue')),
+        denominator: ids(e.cases),
+      };
+    case 'goodRate':
+      return {
+        kind: 'evaluation',
+        numerator: e.evaluations.filter((v) => v.level >= 4).map((v) => v.evaluationId),
+        denominator: e.evaluations.map((v) => v.evaluationId),
+      };
+    case 'rectificationRate': {
+      const judged = e.evaluations.filter(
+        (v) => v.badStatus === 'rectified' || v.badStatus === 'unrectified',
+      );
+      return {
+        kind: 'evaluation',
+        numerator: judged.filter((v) => v.badStatus === 'rectified').map((v) => v.evaluationId),
+        denominator: judged.map((v) => v.evaluationId),
+      };
+    }
+    case 'slowActionRate':
+      return {
+        kind: 'case',
+        numerator: e.cases.flatMap((c) => c.flags.map(() => c.caseId)),
+        denominator: ids(e.cases),
+      };
+  }
+}

@@ -1,0 +1,173 @@
+/**
+ * One pass over a dataset for one ranking window: every case is evaluated once at the window's
+ * instant, counted cases get their facts and slow-action flags, and evaluations given in the
+ * period are attributed to their case's department. `rankQuarter`, `rankHistory` and
+ * `rankingEvidence` all count through this function, so they cannot disagree.
+ */
+import { officialCalendar, shanghaiStartOfDay, type WorkingCalendar } from '../domain/calendar';
+import {
+  addCase,
+  addEvaluation,
+  badReviewStatus,
+  BAD_REVIEW_MAX_LEVEL,
+  caseRankingFacts,
+  countedAs,
+  DEFAULT_RANKING_SETTINGS,
+  emptyTally,
+  instantInWindow,
+  type BadReviewStatus,
+  type CaseRankingFacts,
+  type RankingSettings,
+  type RankingTally,
+  type RankingWindow,
+} from '../domain/ranking';
+import {
+  DEFAULT_SLOW_ACTION_THRESHOLDS,
+  flagCase,
+  type EvaluatedCase,
+  type SlowActionFlag,
+  type SlowActionThresholds,
+} from '../domain/slow-action';
+import { evaluateCase, type CaseEvaluation } from '../domain/time-limit';
+import type { CaseRecord } from '../feeds/schemas/case';
+import type { Evaluation } from '../feeds/schemas/evaluation';
+import { stepsOf, type IndexedDataset } from './dataset';
+
+/** Options shared by the ranking entry points. */
+export interface RankingOptions {
+  /** Judge as of this instant when it is earlier than the quarter's end (a running quarter). */
+  asOfMs?: number;
+  /** Weights, minimum volume, rectification window (default: DOMAIN.md's). */
+  settings?: RankingSettings;
+  /** Slow-action thresholds for 慢作为率 and 临期突击 (default: DOMAIN.md's). */
+  slowActionThresholds?: SlowActionThresholds;
+  /** Working-day calendar (default: the bundled official one). */
+  calendar?: WorkingCalendar;
+}
+
+/** Options with every default filled in. */
+export interface ResolvedRankingOptions {
+  asOfMs: number | undefined;
+  settings: RankingSettings;
+  thresholds: SlowActionThresholds;
+  cal: WorkingCalendar;
+}
+
+/** Fill in the defaults. */
+export function resolveRankingOptions(o: RankingOptions = {}): ResolvedRankingOptions {
+  return {
+    asOfMs: o.asOfMs,
+    settings: o.settings ?? DEFAULT_RANKING_SETTINGS,
+    thresholds: o.slowActionThresholds ?? DEFAULT_SLOW_ACTION_THRESHOLDS,
+    cal: o.calendar ?? officialCalendar(),
+  };
+}
+
+/** Called for each counted case during a scan (drill-down). */
+export type CaseVisitor = (
+  c: CaseRecord,
+  ev: CaseEvaluation,
+  facts: CaseRankingFacts,
+  flags: readonly SlowActionFlag[],
+) => void;
+
+/** Called for each evaluation given in the period on a known case (drill-down). */
+export type EvaluationVisitor = (
+  e: Evaluation,
+  departmentId: string,
+  bad: BadReviewStatus | null,
+) => void;
+
+/** What a scan returns. */
+export interface QuarterScan {
+  /** Tallies by department id, for every department with a counted case or an evaluation. */
+  tallies: Map<string, RankingTally>;
+  /** Completed counted cases with their evaluations, for the 临期突击 rule. */
+  completedForRush: EvaluatedCase[];
+  /** Every department id that appears on any case of the dataset. */
+  caseDepartments: Set<string>;
+  /** Evaluations given in the period whose case is not in the dataset (cannot be attributed). */
+  unattributedEvaluations: number;
+}
+
+const caseDepartmentCache = new WeakMap<IndexedDataset, Map<string, string>>();
+
+/** case id → department id, built once per dataset (evaluations only carry the case id). */
+function caseDepartments(ds: IndexedDataset): Map<string, string> {
+  let m = caseDepartmentCache.get(ds);
+  if (m === undefined) {
+    m = new Map();
+    for (const c of ds.cases) m.set(c.id, c.departmentId);
+    caseDepartmentCache.set(ds, m);
+  }
+  return m;
+}
+
+function tallyOf(tallies: Map<string, RankingTally>, id: string): RankingTally {
+  let t = tallies.get(id);
+  if (t === undefined) {
+    t = emptyTally();
+    tallies.set(id, t);
+  }
+  return t;
+}
+
+/**
+ * Scan a dataset for one ranking window.
+ *
+ * @param onlyDepartment restrict to one department (drill-down); `null` for all
+ */
+export function scanQuarter(
+  ds: IndexedDataset,
+  w: RankingWindow,
+  o: ResolvedRankingOptions,
+  onlyDepartment: string | null = null,
+  onCase?: CaseVisitor,
+  onEvaluation?: EvaluationVisitor,
+): QuarterScan {
+  const T = w.asOfMs;
+  const fromMs = shanghaiStartOfDay(w.from);
+  const tallies = new Map<string, RankingTally>();
+  const completedForRush: EvaluatedCase[] = [];
+  const seen = new Set<string>();
+  const rushMin = o.thresholds.deadlineRushMinLimitDays;
+  for (const c of ds.cases) {
+    seen.add(c.departmentId);
+    if (onlyDepartment !== null && c.departmentId !== onlyDepartment) continue;
+    // Cheap filters before evaluating: not accepted yet, or completed before the period began.
+    if (c.acceptedAt > T) continue;
+    const done = c.completedAt;
+    if (done !== null && done <= T && done < fromMs) continue;
+    const ev = evaluateCase(c, T, o.cal);
+    const as = countedAs(ev, w);
+    if (as === null) continue;
+    const facts = caseRankingFacts(ev, as);
+    const flags = flagCase(c, ev, stepsOf(ds, c.id), T, o.cal, o.thresholds);
+    addCase(tallyOf(tallies, c.departmentId), facts, flags);
+    if (as === 'completed' && ev.committedLimitDays !== null && ev.committedLimitDays >= rushMin) {
+      completedForRush.push({ c, ev });
+    }
+    onCase?.(c, ev, facts, flags);
+  }
+  const deptOf = caseDepartments(ds);
+  const windowDays = o.settings.rectificationWindowDays;
+  let unattributed = 0;
+  for (const e of ds.evaluations) {
+    if (!instantInWindow(e.at, w)) continue;
+    const dept = deptOf.get(e.caseId);
+    if (dept === undefined) {
+      unattributed++;
+      continue;
+    }
+    if (onlyDepartment !== null && dept !== onlyDepartment) continue;
+    const bad = e.level <= BAD_REVIEW_MAX_LEVEL ? badReviewStatus(e, T, o.cal, windowDays) : null;
+    addEvaluation(tallyOf(tallies, dept), e.level, bad);
+    onEvaluation?.(e, dept, bad);
+  }
+  return {
+    tallies,
+    completedForRush,
+    caseDepartments: seen,
+    unattributedEvaluations: unattributed,
+  };
+}
