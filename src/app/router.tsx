@@ -56,6 +56,16 @@ export const routes: RouteObject[] = [
           Component: (await import('../features/settings/settings-page')).SettingsPage,
         }),
       },
+      {
+        path: 'departments/:departmentId',
+        lazy: async () => ({
+          Component: (await import('../features/departments/department-page')).DepartmentPage,
+        }),
+      },
+      {
+        path: 'cases/:caseId',
+        lazy: async () => ({ Component: (await import('../features/cases/case-page')).CasePage }),
+      },
       { path: '*', element: <NotFound /> },
     ],
   },

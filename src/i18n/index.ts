@@ -45,3 +45,25 @@ export function useT(): Translate {
 export function intlLocale(locale: Locale): string {
   return locale === 'zh-CN' ? 'zh-CN' : 'en-GB';
 }
+
+/**
+ * Messages owned by one feature (kept beside it, so features never edit the shared catalogue):
+ * `const useMsg = defineMessages({ title: '预警督办' }, { title: 'Alerts' })`, then
+ * `const m = useMsg(); m('title')` or `m('count', { n: 3 })` with `{n}` placeholders.
+ */
+export function defineMessages<K extends string>(
+  zh: Record<K, string>,
+  english: Record<K, string>,
+): () => (key: K, values?: Record<string, string | number>) => string {
+  return function useMessages() {
+    const locale = useLocaleStore((s) => s.locale);
+    const catalog = locale === 'zh-CN' ? zh : english;
+    return (key, values) => {
+      const template = catalog[key];
+      if (!values) return template;
+      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+        name in values ? String(values[name]) : whole,
+      );
+    };
+  };
+}

@@ -143,6 +143,8 @@ export function feedQueryOptions<T>(
     queryFn: ({ signal }) =>
       syncResource(spec, config, queryClient.getQueryData<FeedSnapshot<T>>(queryKey), signal),
     staleTime: Infinity,
+    // Snapshots hold up to millions of records: never deep-compare them on refresh.
+    structuralSharing: false,
     refetchInterval: config.refreshMinutes > 0 ? config.refreshMinutes * 60_000 : false,
     // Logging in again is the only fix for 401/403; retrying would just repeat the failure.
     retry: (count, error) => !isAuthError(error) && count < 1,

@@ -1,0 +1,212 @@
+/**
+ * The supervisor views' model: every case evaluated (deadlines, warning level) and flagged (slow
+ * action) as of one instant, computed once per data or settings change — in the engine worker for
+ * real data — and then sliced by the pages with the pure functions in summaries.ts. The same rows
+ * feed every chart, table and export, so they cannot disagree.
+ */
+import { isoFromDay, shanghaiDayOf, type DayIndex } from '../domain/calendar';
+import { periodKey, periodRange, quarterOfDay, type Period } from '../domain/period/period';
+import {
+  flagCase,
+  flagDeadlineRushByDepartment,
+  type EvaluatedCase,
+  type SlowActionCode,
+  type SlowActionFlag,
+} from '../domain/slow-action';
+import { evaluateCase, type WarningLevel } from '../domain/time-limit';
+import type { CaseChannel, CaseStatus } from '../feeds/schemas/case';
+import type { DepartmentKind } from '../feeds/schemas/department';
+import type { ItemKind } from '../feeds/schemas/service-item';
+import { stepsOf, type IndexedDataset } from './dataset';
+import { calendarFor, type EngineSettings } from './settings';
+
+/** One case as every supervisor view shows it. Days are Asia/Shanghai civil days (DayIndex). */
+export interface CaseStatusRow {
+  id: string;
+  departmentId: string;
+  itemCode: string;
+  channel: CaseChannel;
+  status: CaseStatus;
+  acceptedAt: number;
+  completedAt: number | null;
+  /** Completed at or before the as-of instant. */
+  completed: boolean;
+  committedLimitDays: number | null;
+  statutoryLimitDays: number | null;
+  /** Committed deadline day; for dueAt cases the day of `committedDueAt`. */
+  committedDue: DayIndex;
+  committedDueAt: number | null;
+  statutoryDue: DayIndex;
+  statutoryDueAt: number | null;
+  elapsedDays: number;
+  remainingDays: number;
+  statutoryRemainingDays: number;
+  suspendedDays: number;
+  overdue: boolean;
+  overdueDays: number;
+  statutoryOverdueDays: number;
+  onTime: boolean | null;
+  early: boolean | null;
+  late: boolean | null;
+  level: WarningLevel;
+  levelSince: DayIndex | null;
+  yellowSince: DayIndex | null;
+  redSince: DayIndex | null;
+  suspensionOverrunDays: number;
+  /** Codes of the case-level slow-action flags (details in `DashboardModel.flags`). */
+  flagCodes: readonly SlowActionCode[];
+  usesUncoveredDates: boolean;
+}
+
+export interface DepartmentInfo {
+  id: string;
+  name: string;
+  kind: DepartmentKind | null;
+  parentId: string | null;
+}
+
+export interface ItemInfo {
+  code: string;
+  name: string;
+  departmentId: string;
+  kind: ItemKind;
+  committedLimitDays: number;
+  statutoryLimitDays: number;
+}
+
+/** 临期突击 flags of one quarter (department level). */
+export interface QuarterDeadlineRush {
+  quarter: string;
+  flags: SlowActionFlag[];
+}
+
+export interface DashboardModel {
+  asOfMs: number;
+  asOfDay: DayIndex;
+  rows: CaseStatusRow[];
+  /** Case-level slow-action flags of all cases, with evidence. */
+  flags: SlowActionFlag[];
+  /** Department-level 临期突击 per quarter, from the first quarter with data to the as-of quarter. */
+  deadlineRush: QuarterDeadlineRush[];
+  departments: DepartmentInfo[];
+  items: ItemInfo[];
+  calendar: { coveredFrom: string; coveredTo: string; casesOutsideCalendar: number };
+  /** Milliseconds the computation took (for the performance note). */
+  computeMs: number;
+}
+
+export type ProgressCallback = (done: number, total: number) => void;
+
+const PROGRESS_STEP = 20_000;
+
+/** Evaluates and flags every case of the dataset as of `asOfMs`. */
+export function computeDashboard(
+  ds: IndexedDataset,
+  settings: EngineSettings,
+  asOfMs: number,
+  onProgress?: ProgressCallback,
+): DashboardModel {
+  const started = Date.now();
+  const cal = calendarFor(settings);
+  const rows: CaseStatusRow[] = new Array<CaseStatusRow>(ds.cases.length);
+  const evaluated: EvaluatedCase[] = new Array<EvaluatedCase>(ds.cases.length);
+  const flags: SlowActionFlag[] = [];
+  let outside = 0;
+  const total = ds.cases.length;
+  for (let i = 0; i < total; i++) {
+    const c = ds.cases[i]!;
+    const ev = evaluateCase(c, asOfMs, cal, settings.warning);
+    const caseFlags = flagCase(c, ev, stepsOf(ds, c.id), asOfMs, cal, settings.slowAction);
+    for (const f of caseFlags) flags.push(f);
+    if (ev.usesUncoveredDates) outside += 1;
+    evaluated[i] = { c, ev };
+    rows[i] = {
+      id: c.id,
+      departmentId: c.departmentId,
+      itemCode: c.itemCode,
+      channel: c.channel,
+      status: c.status,
+      acceptedAt: c.acceptedAt,
+      completedAt: c.completedAt,
+      completed: ev.completed,
+      committedLimitDays: ev.committedLimitDays,
+      statutoryLimitDays: ev.statutoryLimitDays,
+      committedDue: ev.committedDue,
+      committedDueAt: ev.committedDueAt,
+      statutoryDue: ev.statutoryDue,
+      statutoryDueAt: ev.statutoryDueAt,
+      elapsedDays: ev.elapsedDays,
+      remainingDays: ev.remainingDays,
+      statutoryRemainingDays: ev.statutoryRemainingDays,
+      suspendedDays: ev.suspendedDays,
+      overdue: ev.overdue,
+      overdueDays: ev.overdueDays,
+      statutoryOverdueDays: ev.statutoryOverdueDays,
+      onTime: ev.onTime,
+      early: ev.early,
+      late: ev.late,
+      level: ev.level,
+      levelSince: ev.levelSince,
+      yellowSince: ev.yellowSince,
+      redSince: ev.redSince,
+      suspensionOverrunDays: ev.suspensionOverrunDays,
+      flagCodes: caseFlags.length === 0 ? NO_CODES : caseFlags.map((f) => f.code),
+      usesUncoveredDates: ev.usesUncoveredDates,
+    };
+    if (onProgress && (i + 1) % PROGRESS_STEP === 0) onProgress(i + 1, total);
+  }
+  onProgress?.(total, total);
+  const asOfDay = shanghaiDayOf(asOfMs);
+  return {
+    asOfMs,
+    asOfDay,
+    rows,
+    flags,
+    deadlineRush: deadlineRushByQuarter(evaluated, asOfDay, settings),
+    departments: ds.departments.map((d) => ({
+      id: d.id,
+      name: d.name,
+      kind: d.kind,
+      parentId: d.parentId,
+    })),
+    items: ds.items.map((i) => ({
+      code: i.code,
+      name: i.name,
+      departmentId: i.departmentId,
+      kind: i.kind,
+      committedLimitDays: i.committedLimitDays,
+      statutoryLimitDays: i.statutoryLimitDays,
+    })),
+    calendar: {
+      coveredFrom: isoFromDay(cal.coveredFrom),
+      coveredTo: isoFromDay(cal.coveredTo),
+      casesOutsideCalendar: outside,
+    },
+    computeMs: Date.now() - started,
+  };
+}
+
+const NO_CODES: readonly SlowActionCode[] = Object.freeze([]);
+
+function deadlineRushByQuarter(
+  evaluated: readonly EvaluatedCase[],
+  asOfDay: DayIndex,
+  settings: EngineSettings,
+): QuarterDeadlineRush[] {
+  if (evaluated.length === 0) return [];
+  let first = asOfDay;
+  for (const e of evaluated) if (e.ev.acceptedDay < first) first = e.ev.acceptedDay;
+  const out: QuarterDeadlineRush[] = [];
+  let q: Period = quarterOfDay(first);
+  const last = periodKey(quarterOfDay(asOfDay));
+  for (let guard = 0; guard < 200; guard++) {
+    const range = periodRange(q);
+    out.push({
+      quarter: periodKey(q),
+      flags: flagDeadlineRushByDepartment(evaluated, range, settings.slowAction),
+    });
+    if (periodKey(q) === last) break;
+    q = quarterOfDay(range.to + 1);
+  }
+  return out;
+}

@@ -1,0 +1,131 @@
+/**
+ * The administrator's settings every computation depends on: warning and slow-action thresholds,
+ * ranking weights / minimum volume / rectification window, and extra calendar years loaded on top
+ * of the bundled official ones. Plain data, so it can be posted to the engine worker, exported as
+ * JSON and imported back (validated).
+ */
+import {
+  createCalendar,
+  officialHolidayFiles,
+  validateHolidayYearFile,
+  type HolidayYearFile,
+  type WorkingCalendar,
+} from '../domain/calendar';
+import {
+  checkRankingSettings,
+  DEFAULT_RANKING_SETTINGS,
+  type RankingSettings,
+} from '../domain/ranking';
+import {
+  checkSlowActionThresholds,
+  DEFAULT_SLOW_ACTION_THRESHOLDS,
+  type SlowActionThresholds,
+} from '../domain/slow-action';
+import { DEFAULT_WARNING_THRESHOLDS, type WarningThresholds } from '../domain/time-limit';
+
+export interface EngineSettings {
+  warning: WarningThresholds;
+  slowAction: SlowActionThresholds;
+  ranking: RankingSettings;
+  /** Official holiday files loaded by an administrator (a newer year), on top of the bundled ones. */
+  extraCalendarFiles: HolidayYearFile[];
+}
+
+export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
+  warning: { ...DEFAULT_WARNING_THRESHOLDS },
+  slowAction: { ...DEFAULT_SLOW_ACTION_THRESHOLDS },
+  ranking: { ...DEFAULT_RANKING_SETTINGS, weights: { ...DEFAULT_RANKING_SETTINGS.weights } },
+  extraCalendarFiles: [],
+};
+
+/**
+ * The working calendar for these settings: bundled official years, with an administrator's file
+ * for the same year replacing the bundled one (a corrected notice), and new years added.
+ */
+export function calendarFor(settings: Pick<EngineSettings, 'extraCalendarFiles'>): WorkingCalendar {
+  const byYear = new Map<number, HolidayYearFile>();
+  for (const f of officialHolidayFiles) byYear.set(f.year, f);
+  for (const f of settings.extraCalendarFiles) byYear.set(f.year, f);
+  return createCalendar([...byYear.values()]);
+}
+
+export type SettingsCheck = { ok: true; value: EngineSettings } | { ok: false; reasons: string[] };
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function numbersFrom<T extends object>(
+  defaults: T,
+  raw: unknown,
+  section: string,
+  reasons: string[],
+): T {
+  const out = { ...defaults } as Record<string, unknown>;
+  if (raw === undefined) return out as T;
+  if (!isObject(raw)) {
+    reasons.push(`${section} 应为对象 (${section} must be an object)`);
+    return out as T;
+  }
+  for (const [key, fallback] of Object.entries(defaults)) {
+    if (typeof fallback !== 'number') continue;
+    const v = raw[key];
+    if (v === undefined) continue;
+    if (typeof v !== 'number' || !Number.isFinite(v))
+      reasons.push(`${section}.${key} 应为数字 (must be a number)`);
+    else out[key] = v;
+  }
+  return out as T;
+}
+
+/**
+ * Validates settings JSON (an exported settings file, or localStorage): missing fields take the
+ * defaults, wrong ones are reported — nothing is half-applied.
+ */
+export function checkEngineSettings(raw: unknown): SettingsCheck {
+  const reasons: string[] = [];
+  if (!isObject(raw))
+    return { ok: false, reasons: ['设置文件应为 JSON 对象 (settings must be a JSON object)'] };
+  const warning = numbersFrom(DEFAULT_ENGINE_SETTINGS.warning, raw['warning'], 'warning', reasons);
+  if (!(warning.earlyWarningDays >= 0 && Number.isInteger(warning.earlyWarningDays))) {
+    reasons.push('warning.earlyWarningDays 应为非负整数 (must be a non-negative integer)');
+  }
+  const slowAction = numbersFrom(
+    DEFAULT_ENGINE_SETTINGS.slowAction,
+    raw['slowAction'],
+    'slowAction',
+    reasons,
+  );
+  reasons.push(...checkSlowActionThresholds(slowAction));
+  const rankingRaw = raw['ranking'];
+  const rankingBase = numbersFrom(
+    {
+      minCountedCases: DEFAULT_RANKING_SETTINGS.minCountedCases,
+      rectificationWindowDays: DEFAULT_RANKING_SETTINGS.rectificationWindowDays,
+    },
+    rankingRaw,
+    'ranking',
+    reasons,
+  );
+  const weights = numbersFrom(
+    DEFAULT_RANKING_SETTINGS.weights,
+    isObject(rankingRaw) ? rankingRaw['weights'] : undefined,
+    'ranking.weights',
+    reasons,
+  );
+  const ranking: RankingSettings = { ...rankingBase, weights };
+  reasons.push(...checkRankingSettings(ranking));
+  const extraCalendarFiles: HolidayYearFile[] = [];
+  const files = raw['extraCalendarFiles'];
+  if (files !== undefined) {
+    if (!Array.isArray(files)) reasons.push('extraCalendarFiles 应为数组 (must be an array)');
+    else
+      for (const f of files) {
+        const checked = validateHolidayYearFile(f);
+        if (checked.ok) extraCalendarFiles.push(checked.value);
+        else reasons.push(`extraCalendarFiles: ${checked.reason}`);
+      }
+  }
+  if (reasons.length > 0) return { ok: false, reasons };
+  return { ok: true, value: { warning, slowAction, ranking, extraCalendarFiles } };
+}
