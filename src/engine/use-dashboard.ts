@@ -7,7 +7,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { create } from 'zustand';
 import { useAllFeeds } from '../feeds/api/all-feeds';
-import { asOfInstant, useRuntimeConfig } from '../feeds/runtime-config';
+import { asOfInstant, fixedAsOfDate, useRuntimeConfig } from '../feeds/runtime-config';
 import { useSettingsStore } from '../state/settings-store';
 import type { DashboardModel } from './dashboard';
 import type { Dataset } from './dataset';
@@ -43,10 +43,9 @@ export function useDashboard(): DashboardState {
   const config = useRuntimeConfig();
   const cases = feeds.cases;
   const departments = feeds.departments;
-  // As of the data: the demo's fixed date, else the moment the case feed was last refreshed, so
-  // the figures do not drift between renders and say what they were computed from.
-  const asOfMs =
-    config.demo.enabled && config.demo.asOf ? asOfInstant(config) : cases.dataUpdatedAt;
+  // As of the configured fixed date, else the moment the case feed was last refreshed, so the
+  // figures do not drift between renders and say what they were computed from.
+  const asOfMs = fixedAsOfDate(config) ? asOfInstant(config) : cases.dataUpdatedAt;
   const departmentsData = feeds.departments.data;
   const itemsData = feeds.items.data;
   const casesData = feeds.cases.data;

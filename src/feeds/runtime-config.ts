@@ -23,6 +23,11 @@ export const runtimeConfigSchema = z.object({
       asOf: isoDate.nullable().default(null),
     })
     .default({ enabled: false, seed: 1, cases: 50_000, asOf: null }),
+  /**
+   * A fixed as-of date for every figure (reproducible reports and tests); null = live, i.e. as of
+   * the latest data refresh. The demo's own `demo.asOf` applies when this is null.
+   */
+  asOf: isoDate.nullable().default(null),
   /** Minutes between incremental refreshes; 0 turns auto-refresh off. */
   refreshMinutes: z
     .number()
@@ -77,13 +82,16 @@ export function useRuntimeConfig(): RuntimeConfig {
 }
 
 /**
- * "Today" for the dashboard as epoch ms: the demo's fixed as-of date (end of that day, Asia/Shanghai)
+ * "Today" for the dashboard as epoch ms: the fixed as-of date (end of that day, Asia/Shanghai)
  * when configured, otherwise the real clock. Every figure is computed as of this instant.
  */
 export function asOfInstant(config: RuntimeConfig, now: number = Date.now()): number {
-  if (config.demo.enabled && config.demo.asOf) {
-    // 23:59:59 on the as-of date in Asia/Shanghai (UTC+8, no DST).
-    return Date.parse(`${config.demo.asOf}T23:59:59+08:00`);
-  }
-  return now;
+  const fixed = fixedAsOfDate(config);
+  // 23:59:59 on the as-of date in Asia/Shanghai (UTC+8, no DST).
+  return fixed ? Date.parse(`${fixed}T23:59:59+08:00`) : now;
+}
+
+/** The configured fixed as-of date (YYYY-MM-DD), if any: `asOf`, else the demo's `demo.asOf`. */
+export function fixedAsOfDate(config: RuntimeConfig): string | null {
+  return config.asOf ?? (config.demo.enabled ? config.demo.asOf : null);
 }

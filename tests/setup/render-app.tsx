@@ -17,6 +17,8 @@ export function testConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeConfi
   const parsed = parseRuntimeConfig({
     feedBaseUrl: TEST_FEED_BASE_URL,
     demo: { enabled: false },
+    // Figures as of the test dataset's own as-of date, so they never depend on today's date.
+    asOf: '2026-09-30',
     refreshMinutes: 0,
     auth: { mode: 'none' },
   });
