@@ -1,12 +1,9 @@
-import { Alert, Button, Drawer, Space, Table, Typography } from 'antd';
+import { Alert, Button, Space } from 'antd';
 import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
-import { toCsv } from '../export/csv';
-import { downloadText } from '../export/download';
+import { lazy, Suspense, useMemo, useState } from 'react';
 import type { FeedRequestError } from '../feeds/api/http';
 import { refreshAllFeeds, type FeedSnapshot } from '../feeds/api/sync';
 import type { FeedResource } from '../feeds/query-keys';
-import type { RejectedRecord } from '../feeds/result';
 import { useRuntimeConfig } from '../feeds/runtime-config';
 import { useLocaleStore, useT, intlLocale, type MessageKey } from '../i18n';
 import { formatClock, formatCount } from '../ui/format';
@@ -15,6 +12,11 @@ export interface FeedState {
   resource: FeedResource;
   query: UseQueryResult<FeedSnapshot<unknown>, FeedRequestError>;
 }
+
+// The drawer (with antd's Table) loads only when someone opens it: not part of the first download.
+const RejectedDrawer = lazy(async () => ({
+  default: (await import('./rejected-drawer')).RejectedDrawer,
+}));
 
 const LABEL: Record<FeedResource, MessageKey> = {
   departments: 'feed.departments',
@@ -107,57 +109,11 @@ export function FeedStatus({ feeds }: { feeds: readonly FeedState[] }) {
   return (
     <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
       {alerts}
-      <RejectedDrawer open={open} onClose={() => setOpen(false)} rejected={rejected} />
+      {open ? (
+        <Suspense fallback={null}>
+          <RejectedDrawer open={open} onClose={() => setOpen(false)} rejected={rejected} />
+        </Suspense>
+      ) : null}
     </Space>
-  );
-}
-
-function RejectedDrawer({
-  open,
-  onClose,
-  rejected,
-}: {
-  open: boolean;
-  onClose: () => void;
-  rejected: RejectedRecord[];
-}) {
-  const t = useT();
-  const download = () =>
-    downloadText(
-      toCsv(rejected, [
-        { header: '数据类别', value: (r) => r.resource },
-        { header: '序号', value: (r) => r.index + 1 },
-        { header: '编号', value: (r) => r.id },
-        { header: '原因', value: (r) => r.reason },
-        { header: '原始记录', value: (r) => JSON.stringify(r.raw) },
-      ]),
-      '未通过校验的记录.csv',
-    );
-  return (
-    <Drawer
-      title={t('feed.rejected.title')}
-      open={open}
-      onClose={onClose}
-      width={880}
-      extra={
-        <Button onClick={download} data-testid="download-rejected">
-          {t('feed.rejected.download')}
-        </Button>
-      }
-    >
-      <Typography.Paragraph type="secondary">{t('feed.rejected.explain')}</Typography.Paragraph>
-      <Table<RejectedRecord>
-        size="small"
-        rowKey={(r) => `${r.resource}-${r.index}`}
-        dataSource={rejected}
-        pagination={{ pageSize: 50, showSizeChanger: false }}
-        columns={[
-          { title: t('feed.rejected.resource'), dataIndex: 'resource', width: 110 },
-          { title: t('feed.rejected.index'), render: (_, r) => r.index + 1, width: 80 },
-          { title: t('feed.rejected.id'), dataIndex: 'id', width: 160 },
-          { title: t('feed.rejected.reason'), dataIndex: 'reason' },
-        ]}
-      />
-    </Drawer>
   );
 }

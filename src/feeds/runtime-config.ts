@@ -4,58 +4,146 @@
  * token is read from sessionStorage, where the city's single-sign-on page puts it.
  */
 import { createContext, useContext } from 'react';
-import { z } from 'zod';
-
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, '应为 YYYY-MM-DD 日期 (expected YYYY-MM-DD)');
-
-export const runtimeConfigSchema = z.object({
+/** Runtime settings, validated; every field has a documented default except `feedBaseUrl`. */
+export interface RuntimeConfig {
   /** Base URL of the feed API, absolute or relative to the page (demo: `/api/v1`). */
-  feedBaseUrl: z.string().min(1),
-  demo: z
-    .object({
-      /** When true, the built-in demo city is served by the msw service worker. */
-      enabled: z.boolean(),
-      seed: z.number().int().default(1),
-      cases: z.number().int().positive().max(2_000_000).default(50_000),
-      /** Fixed as-of date for reproducible demos; null = today (Asia/Shanghai). */
-      asOf: isoDate.nullable().default(null),
-    })
-    .default({ enabled: false, seed: 1, cases: 50_000, asOf: null }),
+  feedBaseUrl: string;
+  demo: {
+    /** When true, the built-in demo city is served by the msw service worker. */
+    enabled: boolean;
+    seed: number;
+    cases: number;
+    /** Fixed as-of date for reproducible demos; null = today (Asia/Shanghai). */
+    asOf: string | null;
+  };
   /**
    * A fixed as-of date for every figure (reproducible reports and tests); null = live, i.e. as of
    * the latest data refresh. The demo's own `demo.asOf` applies when this is null.
    */
-  asOf: isoDate.nullable().default(null),
+  asOf: string | null;
   /** Minutes between incremental refreshes; 0 turns auto-refresh off. */
-  refreshMinutes: z
-    .number()
-    .min(0)
-    .max(24 * 60)
-    .default(5),
-  requestTimeoutSeconds: z.number().positive().max(600).default(30),
-  auth: z
-    .object({
-      mode: z.enum(['none', 'cookie', 'bearer']),
-      bearerTokenStorageKey: z.string().min(1).default('ducha.accessToken'),
-      loginUrl: z.string().nullable().default(null),
-    })
-    .default({ mode: 'cookie', bearerTokenStorageKey: 'ducha.accessToken', loginUrl: null }),
-});
-
-export type RuntimeConfig = z.infer<typeof runtimeConfigSchema>;
+  refreshMinutes: number;
+  requestTimeoutSeconds: number;
+  auth: {
+    mode: 'none' | 'cookie' | 'bearer';
+    bearerTokenStorageKey: string;
+    loginUrl: string | null;
+  };
+}
 
 export type ConfigLoadResult = { ok: true; config: RuntimeConfig } | { ok: false; reason: string };
 
-/** Validates parsed JSON as runtime config, with a readable reason when it is not. */
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Validates parsed JSON as runtime config, with a readable reason when it is not. Hand-written
+ * (not a schema library) because it runs before anything else and is part of the first download.
+ */
 export function parseRuntimeConfig(raw: unknown): ConfigLoadResult {
-  const parsed = runtimeConfigSchema.safeParse(raw);
-  if (parsed.success) return { ok: true, config: parsed.data };
-  const reason = parsed.error.issues
-    .map((issue) => `${issue.path.join('.') || '(根)'}: ${issue.message}`)
-    .join('; ');
-  return { ok: false, reason };
+  const problems: string[] = [];
+  if (!isObj(raw)) return { ok: false, reason: '(根): 应为 JSON 对象 (expected a JSON object)' };
+  const num = (
+    o: Obj,
+    key: string,
+    path: string,
+    fallback: number,
+    check: (n: number) => boolean,
+    rule: string,
+  ): number => {
+    const v = o[key];
+    if (v === undefined) return fallback;
+    if (typeof v !== 'number' || !Number.isFinite(v) || !check(v)) {
+      problems.push(`${path}: 应为${rule} (expected ${rule})`);
+      return fallback;
+    }
+    return v;
+  };
+  const date = (o: Obj, key: string, path: string): string | null => {
+    const v = o[key];
+    if (v === undefined || v === null) return null;
+    if (typeof v !== 'string' || !ISO_DATE.test(v)) {
+      problems.push(`${path}: 应为 YYYY-MM-DD 日期或 null (expected YYYY-MM-DD or null)`);
+      return null;
+    }
+    return v;
+  };
+  const feedBaseUrl = raw['feedBaseUrl'];
+  if (typeof feedBaseUrl !== 'string' || feedBaseUrl.length === 0) {
+    problems.push('feedBaseUrl: 必须是非空字符串 (required, a non-empty string)');
+  }
+  const demoRaw = raw['demo'] ?? {};
+  const demo: RuntimeConfig['demo'] = { enabled: false, seed: 1, cases: 50_000, asOf: null };
+  if (!isObj(demoRaw)) problems.push('demo: 应为对象 (expected an object)');
+  else {
+    const enabled = demoRaw['enabled'];
+    if (enabled !== undefined && typeof enabled !== 'boolean')
+      problems.push('demo.enabled: 应为 true 或 false (expected a boolean)');
+    demo.enabled = enabled === true;
+    demo.seed = num(demoRaw, 'seed', 'demo.seed', 1, Number.isInteger, '整数');
+    demo.cases = num(
+      demoRaw,
+      'cases',
+      'demo.cases',
+      50_000,
+      (n) => Number.isInteger(n) && n > 0 && n <= 2_000_000,
+      '1 至 2,000,000 的整数',
+    );
+    demo.asOf = date(demoRaw, 'asOf', 'demo.asOf');
+  }
+  const authRaw = raw['auth'] ?? {};
+  const auth: RuntimeConfig['auth'] = {
+    mode: 'cookie',
+    bearerTokenStorageKey: 'ducha.accessToken',
+    loginUrl: null,
+  };
+  if (!isObj(authRaw)) problems.push('auth: 应为对象 (expected an object)');
+  else {
+    const mode = authRaw['mode'];
+    if (mode !== undefined) {
+      if (mode === 'none' || mode === 'cookie' || mode === 'bearer') auth.mode = mode;
+      else
+        problems.push(
+          "auth.mode: 应为 'none'、'cookie' 或 'bearer' (expected none, cookie or bearer)",
+        );
+    }
+    const key = authRaw['bearerTokenStorageKey'];
+    if (key !== undefined) {
+      if (typeof key === 'string' && key.length > 0) auth.bearerTokenStorageKey = key;
+      else
+        problems.push('auth.bearerTokenStorageKey: 应为非空字符串 (expected a non-empty string)');
+    }
+    const login = authRaw['loginUrl'];
+    if (login !== undefined && login !== null) {
+      if (typeof login === 'string') auth.loginUrl = login;
+      else problems.push('auth.loginUrl: 应为字符串或 null (expected a string or null)');
+    }
+  }
+  const config: RuntimeConfig = {
+    feedBaseUrl: typeof feedBaseUrl === 'string' ? feedBaseUrl : '',
+    demo,
+    asOf: date(raw, 'asOf', 'asOf'),
+    refreshMinutes: num(
+      raw,
+      'refreshMinutes',
+      'refreshMinutes',
+      5,
+      (n) => n >= 0 && n <= 24 * 60,
+      '0 至 1440 的数',
+    ),
+    requestTimeoutSeconds: num(
+      raw,
+      'requestTimeoutSeconds',
+      'requestTimeoutSeconds',
+      30,
+      (n) => n > 0 && n <= 600,
+      '大于 0、不超过 600 的数',
+    ),
+    auth,
+  };
+  return problems.length > 0 ? { ok: false, reason: problems.join('; ') } : { ok: true, config };
 }
 
 /** Fetches and validates `config.json` next to index.html (never cached by the browser). */
