@@ -1,155 +1,205 @@
 /**
- * Benchmark of the time-limit core: `npm run bench` (add `-- --json` for a final JSON line).
+ * `npm run bench` — city-scale benchmark, in Node, of each stage the dashboard runs, on datasets
+ * made by the project's own demo-city generator (seed 1, as of 2026-09-30):
  *
- * Builds 100k and 1M synthetic cases in memory (seeded PRNG, realistic 2024–2026 dates, open and
- * completed cases, suspensions, 即办件 and dueAt cases), then times `evaluateCase` over them several
- * times on one thread and reports the median. Not a test: figures depend on the machine.
+ *   parse + validate (JSON pages → boundary validators), evaluate (deadlines, warnings),
+ *   slow-action flags, one quarter's ranking, the whole engine pass (computeDashboard), and CSV /
+ *   XLSX export of 100k rows.
+ *
+ * Each stage runs several times; the median and the spread (min–max) are printed, with the peak
+ * resident memory. `-- --json` ends the output with one JSON line of named figures (ms, MB).
+ * `-- --sizes 100000` limits the sizes (default 100k and 1M). Not a test: figures depend on the
+ * machine, which is printed too.
  */
 import { cpus, platform, release, totalmem } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { officialCalendar, createCalendar, officialHolidayFiles } from '../../src/domain/calendar';
-import {
-  evaluateCase,
-  type CaseEvaluation,
-  type CaseInput,
-  type SuspensionInput,
-} from '../../src/domain/time-limit';
+import { createDemoCity } from '../../mocks/demo-city';
+import { officialCalendar } from '../../src/domain/calendar';
+import { flagCase, DEFAULT_SLOW_ACTION_THRESHOLDS } from '../../src/domain/slow-action';
+import { evaluateCase, type CaseEvaluation } from '../../src/domain/time-limit';
+import { computeDashboard, type CaseStatusRow } from '../../src/engine/dashboard';
+import { indexDataset, stepsOf, type Dataset } from '../../src/engine/dataset';
+import { rankQuarter } from '../../src/engine/ranking';
+import { DEFAULT_ENGINE_SETTINGS } from '../../src/engine/settings';
+import { parseRecords } from '../../src/feeds/result';
+import { parseCase, type CaseRecord } from '../../src/feeds/schemas/case';
+import { parseCaseEvent, type CaseEvent } from '../../src/feeds/schemas/case-event';
+import { parseDepartment } from '../../src/feeds/schemas/department';
+import { parseEvaluation, type Evaluation } from '../../src/feeds/schemas/evaluation';
+import { parseServiceItem } from '../../src/feeds/schemas/service-item';
+import { exportStages } from './export-stages';
 
-const RUNS = 5;
-
-// Collect garbage between runs so one run's leftovers do not bill the next (npm scripts cannot pass
-// --expose-gc through tsx, so the flag is switched on here).
 setFlagsFromString('--expose-gc');
 const collectGarbage = runInNewContext('gc') as () => void;
-const HOUR = 3_600_000;
-const DAY = 24 * HOUR;
 
-/** mulberry32: a small, fast, seeded PRNG so every run evaluates the same cases. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+const args = process.argv.slice(2);
+const json = args.includes('--json');
+const sizesArg = args[args.indexOf('--sizes') + 1];
+const SIZES =
+  args.includes('--sizes') && sizesArg ? sizesArg.split(',').map(Number) : [100_000, 1_000_000];
+const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const AS_OF = '2026-09-30';
+const AS_OF_MS = Date.parse(`${AS_OF}T23:59:59+08:00`);
+const PAGE = 1000;
 
-const LIMITS = [0, 1, 3, 5, 5, 7, 10, 15, 20];
-
-function makeCases(n: number, seed: number): CaseInput[] {
-  const rnd = prng(seed);
-  const from = Date.UTC(2024, 0, 1);
-  const span = Date.UTC(2026, 5, 30) - from;
-  const out: CaseInput[] = new Array<CaseInput>(n);
-  for (let i = 0; i < n; i++) {
-    const acceptedAt = from + Math.floor(rnd() * span);
-    const committed = LIMITS[Math.floor(rnd() * LIMITS.length)] as number;
-    const statutory = rnd() < 0.2 ? null : committed + Math.floor(rnd() * 20);
-    const suspensions: SuspensionInput[] = [];
-    const ns = rnd() < 0.25 ? (rnd() < 0.2 ? 2 : 1) : 0;
-    for (let k = 0; k < ns; k++) {
-      const startAt = acceptedAt + Math.floor(rnd() * 10 * DAY);
-      suspensions.push({
-        kind: k === 0 ? '补正' : '鉴定',
-        startAt,
-        endAt: rnd() < 0.15 ? null : startAt + Math.floor(rnd() * 15 * DAY),
-        approvedDays: rnd() < 0.3 ? 1 + Math.floor(rnd() * 10) : null,
-      });
-    }
-    const completedAt = rnd() < 0.7 ? acceptedAt + Math.floor(rnd() * 40 * DAY) : null;
-    const dueAt = rnd() < 0.03 ? acceptedAt + Math.floor(rnd() * 10 * DAY) : null;
-    out[i] = {
-      id: `C${i}`,
-      departmentId: `D${i % 60}`,
-      acceptedAt,
-      committedLimitDays: committed,
-      statutoryLimitDays: statutory,
-      completedAt,
-      suspensions,
-      dueAt,
-    };
-  }
-  return out;
-}
+const figures: Record<string, number> = {};
+const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 === 1 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+  return s[Math.floor(s.length / 2)]!;
 }
 
-/**
- * Time evaluateCase over all cases. With `retain`, every result is kept in an array (as the engine
- * does for the views), so the figure includes allocating and keeping 1M result objects; without it
- * V8 may avoid the allocation entirely.
- */
-function timeEvaluate(
-  cases: CaseInput[],
-  asOf: number,
-  retain: boolean,
-): { ms: number[]; checksum: number } {
-  const cal = officialCalendar();
-  const ms: number[] = [];
-  let checksum = 0;
+/** Times `fn` RUNS times (garbage collected between runs); records the median under `name`. */
+function measure<T>(name: string, fn: () => T): T {
+  const times: number[] = [];
+  let result: T | undefined;
   for (let r = 0; r < RUNS; r++) {
     collectGarbage();
-    const kept: CaseEvaluation[] = retain ? new Array<CaseEvaluation>(cases.length) : [];
     const t0 = performance.now();
-    let sum = 0;
-    for (let i = 0; i < cases.length; i++) {
-      const e = evaluateCase(cases[i] as CaseInput, asOf, cal);
-      if (retain) kept[i] = e;
-      sum += e.elapsedDays + (e.level === 'red' ? 1 : 0);
-    }
-    ms.push(performance.now() - t0);
-    checksum = sum + kept.length;
+    result = fn();
+    times.push(performance.now() - t0);
   }
-  return { ms, checksum };
+  const m = median(times);
+  figures[`${name}_ms`] = Math.round(m);
+  log(
+    `  ${name.padEnd(28)} median ${m.toFixed(0).padStart(6)} ms   spread ${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)} ms   (${RUNS} runs)`,
+  );
+  return result as T;
 }
 
-const json = process.argv.includes('--json');
-const asOf = Date.UTC(2026, 6, 1, 1, 0, 0);
+async function measureAsync<T>(name: string, fn: () => Promise<T>): Promise<T> {
+  const times: number[] = [];
+  let result: T | undefined;
+  for (let r = 0; r < RUNS; r++) {
+    collectGarbage();
+    const t0 = performance.now();
+    result = await fn();
+    times.push(performance.now() - t0);
+  }
+  const m = median(times);
+  figures[`${name}_ms`] = Math.round(m);
+  log(
+    `  ${name.padEnd(28)} median ${m.toFixed(0).padStart(6)} ms   spread ${Math.min(...times).toFixed(0)}–${Math.max(...times).toFixed(0)} ms   (${RUNS} runs)`,
+  );
+  return result as T;
+}
 
-const t0 = performance.now();
-createCalendar(officialHolidayFiles);
-const calendarBuildMs = performance.now() - t0;
+function label(n: number): string {
+  return n >= 1_000_000 ? `${n / 1_000_000}m` : `${n / 1000}k`;
+}
 
-const c100k = makeCases(100_000, 1);
-const c1m = makeCases(1_000_000, 2);
-timeEvaluate(c100k, asOf, false); // warm-up: let the JIT optimise before measuring
-const r100k = timeEvaluate(c100k, asOf, false);
-const r1m = timeEvaluate(c1m, asOf, false);
-const r1mKept = timeEvaluate(c1m, asOf, true);
+/** The feed as it arrives: JSON pages of 1000 records. */
+function toPages(records: unknown[]): string[] {
+  const pages: string[] = [];
+  for (let i = 0; i < records.length; i += PAGE)
+    pages.push(JSON.stringify(records.slice(i, i + PAGE)));
+  return pages;
+}
 
-const cpu = cpus()[0]?.model ?? 'unknown CPU';
-const figures = {
-  evaluate_100k_ms: Math.round(median(r100k.ms) * 10) / 10,
-  evaluate_1m_ms: Math.round(median(r1m.ms) * 10) / 10,
-  evaluate_1m_retained_ms: Math.round(median(r1mKept.ms) * 10) / 10,
-  cases_per_second: Math.round(1_000_000 / (median(r1m.ms) / 1000)),
-  calendar_build_ms: Math.round(calendarBuildMs * 10) / 10,
-  peak_rss_mb: Math.round(process.resourceUsage().maxRSS / 1024),
-  runs: RUNS,
-  machine: `${cpu} ×${cpus().length}, ${Math.round(totalmem() / 2 ** 30)} GiB, ${platform()} ${release()}`,
-  node: process.version,
-};
+function parsePages<T>(
+  resource: string,
+  pages: string[],
+  parseOne: Parameters<typeof parseRecords<T>>[2],
+): { accepted: T[]; rejected: number } {
+  const accepted: T[] = [];
+  let rejected = 0;
+  let offset = 0;
+  for (const text of pages) {
+    const raws = JSON.parse(text) as unknown[];
+    const page = parseRecords(resource, raws, parseOne, offset);
+    for (const r of page.accepted) accepted.push(r);
+    rejected += page.rejected.length;
+    offset += raws.length;
+  }
+  return { accepted, rejected };
+}
 
-console.log('效能督查看板 — time-limit benchmark (single thread, median of %d runs)', RUNS);
-console.log(`machine: ${figures.machine}; node ${figures.node}`);
-console.log(`calendar build (2007–2027 files): ${figures.calendar_build_ms} ms`);
-console.log(
-  `evaluateCase × 100k: ${figures.evaluate_100k_ms} ms  (runs: ${r100k.ms.map((x) => x.toFixed(0)).join(', ')})`,
+async function benchSize(n: number): Promise<void> {
+  const tag = label(n);
+  log(`\n${n.toLocaleString('en')} cases (${tag})`);
+  const t0 = performance.now();
+  const city = createDemoCity({ seed: 1, cases: n, asOf: AS_OF });
+  const caseWire: unknown[] = [];
+  const eventWire: unknown[] = [];
+  const evaluationWire: unknown[] = [];
+  for (const b of city.cases()) {
+    caseWire.push(b.case);
+    for (const e of b.events) eventWire.push(e);
+    if (b.evaluation) evaluationWire.push(b.evaluation);
+  }
+  const casePages = toPages(caseWire);
+  const eventPages = toPages(eventWire);
+  const evaluationPages = toPages(evaluationWire);
+  caseWire.length = 0;
+  eventWire.length = 0;
+  evaluationWire.length = 0;
+  log(
+    `  generated in ${((performance.now() - t0) / 1000).toFixed(1)} s: ${n} cases, ${eventPages.length} event pages, ${evaluationPages.length} evaluation pages`,
+  );
+
+  const cases = measure(`parse_validate_${tag}`, () =>
+    parsePages<CaseRecord>('cases', casePages, parseCase),
+  ).accepted;
+  const events = measure(`parse_validate_events_${tag}`, () =>
+    parsePages<CaseEvent>('case-events', eventPages, parseCaseEvent),
+  ).accepted;
+  const evaluations = parsePages<Evaluation>(
+    'evaluations',
+    evaluationPages,
+    parseEvaluation,
+  ).accepted;
+  casePages.length = 0;
+  eventPages.length = 0;
+
+  const cal = officialCalendar();
+  const evs: CaseEvaluation[] = new Array<CaseEvaluation>(cases.length);
+  measure(`evaluate_${tag}`, () => {
+    for (let i = 0; i < cases.length; i++) evs[i] = evaluateCase(cases[i]!, AS_OF_MS, cal);
+  });
+
+  const dataset: Dataset = {
+    departments: parseRecords('departments', city.departments, parseDepartment).accepted,
+    items: parseRecords('items', city.items, parseServiceItem).accepted,
+    cases,
+    caseEvents: events,
+    evaluations,
+    tasks: [],
+  };
+  const indexed = measure(`index_dataset_${tag}`, () => indexDataset(dataset));
+  measure(`flags_${tag}`, () => {
+    let count = 0;
+    for (let i = 0; i < cases.length; i++) {
+      const c = cases[i]!;
+      count += flagCase(
+        c,
+        evs[i]!,
+        stepsOf(indexed, c.id),
+        AS_OF_MS,
+        cal,
+        DEFAULT_SLOW_ACTION_THRESHOLDS,
+      ).length;
+    }
+    return count;
+  });
+  measure(`rank_quarter_${tag}`, () =>
+    rankQuarter(indexed, { kind: 'quarter', year: 2026, quarter: 3 }, { asOfMs: AS_OF_MS }),
+  );
+  const model = measure(`dashboard_${tag}`, () =>
+    computeDashboard(indexed, DEFAULT_ENGINE_SETTINGS, AS_OF_MS),
+  );
+  if (n === 100_000) await exportStages(model.rows as CaseStatusRow[], measureAsync, tag);
+  figures[`heap_after_${tag}_mb`] = Math.round(process.memoryUsage().heapUsed / 1048576);
+}
+
+log(
+  `machine: ${cpus()[0]?.model ?? 'unknown cpu'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, node ${process.version}`,
 );
-console.log(
-  `evaluateCase × 1M:   ${figures.evaluate_1m_ms} ms  (runs: ${r1m.ms.map((x) => x.toFixed(0)).join(', ')})`,
-);
-console.log(
-  `evaluateCase × 1M, results kept in an array: ${figures.evaluate_1m_retained_ms} ms  (runs: ${r1mKept.ms.map((x) => x.toFixed(0)).join(', ')})`,
-);
-console.log(
-  `throughput: ${figures.cases_per_second.toLocaleString('en-US')} cases/s; peak RSS ${figures.peak_rss_mb} MB; checksum ${r1m.checksum}`,
-);
-if (json) console.log(JSON.stringify(figures));
+for (const n of SIZES) {
+  await benchSize(n);
+  collectGarbage();
+}
+figures['peak_rss_mb'] = Math.round(process.resourceUsage().maxRSS / 1024);
+log(`\npeak RSS ${figures['peak_rss_mb']} MB`);
+if (json) process.stdout.write(`${JSON.stringify(figures)}\n`);
