@@ -20,6 +20,7 @@ import {
   parseCaseFile,
   type CaseFileRejection,
 } from '../../src/feeds/case-file';
+import { decodeText, detectEncoding } from '../../src/feeds/import/encoding';
 import { parseColumnMapping, type ColumnMapping } from '../../src/feeds/mapping';
 import { CliUsageError, parseOptions, writeStdout, type CliCommand } from './common';
 
@@ -101,7 +102,10 @@ export function uncoveredRanges(spans: Range[], cal: WorkingCalendar): Range[] {
 
 function readText(path: string, what: string): string {
   try {
-    return readFileSync(path, 'utf8');
+    // Chinese Excel saves CSV in GBK: detected exactly as the import page does (valid UTF-8, else
+    // GB18030), so both read the same file the same way.
+    const bytes = readFileSync(path);
+    return decodeText(bytes, detectEncoding(bytes));
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
     throw new CaseFileError(

@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Tag, Tooltip, Typography } from 'antd';
+import { Button, Tooltip, Typography } from 'antd';
 import { refreshAllFeeds } from '../feeds/api/sync';
 import { useFeedFreshness } from '../feeds/freshness';
 import { useLocaleStore, useT, intlLocale } from '../i18n';
@@ -8,7 +8,7 @@ import { formatClock, formatDateTime, sameShanghaiDay } from '../ui/format';
 import { useNow } from '../ui/use-now';
 
 /** "数据更新于 HH:mm" — the oldest successful refresh among the feeds on screen. */
-export function DataFreshness({ demo }: { demo: boolean }) {
+export function DataFreshness() {
   const t = useT();
   const locale = intlLocale(useLocaleStore((s) => s.locale));
   const { updatedAt, fetching, stale } = useFeedFreshness();
@@ -28,7 +28,6 @@ export function DataFreshness({ demo }: { demo: boolean }) {
       data-testid="data-freshness"
       style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}
     >
-      <Tag color={demo ? 'purple' : 'blue'}>{demo ? t('header.demo') : t('header.live')}</Tag>
       <Tooltip title={updatedAt !== null ? formatDateTime(updatedAt, locale) : undefined}>
         <Typography.Text type={stale ? 'warning' : 'secondary'}>{text}</Typography.Text>
       </Tooltip>

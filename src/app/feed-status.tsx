@@ -107,7 +107,7 @@ export function FeedStatus({ feeds }: { feeds: readonly FeedState[] }) {
   }
   if (alerts.length === 0) return null;
   return (
-    <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }}>
+    <Space orientation="vertical" style={{ width: '100%', marginBottom: 16 }}>
       {alerts}
       {open ? (
         <Suspense fallback={null}>

@@ -13,9 +13,10 @@ import { Link, Outlet, useLocation } from 'react-router';
 import { quarterOfDay } from '../domain/period/period';
 import { shanghaiDayOf } from '../domain/calendar/day';
 import { asOfInstant, useRuntimeConfig } from '../feeds/runtime-config';
-import { useT } from '../i18n';
+import { useT, type MessageKey } from '../i18n';
 import { useGlobalSearch, usePeriod } from '../state/url-state';
 import { FEED_RESOURCES, useAllFeeds } from '../feeds/api/all-feeds';
+import { DataSourceSwitch } from '../ui/data-source-switch';
 import { DataFreshness } from './data-freshness';
 import { FeedStatus, type FeedState } from './feed-status';
 import { LanguageSwitch } from './language-switch';
@@ -31,6 +32,13 @@ const ICONS: Record<string, ReactNode> = {
   '/import': <CloudUploadOutlined />,
   '/settings': <SettingOutlined />,
 };
+
+/** The header title: the menu page's name, or the drill-down page's (办件详情 / 部门详情). */
+function pageTitleKey(pathname: string, selected: string): MessageKey {
+  if (pathname.startsWith('/cases/')) return 'page.caseDetail';
+  if (pathname.startsWith('/departments/')) return 'page.departmentDetail';
+  return NAV_ITEMS.find((i) => i.path === selected)?.labelKey ?? 'app.title';
+}
 
 /** The application frame: menu on the left, header with period, freshness and language. */
 export function ShellLayout() {
@@ -79,11 +87,12 @@ export function ShellLayout() {
       <Layout>
         <Layout.Header className="app-header">
           <Typography.Title level={4} style={{ margin: 0 }}>
-            {t(NAV_ITEMS.find((i) => i.path === selected)?.labelKey ?? 'app.title')}
+            {t(pageTitleKey(location.pathname, selected))}
           </Typography.Title>
           <Space size="middle" wrap>
             <PeriodPicker value={period} onChange={setPeriod} />
-            <DataFreshness demo={config.demo.enabled} />
+            <DataSourceSwitch />
+            <DataFreshness />
             <LanguageSwitch />
           </Space>
         </Layout.Header>

@@ -25,7 +25,8 @@ export interface CaseStatusRow {
   id: string;
   departmentId: string;
   itemCode: string;
-  channel: CaseChannel;
+  /** Null for imported files without a channel column. */
+  channel: CaseChannel | null;
   status: CaseStatus;
   acceptedAt: number;
   completedAt: number | null;

@@ -5,7 +5,11 @@
  */
 import { useMemo } from 'react';
 import { useAllFeeds } from '../feeds/api/all-feeds';
+import { useQuery } from '@tanstack/react-query';
+import { importSourcesQuery, useImportData } from '../feeds/import/queries';
+import type { ImportedSourceMeta } from '../feeds/import/store';
 import { asOfInstant, fixedAsOfDate, useRuntimeConfig } from '../feeds/runtime-config';
+import { useDataSourceStore } from '../state/data-source';
 import type { Dataset } from './dataset';
 
 export interface ActiveDataset {
@@ -16,7 +20,12 @@ export interface ActiveDataset {
   asOfMs: number;
   status: 'loading' | 'ready' | 'error';
   error: Error | null;
-  source: { kind: 'demo' | 'live' | 'import'; label: string };
+  source: {
+    kind: 'demo' | 'live' | 'import';
+    label: string;
+    /** For an import: file name, rows, imported at, and which lists were derived. */
+    imported?: ImportedSourceMeta;
+  };
 }
 
 /** The feeds as a dataset (cases and departments required; the other feeds may be missing). */
@@ -29,9 +38,14 @@ export function useFeedDataset(): ActiveDataset {
   const eventsData = feeds['case-events'].data;
   const evaluationsData = feeds.evaluations.data;
   const tasksData = feeds.tasks.data;
+  // Wait until every optional feed has either arrived or failed: computing before the step
+  // records arrive would show provisional figures (no step data → no 滞留 flags) that then change.
+  const othersSettled = [feeds.items, feeds['case-events'], feeds.evaluations, feeds.tasks].every(
+    (q) => q.data !== undefined || q.isError,
+  );
   const dataset = useMemo<Dataset | null>(
     () =>
-      casesData && departmentsData
+      casesData && departmentsData && othersSettled
         ? {
             departments: departmentsData.records,
             items: itemsData?.records ?? [],
@@ -41,7 +55,7 @@ export function useFeedDataset(): ActiveDataset {
             tasks: tasksData?.records ?? [],
           }
         : null,
-    [departmentsData, itemsData, casesData, eventsData, evaluationsData, tasksData],
+    [departmentsData, itemsData, casesData, eventsData, evaluationsData, tasksData, othersSettled],
   );
   // Each feed's refresh time identifies its records (feed queries keep no structural sharing).
   const version = [
@@ -68,7 +82,52 @@ export function useFeedDataset(): ActiveDataset {
   };
 }
 
-/** The active source's dataset. */
+/**
+ * The imported source chosen on this browser, or `null` when the feed is chosen or the chosen
+ * import no longer exists (deleted in another tab): then the feed is shown.
+ */
+export function useImportedSource(): ImportedSourceMeta | null {
+  const choice = useDataSourceStore((s) => s.choice);
+  const sources = useQuery({ ...importSourcesQuery, enabled: choice.kind === 'import' });
+  if (choice.kind !== 'import') return null;
+  return sources.data?.find((s) => s.id === choice.id) ?? null;
+}
+
+/** An imported source as a dataset (loaded from IndexedDB). */
+export function useImportDataset(meta: ImportedSourceMeta | null): ActiveDataset | null {
+  const config = useRuntimeConfig();
+  const query = useImportData(meta ?? undefined);
+  const data = query.data;
+  const dataset = useMemo<Dataset | null>(
+    () =>
+      data
+        ? {
+            departments: data.departments,
+            items: data.items,
+            cases: data.cases,
+            caseEvents: data.caseEvents,
+            evaluations: data.evaluations,
+            tasks: data.tasks,
+          }
+        : null,
+    [data],
+  );
+  if (meta === null) return null;
+  return {
+    dataset,
+    // The revision changes whenever a file is added to the source.
+    version: `import:${meta.id}:${meta.revision}`,
+    // As of the configured fixed date, else the moment the import was loaded for this view.
+    asOfMs: fixedAsOfDate(config) ? asOfInstant(config) : query.dataUpdatedAt,
+    status: dataset ? 'ready' : query.isError ? 'error' : 'loading',
+    error: query.isError ? query.error : null,
+    source: { kind: 'import', label: `导入：${meta.name}`, imported: meta },
+  };
+}
+
+/** The active source's dataset: the chosen import when there is one, else the feed. */
 export function useActiveDataset(): ActiveDataset {
-  return useFeedDataset();
+  const feed = useFeedDataset();
+  const imported = useImportDataset(useImportedSource());
+  return imported ?? feed;
 }

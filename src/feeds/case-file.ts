@@ -43,7 +43,8 @@ function stripBom(text: string): string {
 }
 
 /** Raw records of a file, each either a value to validate or a per-record read error. */
-type RawRecord = { raw: unknown } | { error: string };
+export type RawCaseRecord = { raw: unknown } | { error: string };
+type RawRecord = RawCaseRecord;
 
 function jsonRecords(text: string): RawRecord[] {
   let data: unknown;
@@ -75,15 +76,8 @@ function ndjsonRecords(text: string): RawRecord[] {
   return out;
 }
 
-function csvRecords(text: string, mapping?: ColumnMapping): RawRecord[] {
-  let table;
-  try {
-    table = parseCsv(text);
-  } catch (e) {
-    if (e instanceof CsvError) throw new CaseFileError(e.message);
-    throw e;
-  }
-  const { header, rows, rowLines } = table;
+/** Checks that a table's header has the mapped and the required columns. */
+export function checkCaseHeader(header: readonly string[], mapping?: ColumnMapping): void {
   const present = new Set(header);
   if (mapping !== undefined) {
     for (const [field, column] of Object.entries(mapping.columns)) {
@@ -102,6 +96,19 @@ function csvRecords(text: string, mapping?: ColumnMapping): RawRecord[] {
       );
     }
   }
+}
+
+function csvRecords(text: string, mapping?: ColumnMapping, lines?: number[]): RawRecord[] {
+  let table;
+  try {
+    table = parseCsv(text);
+  } catch (e) {
+    if (e instanceof CsvError) throw new CaseFileError(e.message);
+    throw e;
+  }
+  const { header, rows, rowLines } = table;
+  checkCaseHeader(header, mapping);
+  if (lines !== undefined) for (const l of rowLines) lines.push(l);
   const width = header.length;
   return rows.map((cells, i) => {
     if (cells.length !== width) {
@@ -127,17 +134,44 @@ export function parseCaseFile(
   format: CaseFileFormat,
   mapping?: ColumnMapping,
 ): CaseFileResult {
-  const records =
-    format === 'json'
-      ? jsonRecords(text)
-      : format === 'ndjson'
-        ? ndjsonRecords(text)
-        : csvRecords(text, mapping);
+  return validateCaseRecords(caseFileRecords(text, format, mapping), mapping);
+}
+
+/**
+ * Split a file into raw records by format (the first half of {@link parseCaseFile}). For CSV,
+ * `lines` (when given) receives the 1-based line on which each record starts.
+ *
+ * @throws CaseFileError when the file as a whole is unreadable.
+ */
+export function caseFileRecords(
+  text: string,
+  format: CaseFileFormat,
+  mapping?: ColumnMapping,
+  lines?: number[],
+): RawCaseRecord[] {
+  return format === 'json'
+    ? jsonRecords(text)
+    : format === 'ndjson'
+      ? ndjsonRecords(text)
+      : csvRecords(text, mapping, lines);
+}
+
+/**
+ * Validate raw records (the second half of {@link parseCaseFile}): each with `parseCaseRecord`,
+ * duplicates of an earlier id set aside. The import page feeds XLSX rows through here too, so the
+ * browser and the CLI count the same. `onProgress` is called every 10,000 records.
+ */
+export function validateCaseRecords(
+  records: readonly RawCaseRecord[],
+  mapping?: ColumnMapping,
+  onProgress?: (done: number, total: number) => void,
+): CaseFileResult {
   const cases: CaseFileResult['cases'] = [];
   const rejected: CaseFileRejection[] = [];
   const firstIndex = new Map<string, number>();
   for (let index = 0; index < records.length; index++) {
     const rec = records[index] as RawRecord;
+    if (onProgress !== undefined && index % 10_000 === 0) onProgress(index, records.length);
     if ('error' in rec) {
       rejected.push({ index, id: null, reason: rec.error });
       continue;

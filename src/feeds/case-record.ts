@@ -1,4 +1,5 @@
 import { parseInstant, type CaseInput, type SuspensionInput } from '../domain/time-limit';
+import { timestampReader } from './import/timestamp';
 import { columnOf, type CaseField, type ColumnMapping } from './mapping';
 
 /** Result of validating one untrusted case record. */
@@ -31,9 +32,30 @@ function identifier(v: unknown): string | null {
 
 type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-function instantOf(v: unknown, label: string, field: string): Parsed<number | null> {
+/** Reads a timestamp cell: ISO 8601 (no offset = Asia/Shanghai) unless the mapping says otherwise. */
+type InstantReader = (s: string) => number | null;
+
+// One reader per mapping object, so a million records do not rebuild it.
+const readers = new WeakMap<ColumnMapping, InstantReader>();
+
+function readerOf(mapping: ColumnMapping | undefined): InstantReader {
+  if (mapping === undefined) return parseInstant;
+  let reader = readers.get(mapping);
+  if (reader === undefined) {
+    reader = timestampReader(mapping) ?? parseInstant;
+    readers.set(mapping, reader);
+  }
+  return reader;
+}
+
+function instantOf(
+  v: unknown,
+  label: string,
+  field: string,
+  read: InstantReader = parseInstant,
+): Parsed<number | null> {
   if (isBlank(v)) return { ok: true, value: null };
-  const ms = typeof v === 'string' ? parseInstant(v) : null;
+  const ms = typeof v === 'string' ? read(v) : null;
   if (ms === null)
     return { ok: false, reason: `${label}无法解析 (${field} unparseable: ${show(v)})` };
   return { ok: true, value: ms };
@@ -60,7 +82,7 @@ function daysOf(v: unknown, label: string, field: string): Parsed<number | null>
   return { ok: true, value: n };
 }
 
-function suspensionsOf(v: unknown): Parsed<SuspensionInput[]> {
+function suspensionsOf(v: unknown, read: InstantReader): Parsed<SuspensionInput[]> {
   if (isBlank(v)) return { ok: true, value: [] };
   let list: unknown = v;
   if (typeof v === 'string') {
@@ -95,9 +117,9 @@ function suspensionsOf(v: unknown): Parsed<SuspensionInput[]> {
     if (isBlank(r['startAt'])) {
       return { ok: false, reason: `第 ${i + 1} 条暂停缺少开始时间 (${where}.startAt missing)` };
     }
-    const start = instantOf(r['startAt'], `第 ${i + 1} 条暂停开始时间`, `${where}.startAt`);
+    const start = instantOf(r['startAt'], `第 ${i + 1} 条暂停开始时间`, `${where}.startAt`, read);
     if (!start.ok) return start;
-    const end = instantOf(r['endAt'], `第 ${i + 1} 条暂停结束时间`, `${where}.endAt`);
+    const end = instantOf(r['endAt'], `第 ${i + 1} 条暂停结束时间`, `${where}.endAt`, read);
     if (!end.ok) return end;
     const startAt = start.value as number;
     if (end.value !== null && end.value < startAt) {
@@ -127,7 +149,8 @@ function suspensionsOf(v: unknown): Parsed<SuspensionInput[]> {
  *
  * `raw` is a JSON object or a CSV row as an object of strings (empty string = absent; numbers may
  * be strings; a suspensions cell may hold a JSON array). With a mapping, each field is read from
- * the mapped column, otherwise from its own name. Never throws: a bad record comes back with a
+ * the mapped column, otherwise from its own name, and timestamps in the mapping's
+ * `timestampFormat` / `timezone` (default ISO 8601, no offset = Asia/Shanghai). Never throws: a bad record comes back with a
  * reason a person can read (Chinese first, English in brackets) and the id when one was found.
  * Duplicate ids across records are the caller's to detect.
  */
@@ -137,6 +160,7 @@ export function parseCaseRecord(raw: unknown, mapping?: ColumnMapping): CaseReco
   }
   const r = raw as Record<string, unknown>;
   const get = (f: CaseField): unknown => r[columnOf(f, mapping)];
+  const read = readerOf(mapping);
   const fail = (reason: string, id: string | null): CaseRecordResult => ({ ok: false, reason, id });
 
   const idRaw = get('id');
@@ -158,7 +182,7 @@ export function parseCaseRecord(raw: unknown, mapping?: ColumnMapping): CaseReco
     );
   }
   if (isBlank(get('acceptedAt'))) return fail('缺少受理时间 (acceptedAt missing)', id);
-  const accepted = instantOf(get('acceptedAt'), '受理时间', 'acceptedAt');
+  const accepted = instantOf(get('acceptedAt'), '受理时间', 'acceptedAt', read);
   if (!accepted.ok) return fail(accepted.reason, id);
   const acceptedAt = accepted.value as number;
 
@@ -166,7 +190,7 @@ export function parseCaseRecord(raw: unknown, mapping?: ColumnMapping): CaseReco
   if (!committed.ok) return fail(committed.reason, id);
   const statutory = daysOf(get('statutoryLimitDays'), '法定时限', 'statutoryLimitDays');
   if (!statutory.ok) return fail(statutory.reason, id);
-  const due = instantOf(get('dueAt'), '办理期限', 'dueAt');
+  const due = instantOf(get('dueAt'), '办理期限', 'dueAt', read);
   if (!due.ok) return fail(due.reason, id);
   if (committed.value === null && statutory.value === null && due.value === null) {
     return fail(
@@ -183,7 +207,7 @@ export function parseCaseRecord(raw: unknown, mapping?: ColumnMapping): CaseReco
   if (due.value !== null && due.value < acceptedAt) {
     return fail(`办理期限早于受理时间 (dueAt ${show(get('dueAt'))} is before acceptedAt)`, id);
   }
-  const completed = instantOf(get('completedAt'), '办结时间', 'completedAt');
+  const completed = instantOf(get('completedAt'), '办结时间', 'completedAt', read);
   if (!completed.ok) return fail(completed.reason, id);
   if (completed.value !== null && completed.value < acceptedAt) {
     return fail(
@@ -191,7 +215,7 @@ export function parseCaseRecord(raw: unknown, mapping?: ColumnMapping): CaseReco
       id,
     );
   }
-  const suspensions = suspensionsOf(get('suspensions'));
+  const suspensions = suspensionsOf(get('suspensions'), read);
   if (!suspensions.ok) return fail(suspensions.reason, id);
 
   return {

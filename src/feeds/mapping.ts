@@ -1,3 +1,11 @@
+import {
+  isTimestampFormat,
+  parseTimezone,
+  TIMESTAMP_FORMATS,
+  type TimestampFormat,
+  type TimestampOptions,
+} from './import/timestamp';
+
 /** The case fields a feed file must provide (exact names in JSON / NDJSON / CSV headers). */
 export const CASE_FIELDS = [
   'id',
@@ -13,20 +21,43 @@ export const CASE_FIELDS = [
 export type CaseField = (typeof CASE_FIELDS)[number];
 
 /**
+ * Optional columns an import may map in addition (the CLI accepts and ignores them): a department
+ * name for the department list derived from the cases, and the service item code.
+ */
+export const CASE_EXTRA_FIELDS = ['departmentName', 'itemCode'] as const;
+
+export type CaseExtraField = (typeof CASE_EXTRA_FIELDS)[number];
+
+/**
  * Maps case fields to a file's own column (or property) names, e.g. a CSV exported by another
  * system: `{"columns": {"acceptedAt": "受理时间", "id": "办件编号"}}`. Fields left out keep their own
  * name. Shared by the CLI (`--mapping FILE`) and the import page.
  */
-export type ColumnMapping = { columns: Partial<Record<CaseField, string>> };
+export type ColumnMapping = {
+  columns: Partial<Record<CaseField | CaseExtraField, string>>;
+  /**
+   * Zone of timestamps written without an offset (`+08:00` when absent = Asia/Shanghai); values
+   * with their own offset keep it. A fixed offset: `Z`, `±HH`, `±HHMM` or `±HH:MM`.
+   */
+  timezone?: string;
+  /** Format of the timestamp cells (`iso` when absent); see TIMESTAMP_FORMATS. */
+  timestampFormat?: TimestampFormat;
+};
 
 const FIELD_SET: ReadonlySet<string> = new Set(CASE_FIELDS);
+const EXTRA_SET: ReadonlySet<string> = new Set(CASE_EXTRA_FIELDS);
 
 /** Whether a string is one of {@link CASE_FIELDS}. */
 export function isCaseField(s: string): s is CaseField {
   return FIELD_SET.has(s);
 }
 
-/** Validate untrusted mapping JSON. Rejects unknown fields, empty names and two fields on one column. */
+/**
+ * Validate untrusted mapping JSON. Rejects unknown fields, empty names, two fields on one column, a
+ * malformed `timezone` or `timestampFormat`, and a `kind` other than `cases` (presets saved by the
+ * import page for other record kinds are not case mappings). Other top-level keys (a preset's
+ * `name`) are ignored.
+ */
 export function parseColumnMapping(
   raw: unknown,
 ): { ok: true; value: ColumnMapping } | { ok: false; reason: string } {
@@ -40,13 +71,22 @@ export function parseColumnMapping(
   if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) {
     return { ok: false, reason: '映射缺少 columns 对象 (mapping needs a "columns" object)' };
   }
-  const out: Partial<Record<CaseField, string>> = {};
+  const kind = (raw as Record<string, unknown>)['kind'];
+  if (kind !== undefined && kind !== 'cases') {
+    return {
+      ok: false,
+      reason: `映射的 kind 为 ${JSON.stringify(kind)}，不是办件映射 (kind must be "cases" for a case mapping)`,
+    };
+  }
+  const options = timestampOptionsOf(raw as Record<string, unknown>);
+  if (!options.ok) return options;
+  const out: Partial<Record<CaseField | CaseExtraField, string>> = {};
   const used = new Map<string, string>();
   for (const [field, column] of Object.entries(columns)) {
-    if (!isCaseField(field)) {
+    if (!isCaseField(field) && !EXTRA_SET.has(field)) {
       return {
         ok: false,
-        reason: `未知字段 '${field}' (unknown field; expected one of ${CASE_FIELDS.join(', ')})`,
+        reason: `未知字段 '${field}' (unknown field; expected one of ${[...CASE_FIELDS, ...CASE_EXTRA_FIELDS].join(', ')})`,
       };
     }
     if (typeof column !== 'string' || column.trim() === '') {
@@ -64,9 +104,40 @@ export function parseColumnMapping(
       };
     }
     used.set(name, field);
-    out[field] = name;
+    out[field as CaseField | CaseExtraField] = name;
   }
-  return { ok: true, value: { columns: out } };
+  return { ok: true, value: { columns: out, ...options.value } };
+}
+
+/**
+ * The optional `timezone` and `timestampFormat` of a mapping object, validated (shared by the case
+ * mapping and the import page's mappings of other record kinds).
+ */
+export function timestampOptionsOf(
+  raw: Record<string, unknown>,
+): { ok: true; value: TimestampOptions } | { ok: false; reason: string } {
+  const value: TimestampOptions = {};
+  const tz = raw['timezone'];
+  if (tz !== undefined) {
+    if (typeof tz !== 'string' || parseTimezone(tz) === null) {
+      return {
+        ok: false,
+        reason: `时区无效 ${JSON.stringify(tz)} (timezone must be a fixed offset such as "+08:00", "Z" or "-05:00")`,
+      };
+    }
+    value.timezone = tz.trim();
+  }
+  const format = raw['timestampFormat'];
+  if (format !== undefined) {
+    if (typeof format !== 'string' || !isTimestampFormat(format)) {
+      return {
+        ok: false,
+        reason: `时间格式无效 ${JSON.stringify(format)} (timestampFormat must be one of ${TIMESTAMP_FORMATS.join(', ')})`,
+      };
+    }
+    value.timestampFormat = format;
+  }
+  return { ok: true, value };
 }
 
 /** The column name a field is read from under a mapping (its own name when unmapped). */

@@ -25,10 +25,8 @@ export const en: Record<MessageKey, string> = {
   'period.quarter': 'Q{quarter} {year}',
   'period.month': '{year}-{month}',
   'period.year': '{year}',
-  'page.underConstruction': 'Under construction',
-  'page.underConstruction.body':
-    'The “{page}” page is being built and shows no computed figures yet; no placeholder numbers are shown.',
-  'page.underConstruction.planned': 'Planned:',
+  'page.caseDetail': 'Case detail',
+  'page.departmentDetail': 'Department detail',
   'page.notFound': 'Page not found',
   'page.notFound.body': 'There is no page at {path}.',
   'page.backHome': 'Back to overview',
@@ -38,16 +36,6 @@ export const en: Record<MessageKey, string> = {
   'config.error.title': 'Invalid runtime configuration',
   'config.error.body':
     'config.json could not be read: {reason}. An administrator should check config.json in the deployment.',
-  'planned.overview':
-    'Open cases, warnings, yellow and red cards, this quarter’s on-time rate, weekly trends, departments with most red cards',
-  'planned.alerts':
-    'Open cases graded early warning / yellow / red, with filters, drill-down and export',
-  'planned.slowAction': 'Six slow-action flags with their evidence',
-  'planned.rankings': 'Quarterly department ranking with score breakdown, rank change and exports',
-  'planned.tasks': 'Supervision tasks with deadlines, milestones and overdue reminders',
-  'planned.import': 'Import CSV / XLSX / JSON with column mapping and a validation report',
-  'planned.settings':
-    'Warning and slow-action thresholds, rectification window, calendar and weights',
   'feed.departments': 'Departments',
   'feed.items': 'Service items',
   'feed.cases': 'Cases',

@@ -53,7 +53,7 @@ export function ModelGate({
   }
   return (
     <div data-testid="model-loading" aria-busy="true">
-      <Space direction="vertical" style={{ width: '100%' }}>
+      <Space orientation="vertical" style={{ width: '100%' }}>
         <Typography.Text type="secondary">
           {state.status === 'computing' && total > 0
             ? m('computing', { done: formatCount(done), total: formatCount(total) })

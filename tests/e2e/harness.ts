@@ -126,17 +126,36 @@ export async function runAll(filter?: string): Promise<number> {
     for (const test of selected) {
       const page = await context.newPage();
       const problems: string[] = [];
+      // Requests are tagged with the document that made them: when a test navigates while the
+      // previous document's feed requests are in flight, the demo's service worker no longer has
+      // that client and lets them through to the static server (404) — not a failure of the page
+      // now shown. Everything the current document requests is still checked.
+      let documentSeq = 0;
+      const requestDocument = new WeakMap<object, number>();
+      page.on('request', (req) => {
+        if (req.isNavigationRequest() && req.frame() === page.mainFrame()) documentSeq += 1;
+        requestDocument.set(req, documentSeq);
+      });
+      const fromCurrentDocument = (req: object) =>
+        (requestDocument.get(req) ?? documentSeq) === documentSeq;
       page.on('console', (msg) => {
-        if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
+        if (msg.type() === 'error') {
+          // Chromium's own line for a 404 response is reported (with its URL) by the response hook.
+          if (/Failed to load resource: the server responded with a status of 404/.test(msg.text()))
+            return;
+          problems.push(`console error: ${msg.text()}`);
+        }
       });
       page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
       page.on('requestfailed', (req) => {
         const why = req.failure()?.errorText ?? '';
         // Navigations away abort in-flight requests on purpose; those are not failures.
-        if (why !== 'net::ERR_ABORTED') problems.push(`request failed: ${req.url()} ${why}`);
+        if (why !== 'net::ERR_ABORTED' && fromCurrentDocument(req))
+          problems.push(`request failed: ${req.url()} ${why}`);
       });
       page.on('response', (res) => {
-        if (res.status() >= 400) problems.push(`HTTP ${res.status()}: ${res.url()}`);
+        if (res.status() >= 400 && fromCurrentDocument(res.request()))
+          problems.push(`HTTP ${res.status()}: ${res.url()}`);
       });
       const shot = async (name: string) => {
         const path = join(SHOT_DIR, `${name}.png`);

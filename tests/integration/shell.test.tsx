@@ -37,13 +37,6 @@ describe('application shell', () => {
     expect(picker).toHaveValue('2025年第4季度');
   });
 
-  it('shows an honest under-construction state with no numbers on unbuilt pages', async () => {
-    renderApp('/tasks');
-    const panel = await screen.findByTestId('under-construction');
-    expect(panel).toHaveTextContent('建设中');
-    expect(panel.textContent ?? '').not.toMatch(/\d/);
-  });
-
   it('switches the interface to English and back', async () => {
     const { user } = renderApp('/overview');
     await user.click(await screen.findByText('English'));

@@ -64,7 +64,10 @@ export function caseRankingFacts(ev: CaseEvaluation, as: CountedAs): CaseRanking
     late: ev.late === true,
     // Capped at 1: a late case is already counted by 按时办结率 and 超期件率, and one case a year
     // late must not outweigh hundreds of prompt ones in a mean.
-    utilisation: limit !== null && limit >= 1 ? Math.min(1, ev.elapsedDays / limit) : null,
+    utilisation:
+      limit !== null && limit >= 1
+        ? quantiseUtilisation(Math.min(1, ev.elapsedDays / limit))
+        : null,
   };
 }
 
@@ -199,6 +202,18 @@ export function addEvaluation(t: RankingTally, level: number, bad: BadReviewStat
     else if (bad === 'pending') t.badPending++;
     else t.badUnrectified++;
   }
+}
+
+/** 2^20: utilisations are kept as whole multiples of 2^-20 (≈ 0.000001). */
+const UTILISATION_GRID = 1_048_576;
+
+/**
+ * Rounds a utilisation to a multiple of 2^-20. Sums of such numbers are exact in binary floating
+ * point (up to 2^33 cases), so a department's or the city's utilisation sum does not depend on
+ * the order the cases arrive in — the same data always ranks the same.
+ */
+export function quantiseUtilisation(u: number): number {
+  return Math.round(u * UTILISATION_GRID) / UTILISATION_GRID;
 }
 
 /** Sum of tallies (pooled counts), e.g. the city total. */

@@ -1,6 +1,130 @@
-import { UnderConstruction } from '../../ui/under-construction';
+import { Alert, Space, Typography } from 'antd';
+import { useMemo, useState } from 'react';
+import { periodName, periodSpan } from '../../charts/period-label';
+import { isoFromDay } from '../../domain/calendar';
+import { periodKey, periodRange, quarterOfDay } from '../../domain/period/period';
+import type { DashboardModel } from '../../engine/dashboard';
+import { overviewFigures } from '../../engine/overview';
+import { useDashboard } from '../../engine/use-dashboard';
+import { intlLocale, useLocaleStore, useT } from '../../i18n';
+import { useUrlParam, usePeriod } from '../../state/url-state';
+import { formatCount } from '../../ui/format';
+import { ModelGate } from '../../ui/model-gate';
+import { DepartmentDrawer } from './department-drawer';
+import { OverdueTasksStat } from '../../ui/overdue-tasks-stat';
+import { CurrentKpis, PeriodKpis } from './kpi-cards';
+import { useOverviewMsg } from './overview-messages';
+import { RedDepartments } from './red-departments';
+import { WeeklyTrend } from './weekly-trend';
 
-/** overview page: not built yet, shows the honest 建设中 state. */
+/** 总览: the city at a glance, every number a way into the list it counts. */
 export function OverviewPage() {
-  return <UnderConstruction pageKey="nav.overview" plannedKey="planned.overview" />;
+  const state = useDashboard();
+  return <ModelGate state={state}>{(model) => <OverviewContent model={model} />}</ModelGate>;
+}
+
+function OverviewContent({ model }: { model: DashboardModel }) {
+  const m = useOverviewMsg();
+  const t = useT();
+  const locale = intlLocale(useLocaleStore((s) => s.locale));
+  // The header's default period is the as-of quarter; using the same fallback keeps them equal.
+  const fallback = useMemo(() => quarterOfDay(model.asOfDay), [model.asOfDay]);
+  const [period] = usePeriod(fallback);
+  const [rawPeriod] = useUrlParam('period');
+  const [drawerOpen, setDrawerOpen] = useState(false);
+  const figures = useMemo(() => overviewFigures(model, periodRange(period)), [model, period]);
+
+  const asOfIso = isoFromDay(model.asOfDay);
+  const asOfText = m('asOf', { date: asOfIso });
+  const name = periodName(period, t);
+  const coverageLine = m('coverage', {
+    withData: formatCount(figures.coverage.withData, locale),
+    total: formatCount(figures.coverage.total, locale),
+  });
+  const source = m('source', { date: asOfIso });
+  const periodSearch = rawPeriod ? `?period=${encodeURIComponent(periodKey(period))}` : '';
+  const asOfSuffix = m('exportAsOf', { date: asOfIso });
+  const exportPrefix = `${m('title')}-`;
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }} data-testid="overview-page">
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 12, alignItems: 'baseline' }}>
+        <Typography.Text strong data-testid="overview-as-of">
+          {asOfText}
+        </Typography.Text>
+        <Typography.Text type="secondary" data-testid="overview-coverage">
+          {coverageLine}
+        </Typography.Text>
+      </div>
+      {figures.casesOutsideCalendar > 0 ? (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="overview-calendar-note"
+          title={m('outsideCalendar', {
+            n: formatCount(figures.casesOutsideCalendar, locale),
+          })}
+          description={m('outsideCalendarDetail', {
+            from: model.calendar.coveredFrom,
+            to: model.calendar.coveredTo,
+          })}
+        />
+      ) : null}
+      <section aria-labelledby="overview-current">
+        <Typography.Title level={5} id="overview-current">
+          {m('currentGroup', { date: asOfIso })}
+        </Typography.Title>
+        <CurrentKpis
+          figures={figures}
+          m={m}
+          periodSearch={periodSearch}
+          onOpenDepartments={() => setDrawerOpen(true)}
+        />
+        <OverdueTasksStat asOfDay={model.asOfDay} style={{ marginTop: 12 }} />
+      </section>
+      <section aria-labelledby="overview-period">
+        <Typography.Title level={5} id="overview-period">
+          {m('periodGroup', { period: name })}
+          <Typography.Text type="secondary" style={{ fontWeight: 400, marginLeft: 8 }}>
+            {periodSpan(period, m('spanJoin'))}
+          </Typography.Text>
+        </Typography.Title>
+        <PeriodKpis
+          figures={figures}
+          m={m}
+          periodSearch={periodSearch}
+          onOpenDepartments={() => setDrawerOpen(true)}
+        />
+      </section>
+      <WeeklyTrend
+        figures={figures}
+        m={m}
+        coverageLine={coverageLine}
+        source={source}
+        exportPrefix={exportPrefix}
+        exportSuffix={asOfSuffix}
+        locale={locale}
+        asOfDay={model.asOfDay}
+      />
+      <RedDepartments
+        figures={figures}
+        m={m}
+        periodSearch={periodSearch}
+        asOfLine={asOfText}
+        coverageLine={coverageLine}
+        source={source}
+        exportName={`${exportPrefix}${m('exportRed')}-${asOfSuffix}`}
+        locale={locale}
+      />
+      <DepartmentDrawer
+        open={drawerOpen}
+        onClose={() => setDrawerOpen(false)}
+        figures={figures}
+        m={m}
+        periodName={name}
+        periodSearch={periodSearch}
+        locale={locale}
+      />
+    </Space>
+  );
 }

@@ -1,6 +1,87 @@
-import { UnderConstruction } from '../../ui/under-construction';
+import { Alert, Button, Result, Select, Skeleton, Space, Typography } from 'antd';
+import { periodKey } from '../../domain/period/period';
+import type { Quarter } from '../../engine/ranking';
+import { useRankingMsg } from './messages';
+import { RankingContent } from './ranking-content';
+import { useQuarterRanking, useRankingInputs } from './use-ranking';
+import { useRankingQuarter } from './use-ranking-quarter';
 
-/** rankings page: not built yet, shows the honest 建设中 state. */
+/**
+ * 部门排名 (评比排队): the quarterly department ranking with its chart, drill-downs, methodology,
+ * exports and the printable 季度通报. The ranking is computed in the page's own worker (see
+ * ranking-runner.ts) from the loaded feeds, with the same settings and as-of as every page.
+ */
 export function RankingsPage() {
-  return <UnderConstruction pageKey="nav.rankings" plannedKey="planned.rankings" />;
+  const m = useRankingMsg();
+  const q = useRankingQuarter();
+  const inputs = useRankingInputs();
+  const query = useQuarterRanking(inputs, q.quarter);
+  const key = periodKey(q.quarter);
+  const label = (x: Quarter) => m('quarterOption', { year: x.year, quarter: x.quarter });
+  const picker = (
+    <Space wrap>
+      <Typography.Text strong id="ranking-quarter-label">
+        {m('quarter')}
+      </Typography.Text>
+      <Select
+        aria-labelledby="ranking-quarter-label"
+        data-testid="ranking-quarter"
+        value={key}
+        style={{ width: 160 }}
+        options={q.choices.map((x) => ({ value: periodKey(x), label: label(x) }))}
+        onChange={(v: string) => {
+          const next = q.choices.find((x) => periodKey(x) === v);
+          if (next) q.setQuarter(next);
+        }}
+      />
+      <Typography.Text type="secondary">{m('defaultHint', { asOf: q.asOfDayIso })}</Typography.Text>
+    </Space>
+  );
+  let body;
+  if (query.data) {
+    body = (
+      <RankingContent
+        inputs={inputs}
+        quarter={q.quarter}
+        ranking={query.data}
+        updating={query.isPlaceholderData || periodKey(q.quarter) !== query.data.quarter}
+      />
+    );
+  } else if (query.isError || inputs.feedError) {
+    body = (
+      <Result
+        status="error"
+        title={query.isError ? m('error') : m('feedError')}
+        subTitle={(query.error ?? inputs.feedError)?.message}
+        extra={
+          <Button type="primary" onClick={() => void query.refetch()}>
+            {m('retry')}
+          </Button>
+        }
+      />
+    );
+  } else {
+    body = (
+      <div data-testid="ranking-loading" aria-busy="true">
+        <Typography.Text type="secondary">
+          {inputs.dataset ? m('computing') : m('loadingFeeds')}
+        </Typography.Text>
+        <Skeleton active paragraph={{ rows: 8 }} />
+      </div>
+    );
+  }
+  return (
+    <Space
+      orientation="vertical"
+      size="middle"
+      style={{ width: '100%' }}
+      data-testid="rankings-page"
+    >
+      {picker}
+      {query.data && query.isPlaceholderData ? (
+        <Alert type="info" showIcon title={m('updating', { quarter: key })} />
+      ) : null}
+      {body}
+    </Space>
+  );
 }

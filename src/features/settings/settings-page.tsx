@@ -1,6 +1,28 @@
-import { UnderConstruction } from '../../ui/under-construction';
+import { Alert, Space } from 'antd';
+import { SettingsCalendar } from './settings-calendar';
+import { SettingsEffect } from './settings-effect';
+import { SettingsFileActions } from './settings-file-actions';
+import { SettingsForm } from './settings-form';
+import { useSettingsMsg } from './settings-messages';
 
-/** settings page: not built yet, shows the honest 建设中 state. */
+/**
+ * 设置: warning and slow-action thresholds, ranking weights, minimum volume, rectification window,
+ * the working-day calendar, and export / import / restore of the whole set.
+ */
 export function SettingsPage() {
-  return <UnderConstruction pageKey="nav.settings" plannedKey="planned.settings" />;
+  const m = useSettingsMsg();
+  return (
+    <Space
+      orientation="vertical"
+      size="middle"
+      style={{ width: '100%' }}
+      data-testid="settings-page"
+    >
+      <Alert type="info" showIcon message={m('storageTitle')} description={m('storageBody')} />
+      <SettingsEffect />
+      <SettingsForm />
+      <SettingsCalendar />
+      <SettingsFileActions />
+    </Space>
+  );
 }

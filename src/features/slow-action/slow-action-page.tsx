@@ -1,6 +1,92 @@
-import { UnderConstruction } from '../../ui/under-construction';
+import { Alert, Space } from 'antd';
+import { useMemo } from 'react';
+import { periodName, periodSpan } from '../../charts/period-label';
+import { isoFromDay } from '../../domain/calendar';
+import { periodKey, quarterOfDay } from '../../domain/period/period';
+import type { DashboardModel } from '../../engine/dashboard';
+import {
+  countByRule,
+  filterSlowActionRows,
+  slowActionFlagRows,
+} from '../../engine/slow-action-view';
+import { coverage } from '../../engine/summaries';
+import { useDashboard } from '../../engine/use-dashboard';
+import { useT } from '../../i18n';
+import { useGlobalSearch, usePeriod } from '../../state/url-state';
+import { ModelGate } from '../../ui/model-gate';
+import { SlowActionFilters } from './slow-action-filters';
+import { SlowActionMatrix } from './slow-action-matrix';
+import { useSlowActionMsg } from './slow-action-messages';
+import { SlowActionRules } from './slow-action-rules';
+import { SlowActionTable } from './slow-action-table';
+import { useSlowActionFilter } from './use-slow-action-filter';
 
-/** slowAction page: not built yet, shows the honest 建设中 state. */
+/** 慢作为: the rules with their counts, the flags with evidence, and flags by department × rule. */
 export function SlowActionPage() {
-  return <UnderConstruction pageKey="nav.slowAction" plannedKey="planned.slowAction" />;
+  const state = useDashboard();
+  return (
+    <ModelGate state={state}>
+      {(model) => <SlowActionView model={model} refreshing={state.refreshing} />}
+    </ModelGate>
+  );
+}
+
+function SlowActionView({ model, refreshing }: { model: DashboardModel; refreshing: boolean }) {
+  const m = useSlowActionMsg();
+  const t = useT();
+  const search = useGlobalSearch();
+  const fallback = useMemo(() => quarterOfDay(model.asOfDay), [model.asOfDay]);
+  const [period] = usePeriod(fallback);
+  const f = useSlowActionFilter(period);
+  const all = useMemo(() => slowActionFlagRows(model, period), [model, period]);
+  // Counts per rule under every filter but the rule, so each count is what clicking it shows.
+  const withoutRule = useMemo(
+    () => filterSlowActionRows(all, { ...f.filter, rule: null }),
+    [all, f.filter],
+  );
+  const counts = useMemo(() => countByRule(withoutRule), [withoutRule]);
+  const shown = useMemo(
+    () =>
+      f.filter.rule === null ? withoutRule : withoutRule.filter((r) => r.code === f.filter.rule),
+    [withoutRule, f.filter.rule],
+  );
+  const asOf = isoFromDay(model.asOfDay);
+  const name = periodName(period, t);
+  const scopeNote =
+    f.scope === 'period'
+      ? m('scopePeriodNote', { period: name, span: periodSpan(period) })
+      : m('scopeAllNote', { asOf, period: name });
+  const emptyText =
+    all.length === 0
+      ? m('emptyNoFlags', { asOf })
+      : f.scope === 'period' &&
+          filterSlowActionRows(all, { ...f.filter, sinceRange: null }).length > 0
+        ? m('emptyPeriod', { period: name })
+        : m('emptyFiltered');
+  const fileKey = `${m('exportName')}-${f.scope === 'period' ? periodKey(period) : asOf}`;
+
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+      {f.unknownRule !== null ? (
+        <Alert type="warning" showIcon title={m('unknownRule', { code: f.unknownRule })} />
+      ) : null}
+      <SlowActionRules
+        counts={counts}
+        selected={f.filter.rule}
+        onSelect={f.setRule}
+        refreshing={refreshing}
+      />
+      <SlowActionFilters f={f} departments={model.departments} scopeNote={scopeNote} />
+      <SlowActionTable rows={shown} search={search} emptyText={emptyText} fileName={fileKey} />
+      <SlowActionMatrix
+        rows={shown}
+        departmentsTotal={coverage(model).total}
+        periodLine={scopeNote}
+        source={m('chartSource', { asOf })}
+        exportName={`${fileKey}-${m('matrixFile')}`}
+        search={search}
+        onSelectDept={(id) => f.setDept(id)}
+      />
+    </Space>
+  );
 }

@@ -73,7 +73,8 @@ export interface CaseWire {
 /** A validated case: the time-limit core's input plus the feed's own fields. */
 export interface CaseRecord extends CaseInput {
   itemCode: string;
-  channel: CaseChannel;
+  /** Null when the source has no channel column (imported files); the feed always sends one. */
+  channel: CaseChannel | null;
   status: CaseStatus;
   result: string | null;
   updatedAt: number;

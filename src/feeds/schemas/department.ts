@@ -29,7 +29,8 @@ export interface DepartmentWire {
 export interface Department {
   id: string;
   name: string;
-  kind: DepartmentKind;
+  /** Null for departments derived from an imported file's cases; the feed always sends one. */
+  kind: DepartmentKind | null;
   parentId: string | null;
   updatedAt: number;
 }

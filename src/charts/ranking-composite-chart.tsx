@@ -1,0 +1,100 @@
+import {
+  Bar,
+  BarChart,
+  CartesianGrid,
+  LabelList,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { CompositeBar } from '../engine/ranking-view';
+import { formatScore } from '../engine/ranking-view';
+
+/** Height a composite chart needs for `n` bars (one row per department). */
+export function compositeChartHeight(n: number, rowHeight = 24): number {
+  return Math.max(160, n * rowHeight + 72);
+}
+
+/**
+ * 部门综合分: one horizontal bar per ranked department, in rank order, labelled with the score as
+ * ranked, and the city's pooled composite as a reference line. Fed the same rows as the table.
+ * Give `width` for a fixed-size drawing (the print); otherwise it fills its container.
+ */
+export function RankingCompositeChart({
+  bars,
+  cityScore,
+  cityLabel,
+  width,
+  rowHeight = 24,
+  locale = 'zh-CN',
+}: {
+  bars: readonly CompositeBar[];
+  cityScore: number | null;
+  cityLabel: string;
+  width?: number;
+  /** Pixels per bar row (the print packs them tighter). */
+  rowHeight?: number;
+  locale?: string;
+}) {
+  const data = bars.map((b) => ({ ...b, label: `${b.rank}. ${b.name}` }));
+  const height = compositeChartHeight(bars.length, rowHeight);
+  const chart = (
+    <BarChart
+      data={data}
+      layout="vertical"
+      width={width}
+      height={width ? height : undefined}
+      margin={{ top: 24, right: 52, bottom: 8, left: 8 }}
+    >
+      <CartesianGrid strokeDasharray="3 3" horizontal={false} />
+      <XAxis type="number" domain={[0, 100]} ticks={[0, 20, 40, 60, 80, 100]} fontSize={11} />
+      <YAxis
+        type="category"
+        dataKey="label"
+        // Wide enough for "20. 人力资源和社会保障局" on one line (recharts wraps longer ticks).
+        width={200}
+        interval={0}
+        fontSize={11}
+        tickLine={false}
+      />
+      {width ? null : (
+        <Tooltip formatter={(v) => formatScore(typeof v === 'number' ? v : null, locale)} />
+      )}
+      <Bar
+        dataKey="score"
+        name="综合分"
+        fill="#1677ff"
+        barSize={Math.max(8, rowHeight - 10)}
+        isAnimationActive={false}
+      >
+        <LabelList
+          dataKey="score"
+          position="right"
+          fontSize={11}
+          formatter={(v: unknown) => formatScore(typeof v === 'number' ? v : null, locale)}
+        />
+      </Bar>
+      {cityScore !== null ? (
+        <ReferenceLine
+          x={cityScore}
+          stroke="#fa541c"
+          strokeDasharray="4 3"
+          label={{
+            value: `${cityLabel} ${formatScore(cityScore, locale)}`,
+            position: 'top',
+            fontSize: 11,
+            fill: '#fa541c',
+          }}
+        />
+      ) : null}
+    </BarChart>
+  );
+  if (width) return chart;
+  return (
+    <ResponsiveContainer width="100%" height="100%">
+      {chart}
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,4 @@
+export * from './types';
+export * from './deadline';
+export * from './evaluate';
+export * from './outcome';

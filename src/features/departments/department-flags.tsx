@@ -1,0 +1,108 @@
+import { Card, Empty, Table, Tag, Typography } from 'antd';
+import { useMemo } from 'react';
+import { Link } from 'react-router';
+import { SLOW_ACTION_CODES, type SlowActionCode } from '../../domain/slow-action';
+import { countByRule, type SlowActionFlagRow } from '../../engine/slow-action-view';
+import { ruleLabel } from '../../engine/slow-action-view-labels';
+import { useLocaleStore } from '../../i18n';
+import { formatCount } from '../../ui/format';
+import { useDepartmentMsg } from './department-messages';
+import { withDept } from './links';
+
+interface RuleLine {
+  code: SlowActionCode;
+  count: number;
+  latest: SlowActionFlagRow | null;
+}
+
+/** The department's slow-action flags per rule with the latest of each, and a link to all. */
+export function DepartmentFlags({
+  departmentId,
+  flags,
+  periodName,
+  search,
+}: {
+  departmentId: string;
+  /** This department's flag rows (slowActionFlagRows filtered to it). */
+  flags: readonly SlowActionFlagRow[];
+  periodName: string;
+  search: string;
+}) {
+  const m = useDepartmentMsg();
+  const locale = useLocaleStore((s) => s.locale);
+  const intl = locale === 'zh-CN' ? 'zh-CN' : 'en-GB';
+  const lines = useMemo<RuleLine[]>(() => {
+    const counts = countByRule(flags);
+    return SLOW_ACTION_CODES.filter((c) => counts[c] > 0).map((code) => {
+      let latest: SlowActionFlagRow | null = null;
+      for (const f of flags)
+        if (f.code === code && (latest === null || f.sinceDay > latest.sinceDay)) latest = f;
+      return { code, count: counts[code], latest };
+    });
+  }, [flags]);
+  return (
+    <Card
+      size="small"
+      title={m('flagsTitle')}
+      extra={
+        flags.length > 0 ? (
+          <Link to={{ pathname: '/slow-action', search: withDept(search, departmentId) }}>
+            {m('flagsAll', { n: formatCount(flags.length, intl) })}
+          </Link>
+        ) : null
+      }
+      data-testid="department-flags"
+    >
+      <p style={{ color: '#8c8c8c', marginTop: 0 }}>{m('flagsNote', { period: periodName })}</p>
+      <Table<RuleLine>
+        size="small"
+        rowKey="code"
+        dataSource={lines}
+        pagination={false}
+        locale={{ emptyText: <Empty description={m('flagsEmpty')} /> }}
+        columns={[
+          {
+            key: 'rule',
+            title: m('colRule'),
+            width: 140,
+            render: (_, l) => <Tag color="orange">{ruleLabel(l.code, locale)}</Tag>,
+          },
+          {
+            key: 'count',
+            title: m('colCount'),
+            width: 80,
+            align: 'right',
+            render: (_, l) => (
+              <Link
+                to={{
+                  pathname: '/slow-action',
+                  search: withDept(search, departmentId, { rule: l.code }),
+                }}
+              >
+                {formatCount(l.count, intl)}
+              </Link>
+            ),
+          },
+          {
+            key: 'latest',
+            title: m('colLatest'),
+            render: (_, l) =>
+              l.latest ? (
+                <span>
+                  <Typography.Text type="secondary">{l.latest.since}</Typography.Text>{' '}
+                  {l.latest.caseId ? (
+                    <Link
+                      to={{ pathname: `/cases/${encodeURIComponent(l.latest.caseId)}`, search }}
+                    >
+                      {l.latest.caseId}
+                    </Link>
+                  ) : null}{' '}
+                  {l.latest.explanation}
+                </span>
+              ) : null,
+          },
+        ]}
+      />
+    </Card>
+  );
+}

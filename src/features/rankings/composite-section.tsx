@@ -1,0 +1,50 @@
+import { ChartFrame } from '../../charts/chart-frame';
+import { compositeChartHeight, RankingCompositeChart } from '../../charts/ranking-composite-chart';
+import type { QuarterRanking } from '../../engine/ranking';
+import { formatScore, type CompositeBar } from '../../engine/ranking-view';
+import { intlLocale, useLocaleStore } from '../../i18n';
+import { useRankingMsg } from './messages';
+
+/** The composite bar chart, fed the same ranked rows as the table (`compositeBars`). */
+export function CompositeSection({
+  ranking,
+  bars,
+  source,
+}: {
+  ranking: QuarterRanking;
+  bars: CompositeBar[];
+  source: string;
+}) {
+  const m = useRankingMsg();
+  const locale = intlLocale(useLocaleStore((s) => s.locale));
+  if (bars.length === 0) return null;
+  return (
+    <ChartFrame
+      testId="composite-chart"
+      title={m('chartTitle', { quarter: ranking.quarter })}
+      period={
+        ranking.partial
+          ? `${ranking.from} 至 ${ranking.asOf.slice(0, 10)}`
+          : `${ranking.from} 至 ${ranking.to}`
+      }
+      coverage={m('chartCoverage', {
+        ranked: ranking.coverage.ranked,
+        departments: ranking.coverage.departments,
+      })}
+      source={source}
+      exportName={`部门排名-综合分-${ranking.quarter}`}
+      summary={m('chartSummary', {
+        n: bars.length,
+        city: formatScore(ranking.city.score, locale),
+      })}
+      height={compositeChartHeight(bars.length)}
+    >
+      <RankingCompositeChart
+        bars={bars}
+        cityScore={ranking.city.score}
+        cityLabel={m('cityLine', { score: '' }).trim()}
+        locale={locale}
+      />
+    </ChartFrame>
+  );
+}

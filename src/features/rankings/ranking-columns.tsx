@@ -1,0 +1,194 @@
+import { Button, Space, Tag, Tooltip, Typography } from 'antd';
+import type { TableColumnsType } from 'antd';
+import { Link } from 'react-router';
+import type { DepartmentRanking, QuarterRanking } from '../../engine/ranking';
+import {
+  departmentLabel,
+  formatScore,
+  indicatorsOf,
+  rankChangeView,
+  totalWeight,
+} from '../../engine/ranking-view';
+import { intlLocale, useLocaleStore } from '../../i18n';
+import { formatCount } from '../../ui/format';
+import { useRankingMsg } from './messages';
+import { ScoreCell } from './score-cell';
+
+const CHANGE_COLOR = { up: '#cf1322', down: '#389e0d', same: undefined, none: undefined } as const;
+
+/** What the columns need from the page. */
+export interface RankingColumnsProps {
+  ranking: QuarterRanking;
+  /** `?period=…` for the department links. */
+  periodSearch: string;
+  onOpenScore: (owner: string, key: DepartmentRanking['missingIndicators'][number]) => void;
+  onSelectDepartment: (departmentId: string) => void;
+  /** 'ranked' shows rank and change; 'insufficient' shows why the row is not ranked. */
+  variant: 'ranked' | 'insufficient';
+}
+
+/** The antd columns of the ranking table (and of the 样本不足 table). */
+export function useRankingColumns(p: RankingColumnsProps): TableColumnsType<DepartmentRanking> {
+  const m = useRankingMsg();
+  const locale = intlLocale(useLocaleStore((s) => s.locale));
+  const r = p.ranking;
+  const infos = indicatorsOf(r);
+  const total = totalWeight(r);
+  const nameOf = (key: string) => {
+    const i = infos.find((x) => x.key === key);
+    return i ? (locale === 'zh-CN' ? i.name : i.nameEn) : key;
+  };
+  const lead: TableColumnsType<DepartmentRanking> =
+    p.variant === 'ranked'
+      ? [
+          {
+            key: 'rank',
+            title: m('rank'),
+            dataIndex: 'rank',
+            width: 56,
+            fixed: 'left',
+            align: 'center',
+            render: (_, d) => <strong data-testid={`rank-${d.departmentId}`}>{d.rank}</strong>,
+          },
+          {
+            key: 'change',
+            title: m('change'),
+            width: 64,
+            align: 'center',
+            render: (_, d) => {
+              const v = rankChangeView(d);
+              const prev = r.previousQuarter;
+              const tip =
+                v.kind === 'none'
+                  ? m('changeNone', { prev })
+                  : v.kind === 'same'
+                    ? m('changeSame', { prev, previous: d.previousRank ?? '' })
+                    : m(v.kind === 'up' ? 'changeUp' : 'changeDown', {
+                        prev,
+                        previous: d.previousRank ?? '',
+                        n: Math.abs(d.rankChange ?? 0),
+                      });
+              return (
+                <Tooltip title={tip}>
+                  <span
+                    tabIndex={0}
+                    aria-label={tip}
+                    data-testid={`change-${d.departmentId}`}
+                    style={{ color: CHANGE_COLOR[v.kind], whiteSpace: 'nowrap' }}
+                  >
+                    {v.text}
+                  </span>
+                </Tooltip>
+              );
+            },
+          },
+        ]
+      : [];
+  return [
+    ...lead,
+    {
+      key: 'department',
+      title: m('department'),
+      width: 180,
+      fixed: 'left',
+      render: (_, d) => (
+        <Space size={4} wrap>
+          <Link to={{ pathname: `/departments/${d.departmentId}`, search: p.periodSearch }}>
+            {departmentLabel(d)}
+          </Link>
+          {d.deadlineRush ? (
+            <Tooltip title={d.deadlineRush.explanation}>
+              <Tag color="orange" tabIndex={0} style={{ marginInlineEnd: 0 }}>
+                {m('rush')}
+              </Tag>
+            </Tooltip>
+          ) : null}
+        </Space>
+      ),
+    },
+    {
+      key: 'counted',
+      title: m('counted'),
+      width: 96,
+      align: 'right',
+      render: (_, d) => (
+        <span data-testid={`counted-${d.departmentId}`}>
+          {formatCount(d.counted, locale)}
+          {p.variant === 'insufficient' ? (
+            <Typography.Text type="warning" style={{ display: 'block', fontSize: 12 }}>
+              {m('insufficientReason', { counted: d.counted, min: r.minCountedCases })}
+            </Typography.Text>
+          ) : null}
+        </span>
+      ),
+    },
+    {
+      key: 'composite',
+      title: m('composite'),
+      width: 108,
+      align: 'right',
+      render: (_, d) => (
+        <div>
+          <strong data-testid={`composite-${d.departmentId}`}>
+            {formatScore(d.score, locale)}
+          </strong>
+          {d.missingWeight > 0 && d.score !== null ? (
+            <Tooltip
+              title={m('missingWeightTip', { names: d.missingIndicators.map(nameOf).join('、') })}
+            >
+              <Typography.Text
+                type="secondary"
+                tabIndex={0}
+                data-testid={`gap-${d.departmentId}`}
+                style={{ display: 'block', fontSize: 12, whiteSpace: 'nowrap' }}
+              >
+                {m('missingWeight', { missing: d.missingWeight, total })}
+              </Typography.Text>
+            </Tooltip>
+          ) : null}
+        </div>
+      ),
+    },
+    ...infos.map((info) => ({
+      key: info.key,
+      title: (
+        <Tooltip title={`${info.description} ${info.scoring}`}>
+          <span tabIndex={0}>
+            {locale === 'zh-CN' ? info.name : info.nameEn}
+            <Typography.Text
+              type="secondary"
+              style={{ display: 'block', fontSize: 12, fontWeight: 400 }}
+            >
+              {m('weight', { w: r.weights[info.key] })}
+            </Typography.Text>
+          </span>
+        </Tooltip>
+      ),
+      width: 96,
+      align: 'right' as const,
+      render: (_: unknown, d: DepartmentRanking) => (
+        <ScoreCell
+          owner={d.departmentId}
+          ownerLabel={departmentLabel(d)}
+          info={info}
+          value={d.indicators[info.key]}
+          onOpen={p.onOpenScore}
+        />
+      ),
+    })),
+    {
+      key: 'actions',
+      title: '',
+      width: 88,
+      render: (_, d) => (
+        <Button
+          size="small"
+          aria-label={m('detailAria', { dept: departmentLabel(d) })}
+          onClick={() => p.onSelectDepartment(d.departmentId)}
+        >
+          {m('detail')}
+        </Button>
+      ),
+    },
+  ];
+}

@@ -1,0 +1,150 @@
+import { PrinterOutlined } from '@ant-design/icons';
+import { Alert, Button, Card, Space, Spin, Typography } from 'antd';
+import { useCallback, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import type { IndicatorKey } from '../../domain/ranking';
+import type { Quarter, QuarterRanking } from '../../engine/ranking';
+import {
+  compositeBars,
+  departmentLabel,
+  rankingExportRows,
+  rankingGroups,
+} from '../../engine/ranking-view';
+import { intlLocale, useLocaleStore } from '../../i18n';
+import { useSettingsStore } from '../../state/settings-store';
+import { ExportMenu } from '../../ui/export-menu';
+import { formatCount } from '../../ui/format';
+import { CompositeSection } from './composite-section';
+import { DepartmentDetail } from './department-detail';
+import { EvidenceDrawer, parseDrill } from './evidence-drawer';
+import { useRankingMsg } from './messages';
+import { MethodologyPanel } from './methodology-panel';
+import { rankingExportColumns } from './ranking-export';
+import { InsufficientTable, RankingTable } from './ranking-table';
+import { PrintView } from './print-view';
+import type { RankingInputs } from './use-ranking';
+
+/** Sets or clears search params, keeping the others (the page's view lives in the URL). */
+function useParamsSetter() {
+  const [params, setParams] = useSearchParams();
+  const set = useCallback(
+    (changes: Record<string, string | null>) =>
+      setParams((prev) => {
+        const next = new URLSearchParams(prev);
+        for (const [k, v] of Object.entries(changes)) {
+          if (v === null) next.delete(k);
+          else next.set(k, v);
+        }
+        return next;
+      }),
+    [setParams],
+  );
+  return [params, set] as const;
+}
+
+/** Everything shown for one computed ranking. */
+export function RankingContent({
+  inputs,
+  quarter,
+  ranking,
+  updating,
+}: {
+  inputs: RankingInputs;
+  quarter: Quarter;
+  ranking: QuarterRanking;
+  updating: boolean;
+}) {
+  const m = useRankingMsg();
+  const locale = intlLocale(useLocaleStore((s) => s.locale));
+  const thresholds = useSettingsStore((s) => s.settings.slowAction);
+  const [params, setParam] = useParamsSetter();
+  const groups = useMemo(() => rankingGroups(ranking), [ranking]);
+  const bars = useMemo(() => compositeBars(groups.ranked), [groups]);
+  const exportRows = useMemo(() => rankingExportRows(ranking), [ranking]);
+  const exportColumns = useMemo(() => rankingExportColumns(ranking), [ranking]);
+  const drill = parseDrill(params.get('drill'));
+  const periodSearch = `?period=${ranking.quarter}`;
+  const asOf = `${ranking.asOf.slice(0, 10)} ${ranking.asOf.slice(11, 16)}`;
+  const source = m('chartSource', { asOf });
+  const onOpenScore = useCallback(
+    (owner: string, key: IndicatorKey) => setParam({ drill: `${owner}:${key}` }),
+    [setParam],
+  );
+  const onSelectDepartment = useCallback((id: string | null) => setParam({ dept: id }), [setParam]);
+  const closePrint = useCallback(() => setParam({ print: null }), [setParam]);
+  const tableProps = { ranking, periodSearch, onOpenScore, onSelectDepartment };
+  return (
+    <Spin spinning={updating}>
+      <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
+        {inputs.missingFeeds.map((f) => (
+          <Alert
+            key={f}
+            type="warning"
+            showIcon
+            title={m(f === 'case-events' ? 'missingEvents' : 'missingEvaluations')}
+          />
+        ))}
+        {ranking.partial ? (
+          <Alert type="warning" showIcon title={m('partial', { quarter: ranking.quarter, asOf })} />
+        ) : null}
+        <Card
+          title={m('tableTitle', { quarter: ranking.quarter })}
+          extra={
+            <Space>
+              <Button icon={<PrinterOutlined />} onClick={() => setParam({ print: '1' })}>
+                {m('print')}
+              </Button>
+              <ExportMenu
+                fileName={m('exportName', { quarter: ranking.quarter })}
+                sheetName={`部门排名${ranking.quarter}`}
+                rows={exportRows}
+                columns={exportColumns}
+              />
+            </Space>
+          }
+        >
+          <Typography.Paragraph type="secondary" data-testid="ranking-coverage">
+            {m('coverage', {
+              withData: ranking.coverage.withData,
+              departments: ranking.coverage.departments,
+              ranked: ranking.coverage.ranked,
+              counted: formatCount(ranking.city.counted, locale),
+            })}
+          </Typography.Paragraph>
+          <RankingTable {...tableProps} rows={groups.ranked} />
+        </Card>
+        {groups.insufficient.length > 0 ? (
+          <Card title={m('insufficientTitle')} size="small">
+            <InsufficientTable {...tableProps} rows={groups.insufficient} />
+          </Card>
+        ) : null}
+        {groups.noData.length > 0 ? (
+          <Typography.Paragraph type="secondary" data-testid="no-data-departments">
+            {m('noDataTitle', { n: groups.noData.length })}：
+            {groups.noData.map(departmentLabel).join('、')}
+          </Typography.Paragraph>
+        ) : null}
+        <CompositeSection ranking={ranking} bars={bars} source={source} />
+        <DepartmentDetail
+          inputs={inputs}
+          quarter={quarter}
+          ranking={ranking}
+          departmentId={params.get('dept')}
+          onSelect={onSelectDepartment}
+          source={source}
+        />
+        <MethodologyPanel ranking={ranking} thresholds={thresholds} />
+        <EvidenceDrawer
+          inputs={inputs}
+          quarter={quarter}
+          ranking={ranking}
+          drill={drill}
+          onClose={() => setParam({ drill: null })}
+        />
+        {params.get('print') === '1' ? (
+          <PrintView ranking={ranking} thresholds={thresholds} onClose={closePrint} />
+        ) : null}
+      </Space>
+    </Spin>
+  );
+}

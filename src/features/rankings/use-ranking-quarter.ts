@@ -1,0 +1,76 @@
+/**
+ * The quarter the rankings page shows, kept in the URL's shared `period` param: a quarter there
+ * is used as is; otherwise (no period, or a month / year picked on another page) the default is
+ * the last COMPLETE quarter as of the as-of date (a ranking is published for ended quarters), and
+ * it is written back into the URL (replacing the entry) so the header's picker and a copied link
+ * show the same quarter as the table.
+ */
+import { useEffect, useMemo } from 'react';
+import { useSearchParams } from 'react-router';
+import { isoFromDay, shanghaiDayOf } from '../../domain/calendar/day';
+import {
+  lastCompleteQuarter,
+  parsePeriod,
+  periodKey,
+  quarterOfDay,
+  previousQuarter,
+} from '../../domain/period/period';
+import type { Quarter } from '../../engine/ranking';
+import { asOfInstant, useRuntimeConfig } from '../../feeds/runtime-config';
+
+export interface RankingQuarterState {
+  quarter: Quarter;
+  defaultQuarter: Quarter;
+  /** Quarters offered by the picker, newest first (the as-of quarter back three years). */
+  choices: Quarter[];
+  asOfDayIso: string;
+  setQuarter: (q: Quarter) => void;
+}
+
+export function useRankingQuarter(): RankingQuarterState {
+  const config = useRuntimeConfig();
+  const [params, setParams] = useSearchParams();
+  const asOfDay = useMemo(() => shanghaiDayOf(asOfInstant(config)), [config]);
+  const defaultQuarter = useMemo(() => lastCompleteQuarter(asOfDay), [asOfDay]);
+  const raw = params.get('period');
+  const parsed = raw ? parsePeriod(raw) : null;
+  const fromUrl = parsed?.kind === 'quarter' ? (parsed as Quarter) : null;
+  const quarter = fromUrl ?? defaultQuarter;
+  const quarterKey = periodKey(quarter);
+
+  useEffect(() => {
+    if (fromUrl) return;
+    setParams(
+      (prev) => {
+        const next = new URLSearchParams(prev);
+        next.set('period', periodKey(defaultQuarter));
+        return next;
+      },
+      { replace: true },
+    );
+  }, [fromUrl, defaultQuarter, setParams]);
+
+  const choices = useMemo(() => {
+    const list: Quarter[] = [quarterOfDay(asOfDay)];
+    while (list.length < 12) list.push(previousQuarter(list[list.length - 1] as Quarter));
+    // A quarter from a copied link outside the list stays selectable.
+    if (!list.some((q) => periodKey(q) === quarterKey)) list.unshift(quarter);
+    return list;
+  }, [asOfDay, quarter, quarterKey]);
+
+  const setQuarter = (q: Quarter) =>
+    setParams((prev) => {
+      const next = new URLSearchParams(prev);
+      next.set('period', periodKey(q));
+      next.delete('drill');
+      return next;
+    });
+
+  return {
+    quarter,
+    defaultQuarter,
+    choices,
+    asOfDayIso: isoFromDay(asOfDay),
+    setQuarter,
+  };
+}

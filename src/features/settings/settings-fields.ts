@@ -1,0 +1,216 @@
+/**
+ * The settings form's fields: where each value lives in EngineSettings, its Chinese label and
+ * unit, and the kind of number it takes. The form keeps what was typed as text (so nothing typed
+ * is ever lost or silently rounded) and parses it here.
+ */
+import { describeIndicators, INDICATOR_KEYS, type IndicatorKey } from '../../domain/ranking';
+import type { SlowActionThresholds } from '../../domain/slow-action';
+import type { EngineSettings } from '../../engine/settings';
+
+/** How a field's text must read: a non-negative integer, a non-negative number, or a share 0–1. */
+export type FieldKind = 'int' | 'number' | 'share';
+
+export type FieldSection = 'warning' | 'slowAction' | 'weights' | 'ranking';
+
+export interface FieldSpec {
+  id: string;
+  section: FieldSection;
+  key: string;
+  kind: FieldKind;
+  label: string;
+  labelEn: string;
+  unit: string;
+  unitEn: string;
+  help?: string;
+}
+
+const WD = ['工作日', 'working days'] as const;
+
+function slow(
+  key: keyof SlowActionThresholds,
+  kind: FieldKind,
+  label: string,
+  labelEn: string,
+  unit: readonly [string, string],
+  help?: string,
+): FieldSpec {
+  return {
+    id: `slowAction.${key}`,
+    section: 'slowAction',
+    key,
+    kind,
+    label,
+    labelEn,
+    unit: unit[0],
+    unitEn: unit[1],
+    help,
+  };
+}
+
+const INDICATOR_INFO = describeIndicators();
+
+/** Every field of the form, in display order. */
+export const SETTINGS_FIELDS: readonly FieldSpec[] = [
+  {
+    id: 'warning.earlyWarningDays',
+    section: 'warning',
+    key: 'earlyWarningDays',
+    kind: 'int',
+    label: '预警阈值：剩余承诺时限不超过',
+    labelEn: 'Early warning when committed days left are at most',
+    unit: WD[0],
+    unitEn: WD[1],
+    help: '在办、未超过承诺期限、已计满 1 个工作日的办件，剩余工作日不超过此值即为预警（即办件无预警阶段）。',
+  },
+  slow(
+    'stallDays',
+    'int',
+    '滞留：当前环节无流转达到',
+    'Stall: no movement at the current step for',
+    WD,
+  ),
+  slow(
+    'stallShareOfCommitted',
+    'share',
+    '滞留：或达到承诺时限的比例（取较小者，至少 1 个工作日）',
+    'Stall: or this share of the committed limit (smaller one, at least 1 day)',
+    ['比例', 'share'],
+    '填 0 至 1 之间的小数，例如 0.5 表示 50%。',
+  ),
+  slow(
+    'acceptedIdleDays',
+    'int',
+    '受理未办：受理后无下一环节超过',
+    'Accepted, idle: no next step within',
+    WD,
+  ),
+  slow('maxCorrections', 'int', '多次补正：补正次数超过', 'Repeated corrections: more than', [
+    '次',
+    'times',
+  ]),
+  slow(
+    'overlongSuspensionFactor',
+    'number',
+    '暂停过长：暂停工作日超过承诺时限的',
+    'Overlong suspension: suspended days above the committed limit times',
+    ['倍', '×'],
+  ),
+  slow(
+    'inactionOverdueDays',
+    'int',
+    '超期未办结：超过承诺期限',
+    'Inaction: open and overdue by more than',
+    WD,
+  ),
+  slow(
+    'deadlineRushShare',
+    'share',
+    '临期突击：恰在承诺期限当日办结的比例达到',
+    'Deadline rush: share completed on the deadline day at least',
+    ['比例', 'share'],
+    '填 0 至 1 之间的小数，例如 0.3 表示 30%。',
+  ),
+  slow(
+    'deadlineRushMinLimitDays',
+    'int',
+    '临期突击：只统计承诺时限不少于',
+    'Deadline rush: only cases with a committed limit of at least',
+    WD,
+  ),
+  slow(
+    'deadlineRushMinCompleted',
+    'int',
+    '临期突击：部门办结件数至少',
+    'Deadline rush: at least this many completed cases',
+    ['件', 'cases'],
+  ),
+  ...INDICATOR_KEYS.map((k: IndicatorKey): FieldSpec => {
+    const info = INDICATOR_INFO.find((i) => i.key === k);
+    return {
+      id: `weights.${k}`,
+      section: 'weights',
+      key: k,
+      kind: 'number',
+      label: info?.name ?? k,
+      labelEn: info?.nameEn ?? k,
+      unit: '权重',
+      unitEn: 'weight',
+    };
+  }),
+  {
+    id: 'ranking.minCountedCases',
+    section: 'ranking',
+    key: 'minCountedCases',
+    kind: 'int',
+    label: '最低样本量：季度计入办件少于此数列为“样本不足”',
+    labelEn: 'Minimum volume: fewer counted cases are listed as too few',
+    unit: '件',
+    unitEn: 'cases',
+  },
+  {
+    id: 'ranking.rectificationWindowDays',
+    section: 'ranking',
+    key: 'rectificationWindowDays',
+    kind: 'int',
+    label: '差评整改期限：评价后',
+    labelEn: 'Bad-review rectification window',
+    unit: WD[0],
+    unitEn: WD[1],
+    help: '差评在此期限内整改反馈方计为已整改（部分省份用 5 个工作日）。',
+  },
+];
+
+export type DraftValues = Record<string, string>;
+
+/** The current settings as the form's text values. */
+export function draftFrom(s: EngineSettings): DraftValues {
+  const out: DraftValues = {};
+  for (const f of SETTINGS_FIELDS) out[f.id] = String(valueOf(s, f));
+  return out;
+}
+
+function valueOf(s: EngineSettings, f: FieldSpec): number {
+  const table: Record<FieldSection, Record<string, number>> = {
+    warning: { ...s.warning },
+    slowAction: { ...s.slowAction },
+    weights: { ...s.ranking.weights },
+    ranking: {
+      minCountedCases: s.ranking.minCountedCases,
+      rectificationWindowDays: s.ranking.rectificationWindowDays,
+    },
+  };
+  return table[f.section][f.key] ?? Number.NaN;
+}
+
+/** A readable problem with one field's text, or null when it reads as a valid number. */
+export function fieldProblem(f: FieldSpec, text: string, en = false): string | null {
+  const t = text.trim();
+  if (t === '') return en ? 'Required' : '请填写';
+  const v = Number(t);
+  if (!Number.isFinite(v)) return en ? 'Enter a number' : '请输入数字';
+  if (v < 0) return en ? 'Must not be negative' : '不能为负数';
+  if (f.kind === 'int' && !Number.isInteger(v)) return en ? 'Enter a whole number' : '应为整数';
+  if (f.kind === 'share' && v > 1)
+    return en
+      ? 'A share is at most 1 (e.g. 0.3 = 30%)'
+      : '比例应在 0 至 1 之间（例如 0.3 表示 30%）';
+  return null;
+}
+
+/**
+ * The settings the form's texts describe, on top of `base` (which supplies what the form does not
+ * edit: the extra calendar years), as a raw object for checkEngineSettings.
+ */
+export function rawSettingsFrom(values: DraftValues, base: EngineSettings): unknown {
+  const num = (id: string) => Number((values[id] ?? '').trim());
+  const section = (s: FieldSection) =>
+    Object.fromEntries(
+      SETTINGS_FIELDS.filter((f) => f.section === s).map((f) => [f.key, num(f.id)]),
+    );
+  return {
+    warning: section('warning'),
+    slowAction: section('slowAction'),
+    ranking: { ...section('ranking'), weights: section('weights') },
+    extraCalendarFiles: base.extraCalendarFiles,
+  };
+}

@@ -1,0 +1,148 @@
+import { Tag, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { Link } from 'react-router';
+import { SLOW_ACTION_CODES } from '../../domain/slow-action';
+import type { SlowActionFlagRow } from '../../engine/slow-action-view';
+import { keyEvidence } from '../../engine/slow-action-view';
+import { evidenceLabel, evidenceValueText, ruleLabel } from '../../engine/slow-action-view-labels';
+import type { TableColumn } from '../../export/table-export';
+import { useLocaleStore, type Locale } from '../../i18n';
+import { useSlowActionMsg } from './slow-action-messages';
+
+export type FlagSortKey = 'since' | 'dept' | 'rule';
+export interface FlagSort {
+  key: FlagSortKey;
+  order: 'ascend' | 'descend';
+}
+
+/** Key evidence as one line of text ("无流转：4 个工作日；阈值：3 个工作日"). */
+export function evidenceText(row: SlowActionFlagRow, locale: Locale): string {
+  const sep = locale === 'zh-CN' ? '：' : ': ';
+  const join = locale === 'zh-CN' ? '；' : '; ';
+  return keyEvidence(row)
+    .map(
+      ([k, v]) => `${evidenceLabel(k, locale)}${sep}${evidenceValueText(row.code, k, v, locale)}`,
+    )
+    .join(join);
+}
+
+/**
+ * The flag table's columns, defined once: the export columns (CSV/XLSX) and the on-screen ones
+ * render the same values, so an export carries exactly what the table shows.
+ */
+export function useFlagColumns(search: string, sort: FlagSort) {
+  const m = useSlowActionMsg();
+  const locale = useLocaleStore((s) => s.locale);
+  const stateText = (r: SlowActionFlagRow) =>
+    r.caseState === null ? '' : r.caseState === 'open' ? m('stateOpen') : m('stateCompleted');
+  const caseText = (r: SlowActionFlagRow) =>
+    r.caseId ?? m('departmentLevel', { quarter: r.quarter ?? '' });
+
+  const exportColumns: TableColumn<SlowActionFlagRow>[] = [
+    { key: 'rule', header: m('colRule'), kind: 'text', value: (r) => ruleLabel(r.code, locale) },
+    { key: 'case', header: m('colCase'), kind: 'text', value: caseText, width: 22 },
+    { key: 'dept', header: m('colDept'), kind: 'text', value: (r) => r.departmentName, width: 18 },
+    { key: 'state', header: m('colState'), kind: 'text', value: stateText },
+    { key: 'since', header: m('colSince'), kind: 'date', value: (r) => r.sinceDay, width: 12 },
+    {
+      key: 'explanation',
+      header: m('colExplanation'),
+      kind: 'text',
+      value: (r) => r.explanation,
+      width: 60,
+    },
+    {
+      key: 'evidence',
+      header: m('colEvidence'),
+      kind: 'text',
+      value: (r) => evidenceText(r, locale),
+      width: 40,
+    },
+  ];
+
+  const sortOrder = (key: FlagSortKey) => (sort.key === key ? sort.order : null);
+  const tableColumns: ColumnsType<SlowActionFlagRow> = [
+    {
+      key: 'rule',
+      title: m('colRule'),
+      width: 120,
+      sorter: true,
+      sortOrder: sortOrder('rule'),
+      render: (_, r) => (
+        <Tag color={r.caseId === null ? 'purple' : 'orange'}>{ruleLabel(r.code, locale)}</Tag>
+      ),
+    },
+    {
+      key: 'case',
+      title: m('colCase'),
+      width: 180,
+      render: (_, r) =>
+        r.caseId === null ? (
+          <Typography.Text type="secondary">{caseText(r)}</Typography.Text>
+        ) : (
+          <Link to={{ pathname: `/cases/${encodeURIComponent(r.caseId)}`, search }}>
+            {r.caseId}
+          </Link>
+        ),
+    },
+    {
+      key: 'dept',
+      title: m('colDept'),
+      width: 160,
+      sorter: true,
+      sortOrder: sortOrder('dept'),
+      render: (_, r) => (
+        <Link to={{ pathname: `/departments/${encodeURIComponent(r.departmentId)}`, search }}>
+          {r.departmentName}
+        </Link>
+      ),
+    },
+    { key: 'state', title: m('colState'), width: 90, render: (_, r) => stateText(r) },
+    {
+      key: 'since',
+      title: m('colSince'),
+      width: 116,
+      sorter: true,
+      sortOrder: sortOrder('since'),
+      render: (_, r) => r.since,
+    },
+    { key: 'explanation', title: m('colExplanation'), render: (_, r) => r.explanation },
+    {
+      key: 'evidence',
+      title: m('colEvidence'),
+      width: 220,
+      render: (_, r) => (
+        <ul className="evidence-list" style={{ margin: 0, paddingLeft: 16 }}>
+          {keyEvidence(r).map(([k, v]) => (
+            <li key={k}>
+              <Typography.Text type="secondary">{evidenceLabel(k, locale)}</Typography.Text>{' '}
+              {evidenceValueText(r.code, k, v, locale)}
+            </li>
+          ))}
+        </ul>
+      ),
+    },
+  ];
+  return { exportColumns, tableColumns };
+}
+
+/** Sorts rows for the table and its export (the export follows the table's order). */
+export function sortFlagRows(
+  rows: readonly SlowActionFlagRow[],
+  sort: FlagSort,
+): SlowActionFlagRow[] {
+  const dir = sort.order === 'ascend' ? 1 : -1;
+  const cmp = (a: SlowActionFlagRow, b: SlowActionFlagRow): number => {
+    switch (sort.key) {
+      case 'since':
+        return a.sinceDay - b.sinceDay;
+      case 'dept':
+        return a.departmentId.localeCompare(b.departmentId);
+      case 'rule':
+        return SLOW_ACTION_CODES.indexOf(a.code) - SLOW_ACTION_CODES.indexOf(b.code);
+    }
+  };
+  return [...rows].sort(
+    (a, b) => dir * cmp(a, b) || b.sinceDay - a.sinceDay || a.key.localeCompare(b.key),
+  );
+}

@@ -1,0 +1,108 @@
+import { screen, waitFor, within } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import { rankQuarter } from '../../src/engine/ranking';
+import { indicatorRecords, rankingEvidence } from '../../src/engine/ranking-evidence';
+import { DEFAULT_ENGINE_SETTINGS } from '../../src/engine/settings';
+import { useSettingsStore } from '../../src/state/settings-store';
+import { feedFails } from '../../mocks/scenarios';
+import { server, TEST_FEED_BASE_URL } from '../setup/feed-fixture';
+import { renderApp } from '../setup/render-app';
+import { Q3, TEST_AS_OF_MS, testIndexed, useTestRankingSettings } from './rankings-helpers';
+
+afterEach(() => useSettingsStore.setState({ settings: DEFAULT_ENGINE_SETTINGS }));
+
+describe('rankings page', { timeout: 60_000 }, () => {
+  it('defaults to the last complete quarter and writes it into the URL', async () => {
+    const { router } = renderApp('/rankings');
+    await screen.findByTestId('ranking-table', {}, { timeout: 10000 });
+    await waitFor(() =>
+      expect(new URLSearchParams(router.state.location.search).get('period')).toBe('2026Q3'),
+    );
+    // the header's picker shows the same quarter as the table
+    expect(screen.getByTestId('period-picker')).toHaveValue('2026年第3季度');
+  });
+
+  it('lists every department as 样本不足 with the reason when none reaches the minimum volume', async () => {
+    renderApp('/rankings?period=2026Q3');
+    const expected = rankQuarter(testIndexed(), Q3, { asOfMs: TEST_AS_OF_MS });
+    const withData = expected.departments.filter((d) => d.counted > 0);
+    const table = await screen.findByTestId('insufficient-table', {}, { timeout: 10000 });
+    expect(within(table).getAllByText(/少于最低样本量 30 件/)).toHaveLength(withData.length);
+    expect(screen.getByText(/本季度没有部门达到最低样本量 30 件/)).toBeInTheDocument();
+  });
+
+  it('shows ranks with ▲▼ against the previous quarter and opens the cases behind a score', async () => {
+    const settings = useTestRankingSettings(3);
+    const expected = rankQuarter(testIndexed(), Q3, {
+      asOfMs: TEST_AS_OF_MS,
+      settings: settings.ranking,
+    });
+    const { user, router } = renderApp('/rankings?period=2026Q3');
+    const table = await screen.findByTestId('ranking-table', {}, { timeout: 10000 });
+    const moved = expected.departments.find((d) => d.rankChange !== null && d.rankChange !== 0);
+    expect(moved).toBeDefined();
+    const change = within(table).getByTestId(`change-${moved!.departmentId}`);
+    expect(change).toHaveTextContent(
+      moved!.rankChange! > 0 ? `▲${moved!.rankChange}` : `▼${-moved!.rankChange!}`,
+    );
+    // open the on-time score of the first ranked department
+    const first = expected.departments[0]!;
+    await user.click(within(table).getByTestId(`score-${first.departmentId}-onTimeRate`));
+    await waitFor(() =>
+      expect(new URLSearchParams(router.state.location.search).get('drill')).toBe(
+        `${first.departmentId}:onTimeRate`,
+      ),
+    );
+    const drawer = await screen.findByTestId('evidence-numerator', {}, { timeout: 10000 });
+    const records = indicatorRecords(
+      rankingEvidence(testIndexed(), Q3, first.departmentId, {
+        asOfMs: TEST_AS_OF_MS,
+        settings: settings.ranking,
+      }),
+      'onTimeRate',
+    );
+    expect(records.numerator.length).toBe(first.indicators.onTimeRate.numerator);
+    const links = within(drawer).getAllByRole('link');
+    expect(links.map((a) => a.textContent).sort()).toEqual(
+      [...records.numerator].sort().slice(0, links.length),
+    );
+    expect(links[0]).toHaveAttribute(
+      'href',
+      `/cases/${encodeURIComponent(links[0]!.textContent!)}`,
+    );
+  });
+
+  it('states the methodology from the settings in use (weights, minimum volume, window)', async () => {
+    const settings = useTestRankingSettings(3);
+    useSettingsStore.setState({
+      settings: {
+        ...settings,
+        ranking: {
+          ...settings.ranking,
+          rectificationWindowDays: 5,
+          weights: { ...settings.ranking.weights, goodRate: 25 },
+        },
+      },
+    });
+    const { user } = renderApp('/rankings?period=2026Q3');
+    const panel = await screen.findByTestId('methodology', {}, { timeout: 10000 });
+    await user.click(within(panel).getByText('排名口径说明'));
+    expect(await within(panel).findByText('权重（合计 105）')).toBeInTheDocument();
+    expect(within(panel).getByText('25（23.8%）')).toBeInTheDocument();
+    expect(within(panel).getByText(/少于 3 件的部门列为“样本不足”/)).toBeInTheDocument();
+    expect(within(panel).getAllByText(/评价之后 5 个工作日内整改反馈/).length).toBeGreaterThan(0);
+  });
+
+  it('ranks without a failed step feed and says which rules were not applied', async () => {
+    server.use(...feedFails('case-events', 500, { baseUrl: TEST_FEED_BASE_URL }));
+    renderApp('/rankings?period=2026Q3');
+    expect(
+      await screen.findByText(
+        /环节流转数据未能读取：滞留、受理未办两条慢作为规则未判断/,
+        {},
+        { timeout: 10000 },
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByTestId('insufficient-table')).toBeInTheDocument();
+  });
+});
