@@ -104,7 +104,7 @@ async function main(): Promise<void> {
     // Fully rendered: the model gate is gone and the overview's KPI cards show.
     await until(
       page,
-      `!document.querySelector('[data-testid="model-loading"]') && !!document.querySelector('[data-testid="overview-kpis"]')`,
+      `!document.querySelector('[data-testid="model-loading"]') && !!document.querySelector('[data-testid="kpi-open"]') && document.querySelectorAll('[data-testid="chart-red-departments"] .recharts-bar-rectangle').length > 0 && document.querySelectorAll('[data-testid="chart-weekly-cards"] .recharts-bar-rectangle').length > 0`,
       300_000,
     );
     const tRendered = Date.now() - t0;

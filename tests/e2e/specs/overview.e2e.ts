@@ -22,8 +22,14 @@ async function exportChart(page: Page, frameTestId: string, kind: 'PNG' | 'SVG')
   await page
     .locator('.ant-dropdown:not(.ant-dropdown-hidden)')
     .getByRole('menuitem', { name: `导出 ${kind}` })
+    // A menu that is still animating closed is not yet marked hidden: the newest one is last.
+    .last()
     .click();
   const download = await downloadPromise;
+  await page
+    .locator('.ant-dropdown:not(.ant-dropdown-hidden)')
+    .first()
+    .waitFor({ state: 'hidden' });
   const name = download.suggestedFilename();
   mkdirSync(SHOT_DIR, { recursive: true });
   const path = join(SHOT_DIR, `export-${frameTestId}.${kind.toLowerCase()}`);
