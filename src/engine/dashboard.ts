@@ -13,15 +13,41 @@ import {
   type SlowActionCode,
   type SlowActionFlag,
 } from '../domain/slow-action';
-import { evaluateCase, type WarningLevel } from '../domain/time-limit';
+import { evaluateCase, type CaseEvaluation } from '../domain/time-limit';
 import type { CaseChannel, CaseStatus } from '../feeds/schemas/case';
 import type { DepartmentKind } from '../feeds/schemas/department';
 import type { ItemKind } from '../feeds/schemas/service-item';
 import { stepsOf, type IndexedDataset } from './dataset';
 import { calendarFor, type EngineSettings } from './settings';
 
+/** The evaluation fields every supervisor view shows (documented on CaseEvaluation). */
+type RowEvaluationField =
+  | 'completed'
+  | 'committedLimitDays'
+  | 'statutoryLimitDays'
+  | 'committedDue'
+  | 'committedDueAt'
+  | 'statutoryDue'
+  | 'statutoryDueAt'
+  | 'elapsedDays'
+  | 'remainingDays'
+  | 'statutoryRemainingDays'
+  | 'suspendedDays'
+  | 'overdue'
+  | 'overdueDays'
+  | 'statutoryOverdueDays'
+  | 'onTime'
+  | 'early'
+  | 'late'
+  | 'level'
+  | 'levelSince'
+  | 'yellowSince'
+  | 'redSince'
+  | 'suspensionOverrunDays'
+  | 'usesUncoveredDates';
+
 /** One case as every supervisor view shows it. Days are Asia/Shanghai civil days (DayIndex). */
-export interface CaseStatusRow {
+export interface CaseStatusRow extends Pick<CaseEvaluation, RowEvaluationField> {
   id: string;
   departmentId: string;
   itemCode: string;
@@ -30,33 +56,8 @@ export interface CaseStatusRow {
   status: CaseStatus;
   acceptedAt: number;
   completedAt: number | null;
-  /** Completed at or before the as-of instant. */
-  completed: boolean;
-  committedLimitDays: number | null;
-  statutoryLimitDays: number | null;
-  /** Committed deadline day; for dueAt cases the day of `committedDueAt`. */
-  committedDue: DayIndex;
-  committedDueAt: number | null;
-  statutoryDue: DayIndex;
-  statutoryDueAt: number | null;
-  elapsedDays: number;
-  remainingDays: number;
-  statutoryRemainingDays: number;
-  suspendedDays: number;
-  overdue: boolean;
-  overdueDays: number;
-  statutoryOverdueDays: number;
-  onTime: boolean | null;
-  early: boolean | null;
-  late: boolean | null;
-  level: WarningLevel;
-  levelSince: DayIndex | null;
-  yellowSince: DayIndex | null;
-  redSince: DayIndex | null;
-  suspensionOverrunDays: number;
   /** Codes of the case-level slow-action flags (details in `DashboardModel.flags`). */
   flagCodes: readonly SlowActionCode[];
-  usesUncoveredDates: boolean;
 }
 
 export interface DepartmentInfo {

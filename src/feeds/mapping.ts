@@ -45,7 +45,6 @@ export type ColumnMapping = {
 };
 
 const FIELD_SET: ReadonlySet<string> = new Set(CASE_FIELDS);
-const EXTRA_SET: ReadonlySet<string> = new Set(CASE_EXTRA_FIELDS);
 
 /** Whether a string is one of {@link CASE_FIELDS}. */
 export function isCaseField(s: string): s is CaseField {
@@ -80,32 +79,12 @@ export function parseColumnMapping(
   }
   const options = timestampOptionsOf(raw as Record<string, unknown>);
   if (!options.ok) return options;
-  const out: Partial<Record<CaseField | CaseExtraField, string>> = {};
-  const used = new Map<string, string>();
-  for (const [field, column] of Object.entries(columns)) {
-    if (!isCaseField(field) && !EXTRA_SET.has(field)) {
-      return {
-        ok: false,
-        reason: `未知字段 '${field}' (unknown field; expected one of ${[...CASE_FIELDS, ...CASE_EXTRA_FIELDS].join(', ')})`,
-      };
-    }
-    if (typeof column !== 'string' || column.trim() === '') {
-      return {
-        ok: false,
-        reason: `字段 ${field} 的列名须为非空字符串 (column name must be a non-empty string)`,
-      };
-    }
-    const name = column.trim();
-    const other = used.get(name);
-    if (other !== undefined) {
-      return {
-        ok: false,
-        reason: `列 '${name}' 同时映射到 ${other} 和 ${field} (column mapped twice)`,
-      };
-    }
-    used.set(name, field);
-    out[field as CaseField | CaseExtraField] = name;
-  }
+  const checked = checkColumnEntries(columns as Record<string, unknown>, [
+    ...CASE_FIELDS,
+    ...CASE_EXTRA_FIELDS,
+  ]);
+  if (!checked.ok) return checked;
+  const out = checked.value as Partial<Record<CaseField | CaseExtraField, string>>;
   return { ok: true, value: { columns: out, ...options.value } };
 }
 
@@ -143,4 +122,43 @@ export function timestampOptionsOf(
 /** The column name a field is read from under a mapping (its own name when unmapped). */
 export function columnOf(field: CaseField, mapping?: ColumnMapping): string {
   return mapping?.columns[field] ?? field;
+}
+
+/**
+ * Checks a mapping's `columns` entries against the fields a record kind knows: every field known,
+ * every column name a non-empty string (trimmed), no column mapped to two fields. Shared by the
+ * case mapping (CLI `--mapping`) and the import page's mappings for the other record kinds.
+ */
+export function checkColumnEntries(
+  columns: Record<string, unknown>,
+  known: readonly string[],
+): { ok: true; value: Record<string, string> } | { ok: false; reason: string } {
+  const knownSet = new Set(known);
+  const out: Record<string, string> = {};
+  const used = new Map<string, string>();
+  for (const [field, column] of Object.entries(columns)) {
+    if (!knownSet.has(field)) {
+      return {
+        ok: false,
+        reason: `未知字段 '${field}' (unknown field; expected one of ${known.join(', ')})`,
+      };
+    }
+    if (typeof column !== 'string' || column.trim() === '') {
+      return {
+        ok: false,
+        reason: `字段 ${field} 的列名须为非空字符串 (column name must be a non-empty string)`,
+      };
+    }
+    const name = column.trim();
+    const other = used.get(name);
+    if (other !== undefined) {
+      return {
+        ok: false,
+        reason: `列 '${name}' 同时映射到 ${other} 和 ${field} (column mapped twice)`,
+      };
+    }
+    used.set(name, field);
+    out[field] = name;
+  }
+  return { ok: true, value: out };
 }

@@ -3,7 +3,12 @@
  * `--mapping` JSON (`{"columns": {…}, "timezone"?, "timestampFormat"?}`), so a preset saved in the
  * browser runs in batch and a CLI mapping loads in the browser; other kinds add `"kind"`.
  */
-import { parseColumnMapping, timestampOptionsOf, type ColumnMapping } from '../mapping';
+import {
+  checkColumnEntries,
+  parseColumnMapping,
+  timestampOptionsOf,
+  type ColumnMapping,
+} from '../mapping';
 import { FIELD_SPECS, IMPORT_KINDS, type ImportKind } from './fields';
 import type { TimestampFormat } from './timestamp';
 
@@ -57,33 +62,12 @@ export function parseImportMapping(raw: unknown): Parsed<ImportMapping> {
   if (typeof columns !== 'object' || columns === null || Array.isArray(columns)) {
     return { ok: false, reason: '映射缺少 columns 对象 (mapping needs a "columns" object)' };
   }
-  const fields = new Set(FIELD_SPECS[kind].map((s) => s.field));
-  const out: Record<string, string> = {};
-  const used = new Map<string, string>();
-  for (const [field, column] of Object.entries(columns)) {
-    if (!fields.has(field)) {
-      return {
-        ok: false,
-        reason: `未知字段 '${field}' (unknown field; expected one of ${[...fields].join(', ')})`,
-      };
-    }
-    if (typeof column !== 'string' || column.trim() === '') {
-      return {
-        ok: false,
-        reason: `字段 ${field} 的列名须为非空字符串 (column name must be a non-empty string)`,
-      };
-    }
-    const name = column.trim();
-    const other = used.get(name);
-    if (other !== undefined) {
-      return {
-        ok: false,
-        reason: `列 '${name}' 同时映射到 ${other} 和 ${field} (column mapped twice)`,
-      };
-    }
-    used.set(name, field);
-    out[field] = name;
-  }
+  const checked = checkColumnEntries(
+    columns as Record<string, unknown>,
+    FIELD_SPECS[kind].map((s) => s.field),
+  );
+  if (!checked.ok) return checked;
+  const out = checked.value;
   const options = timestampOptionsOf(o);
   if (!options.ok) return options;
   return { ok: true, value: { kind, columns: out, ...options.value } };
