@@ -72,3 +72,30 @@ export function stepsOf(ds: IndexedDataset, caseId: string): readonly CaseStepIn
 }
 
 const EMPTY_STEPS: readonly CaseStepInput[] = Object.freeze([]);
+
+/**
+ * The dataset as posted to a worker: structured clone copies every object on the main thread,
+ * so send only what the computations read — step records reduced to the four fields the joins
+ * use (caseId, step, enteredAt, leftAt), no tasks, and evaluations only when asked (the ranking
+ * reads them, the dashboard model does not). Departments and items are small and kept (the model
+ * carries their names).
+ */
+export function datasetForWorker(ds: Dataset, keep: { evaluations: boolean }): Dataset {
+  return {
+    departments: ds.departments,
+    items: ds.items,
+    cases: ds.cases,
+    caseEvents: ds.caseEvents.map((e): CaseEvent => ({
+      id: '',
+      caseId: e.caseId,
+      step: e.step,
+      departmentId: '',
+      handler: '',
+      enteredAt: e.enteredAt,
+      leftAt: e.leftAt,
+      updatedAt: 0,
+    })),
+    evaluations: keep.evaluations ? ds.evaluations : [],
+    tasks: [],
+  };
+}

@@ -7,6 +7,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { create } from 'zustand';
 import { useSettingsStore } from '../state/settings-store';
 import type { DashboardModel } from './dashboard';
+import { datasetForWorker } from './dataset';
 import { runDashboard } from './run-engine';
 import { useActiveDataset } from './use-active-dataset';
 
@@ -44,7 +45,7 @@ export function useDashboard(): DashboardState {
       if (!dataset) throw new Error('no dataset');
       useEngineProgress.getState().set(0, dataset.cases.length);
       return runDashboard(
-        { dataset, settings, asOfMs },
+        { dataset: datasetForWorker(dataset, { evaluations: false }), settings, asOfMs },
         (done, total) => useEngineProgress.getState().set(done, total),
         signal,
       );

@@ -20,6 +20,8 @@ export function testConfig(overrides: Partial<RuntimeConfig> = {}): RuntimeConfi
     // Figures as of the test dataset's own as-of date, so they never depend on today's date.
     asOf: '2026-09-30',
     refreshMinutes: 0,
+    // Small pages, so the tests exercise cursor-following on every feed larger than 500 records.
+    feedPageSize: 500,
     auth: { mode: 'none' },
   });
   if (!parsed.ok) throw new Error(parsed.reason);

@@ -11,7 +11,7 @@ import { periodKey } from '../../domain/period/period';
 import { indexDataset, type Dataset } from '../../engine/dataset';
 import type { Quarter, RankHistory } from '../../engine/ranking';
 import { executeRankingJob, type RankingJobOptions } from '../../engine/ranking-view-job';
-import { useAllFeeds } from '../../feeds/api/all-feeds';
+import { useActiveDataset } from '../../engine/use-active-dataset';
 import { useSettingsStore } from '../../state/settings-store';
 
 export interface DepartmentRanks {
@@ -31,34 +31,10 @@ export function useDepartmentRanks(
   asOfMs: number,
   n = 6,
 ): DepartmentRanks {
-  const feeds = useAllFeeds();
+  // The active source (feed or import), as every other page counts it.
+  const active = useActiveDataset();
   const settings = useSettingsStore((s) => s.settings);
-  const departments = feeds.departments.data;
-  const items = feeds.items.data;
-  const cases = feeds.cases.data;
-  const events = feeds['case-events'].data;
-  const evaluations = feeds.evaluations.data;
-  const dataset = useMemo<Dataset | null>(
-    () =>
-      cases && departments
-        ? {
-            departments: departments.records,
-            items: items?.records ?? [],
-            cases: cases.records,
-            caseEvents: events?.records ?? [],
-            evaluations: evaluations?.records ?? [],
-            tasks: [],
-          }
-        : null,
-    [departments, items, cases, events, evaluations],
-  );
-  const versions = [
-    feeds.departments.dataUpdatedAt,
-    feeds.items.dataUpdatedAt,
-    feeds.cases.dataUpdatedAt,
-    feeds['case-events'].dataUpdatedAt,
-    feeds.evaluations.dataUpdatedAt,
-  ];
+  const dataset = active.dataset;
   const options: RankingJobOptions = {
     asOfMs,
     ranking: settings.ranking,
@@ -71,7 +47,7 @@ export function useDepartmentRanks(
       'department-rank-history',
       periodKey(lastQuarter),
       n,
-      ...versions,
+      active.version,
       options,
     ],
     queryFn: async (): Promise<RankHistory> => {

@@ -6,8 +6,7 @@
 import { keepPreviousData, useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { periodKey } from '../../domain/period/period';
-import type { Dataset } from '../../engine/dataset';
-import type { CaseEvent } from '../../feeds/schemas/case-event';
+import { datasetForWorker, type Dataset } from '../../engine/dataset';
 import type { Quarter } from '../../engine/ranking';
 import type {
   RankingJob,
@@ -15,7 +14,7 @@ import type {
   RankingJobResults,
 } from '../../engine/ranking-view-job';
 import { useAllFeeds } from '../../feeds/api/all-feeds';
-import { asOfInstant, fixedAsOfDate, useRuntimeConfig } from '../../feeds/runtime-config';
+import { useActiveDataset } from '../../engine/use-active-dataset';
 import { useSettingsStore } from '../../state/settings-store';
 import { runRankingJob } from './ranking-runner';
 
@@ -30,61 +29,20 @@ export interface RankingInputs {
   missingFeeds: ('case-events' | 'evaluations')[];
 }
 
-/** The dataset, its key and the job options for the current feeds and settings. */
+/** The dataset, its key and the job options for the active data source and settings. */
 export function useRankingInputs(): RankingInputs {
+  // The same dataset, as-of instant and readiness rule as the dashboard model (feed or import),
+  // so every page judges the same records at the same instant.
+  const active = useActiveDataset();
   const feeds = useAllFeeds();
   const settings = useSettingsStore((s) => s.settings);
-  const config = useRuntimeConfig();
-  // The same as-of rule as the dashboard model, so every page judges at the same instant.
-  const asOfMs = fixedAsOfDate(config) ? asOfInstant(config) : feeds.cases.dataUpdatedAt;
-  const departments = feeds.departments.data;
-  const cases = feeds.cases.data;
-  const events = feeds['case-events'].data;
-  const evaluations = feeds.evaluations.data;
-  // Step records decide two slow-action rules and evaluations two indicators: wait for both to
-  // settle (loaded or failed) rather than show a provisional ranking that changes under the user.
-  const eventsSettled = events !== undefined || feeds['case-events'].isError;
-  const evaluationsSettled = evaluations !== undefined || feeds.evaluations.isError;
-  const ready =
-    cases !== undefined && departments !== undefined && eventsSettled && evaluationsSettled;
-  // The dataset is cloned into the ranking worker (postMessage, on the main thread): send only
-  // what the ranking reads. Step records need caseId, step, enteredAt and leftAt (the joins in
-  // indexDataset); trimming the rest halves the cost of cloning ~200k of them. Items are unused.
-  const slimEvents = useMemo<CaseEvent[] | undefined>(
-    () =>
-      events?.records.map((e) => ({
-        id: '',
-        caseId: e.caseId,
-        step: e.step,
-        departmentId: '',
-        handler: '',
-        enteredAt: e.enteredAt,
-        leftAt: e.leftAt,
-        updatedAt: 0,
-      })),
-    [events],
-  );
+  const source = active.dataset;
+  // The dataset is cloned into the ranking worker: send only what the ranking reads.
   const dataset = useMemo<Dataset | null>(
-    () =>
-      ready && cases && departments
-        ? {
-            departments: departments.records,
-            items: [],
-            cases: cases.records,
-            caseEvents: slimEvents ?? [],
-            evaluations: evaluations?.records ?? [],
-            tasks: [],
-          }
-        : null,
-    [ready, departments, cases, slimEvents, evaluations],
+    () => (source ? datasetForWorker(source, { evaluations: true }) : null),
+    [source],
   );
-  // The ranking does not read service items: their refresh must not recompute it.
-  const datasetKey = [
-    feeds.departments.dataUpdatedAt,
-    feeds.cases.dataUpdatedAt,
-    feeds['case-events'].dataUpdatedAt,
-    feeds.evaluations.dataUpdatedAt,
-  ].join(':');
+  const asOfMs = active.asOfMs;
   const options = useMemo<RankingJobOptions>(
     () => ({
       asOfMs,
@@ -94,14 +52,14 @@ export function useRankingInputs(): RankingInputs {
     }),
     [asOfMs, settings],
   );
-  const feedError =
-    dataset === null && (feeds.cases.isError || feeds.departments.isError)
-      ? (feeds.cases.error ?? feeds.departments.error)
-      : null;
+  const feedError = active.status === 'error' ? active.error : null;
   const missingFeeds: RankingInputs['missingFeeds'] = [];
-  if (dataset && !events) missingFeeds.push('case-events');
-  if (dataset && !evaluations) missingFeeds.push('evaluations');
-  return { dataset, datasetKey, options, feedError, missingFeeds };
+  if (dataset && active.source.kind !== 'import') {
+    if (feeds['case-events'].isError && !feeds['case-events'].data)
+      missingFeeds.push('case-events');
+    if (feeds.evaluations.isError && !feeds.evaluations.data) missingFeeds.push('evaluations');
+  }
+  return { dataset, datasetKey: active.version, options, feedError, missingFeeds };
 }
 
 function useRankingJob<J extends RankingJob>(

@@ -30,8 +30,6 @@ export interface FeedSnapshot<T> {
   pages: number;
 }
 
-/** Records per request; the contract allows up to 5000. */
-export const PAGE_SIZE = 1000;
 const MAX_PAGES = 100_000;
 
 /**
@@ -57,7 +55,7 @@ export async function syncResource<T>(
     const body = await getFeedJson(
       config,
       spec.path,
-      { limit: String(PAGE_SIZE), cursor, updatedSince: previous?.serverTime },
+      { limit: String(config.feedPageSize), cursor, updatedSince: previous?.serverTime },
       signal,
     );
     let page;

@@ -25,6 +25,7 @@ describe('runtime config (config.json)', () => {
         demo: { enabled: false, seed: 1, cases: 50_000, asOf: null },
         asOf: null,
         refreshMinutes: 5,
+        feedPageSize: 5000,
         requestTimeoutSeconds: 30,
         auth: { mode: 'cookie', bearerTokenStorageKey: 'ducha.accessToken', loginUrl: null },
       },
