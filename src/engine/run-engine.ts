@@ -36,6 +36,7 @@ export function runDashboard(
       }
       signal?.removeEventListener('abort', stop);
       worker.terminate();
+      performance.mark('engine:received');
       if (message.type === 'done') resolve(message.model);
       else reject(new Error(message.message));
     };
@@ -44,6 +45,9 @@ export function runDashboard(
       worker.terminate();
       reject(new Error(`计算引擎出错 (engine worker failed): ${event.message}`));
     };
+    // Marks for the browser benchmark (and any profiler): how long posting and computing take.
+    performance.mark('engine:post-start');
     worker.postMessage(request);
+    performance.mark('engine:posted');
   });
 }

@@ -39,7 +39,8 @@ async function main(): Promise<void> {
   if (process.env.BENCH_SKIP_BUILD !== '1') {
     const build = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build'], {
       cwd: ROOT,
-      stdio: 'inherit',
+      // Build output goes to stderr: stdout carries only the figures.
+      stdio: ['ignore', process.stderr, process.stderr],
     });
     if (build.status !== 0) throw new Error('vite build failed');
   }
@@ -106,7 +107,11 @@ async function main(): Promise<void> {
       const feed = performance
         .getEntriesByType('resource')
         .filter((e) => e.name.includes('/api/v1/')) as PerformanceResourceTiming[];
+      const marks = Object.fromEntries(
+        performance.getEntriesByType('mark').map((m) => [m.name, Math.round(m.startTime)]),
+      );
       return {
+        marks,
         rendered: performance.now(),
         dataArrived: Math.max(...feed.map((e) => e.responseEnd)),
         requests: feed.length,
@@ -116,6 +121,7 @@ async function main(): Promise<void> {
     figures['overview_rendered_ms'] = Math.round(timing.rendered);
     figures['overview_after_data_ms'] = Math.round(timing.rendered - timing.dataArrived);
     figures['feed_requests'] = timing.requests;
+    log(`  engine marks (ms since navigation): ${JSON.stringify(timing.marks)}`);
     log(
       `overview: last of ${timing.requests} feed responses at ${Math.round(timing.dataArrived)} ms, fully rendered at ${Math.round(timing.rendered)} ms (${Math.round(timing.rendered - timing.dataArrived)} ms after the data)`,
     );
