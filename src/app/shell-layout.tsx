@@ -8,7 +8,7 @@ import {
   SettingOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Space, Spin, Typography } from 'antd';
-import { Suspense, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useMemo, type ReactNode } from 'react';
 import { Link, Outlet, useLocation } from 'react-router';
 import { quarterOfDay } from '../domain/period/period';
 import { shanghaiDayOf } from '../domain/calendar/day';
@@ -16,12 +16,17 @@ import { asOfInstant, useRuntimeConfig } from '../feeds/runtime-config';
 import { useT, type MessageKey } from '../i18n';
 import { useGlobalSearch, usePeriod } from '../state/url-state';
 import { FEED_RESOURCES, useAllFeeds } from '../feeds/api/all-feeds';
-import { DataSourceSwitch } from '../ui/data-source-switch';
+
 import { DataFreshness } from './data-freshness';
 import { FeedStatus, type FeedState } from './feed-status';
 import { LanguageSwitch } from './language-switch';
 import { NAV_ITEMS } from './nav-items';
 import { PeriodPicker } from './period-picker';
+
+// The source switch (and the IndexedDB store behind it) loads after the shell: not first-load code.
+const DataSourceSwitch = lazy(async () => ({
+  default: (await import('../ui/data-source-switch')).DataSourceSwitch,
+}));
 
 const ICONS: Record<string, ReactNode> = {
   '/overview': <DashboardOutlined />,
@@ -90,8 +95,10 @@ export function ShellLayout() {
             {t(pageTitleKey(location.pathname, selected))}
           </Typography.Title>
           <Space size="middle" wrap>
-            <PeriodPicker value={period} onChange={setPeriod} />
-            <DataSourceSwitch />
+            <PeriodPicker value={period} latest={defaultPeriod} onChange={setPeriod} />
+            <Suspense fallback={null}>
+              <DataSourceSwitch />
+            </Suspense>
             <DataFreshness />
             <LanguageSwitch />
           </Space>

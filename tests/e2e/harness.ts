@@ -99,13 +99,12 @@ export async function runAll(filter?: string): Promise<number> {
   preview.stdout?.on('data', (d: Buffer) => (previewLog += d.toString()));
   preview.stderr?.on('data', (d: Buffer) => (previewLog += d.toString()));
   const baseUrl = `http://127.0.0.1:${port}`;
-  const profile = mkdtempSync(join(tmpdir(), 'ducha-e2e-'));
-  let context: BrowserContext | null = null;
   let passed = 0;
   let failed = 0;
-  try {
-    await waitForServer(baseUrl, preview, 30_000);
-    context = await chromium.launchPersistentContext(profile, {
+  // Each test gets a fresh browser profile: its own service-worker registration, storage and
+  // IndexedDB, so no test depends on (or is disturbed by) what an earlier one left behind.
+  const launch = (profile: string): Promise<BrowserContext> =>
+    chromium.launchPersistentContext(profile, {
       executablePath,
       headless: true,
       viewport: { width: 1440, height: 900 },
@@ -122,8 +121,12 @@ export async function runAll(filter?: string): Promise<number> {
         '--disable-sync',
       ],
     });
+  try {
+    await waitForServer(baseUrl, preview, 30_000);
     const selected = filter ? tests.filter((t) => t.name.includes(filter)) : tests;
     for (const test of selected) {
+      const profile = mkdtempSync(join(tmpdir(), 'ducha-e2e-'));
+      const context = await launch(profile);
       const page = await context.newPage();
       const problems: string[] = [];
       // Requests are tagged with the document that made them: when a test navigates while the
@@ -178,6 +181,8 @@ export async function runAll(filter?: string): Promise<number> {
           .catch(() => {});
       } finally {
         await page.close();
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
       }
     }
   } catch (error) {
@@ -186,9 +191,7 @@ export async function runAll(filter?: string): Promise<number> {
       `✗ harness: ${error instanceof Error ? error.message : String(error)}\n${previewLog}`,
     );
   } finally {
-    await context?.close();
     preview.kill('SIGTERM');
-    rmSync(profile, { recursive: true, force: true });
   }
   console.log(`\n${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;

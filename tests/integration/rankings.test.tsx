@@ -19,7 +19,7 @@ describe('rankings page', { timeout: 60_000 }, () => {
       expect(new URLSearchParams(router.state.location.search).get('period')).toBe('2026Q3'),
     );
     // the header's picker shows the same quarter as the table
-    expect(screen.getByTestId('period-picker')).toHaveValue('2026年第3季度');
+    expect(screen.getByTestId('period-picker')).toHaveTextContent('2026年第3季度');
   });
 
   it('lists every department as 样本不足 with the reason when none reaches the minimum volume', async () => {

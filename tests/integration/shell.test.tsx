@@ -34,7 +34,22 @@ describe('application shell', () => {
   it('shows the period from the URL in the header picker', async () => {
     renderApp('/overview?period=2025Q4');
     const picker = await screen.findByTestId('period-picker');
-    expect(picker).toHaveValue('2025年第4季度');
+    expect(picker).toHaveTextContent('2025年第4季度');
+  });
+
+  it('writes the chosen period and kind into the URL', async () => {
+    const { user, router } = renderApp('/overview?period=2025Q4');
+    await user.click(await screen.findByTestId('period-picker'));
+    await user.click(await screen.findByRole('menuitem', { name: '2025年第1季度' }));
+    await waitFor(() =>
+      expect(new URLSearchParams(router.state.location.search).get('period')).toBe('2025Q1'),
+    );
+    // switching to months keeps the start of the chosen quarter
+    await user.click(screen.getByText('月'));
+    await waitFor(() =>
+      expect(new URLSearchParams(router.state.location.search).get('period')).toBe('2025-01'),
+    );
+    expect(screen.getByTestId('period-picker')).toHaveTextContent('2025年1月');
   });
 
   it('switches the interface to English and back', async () => {
