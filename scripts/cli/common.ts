@@ -1,3 +1,5 @@
+import { parseIsoDate, shanghaiStartOfDay } from '../../src/domain/calendar';
+import { parseInstant } from '../../src/domain/time-limit';
 /** A CLI subcommand: `run` returns the exit code; it writes its result to stdout itself. */
 export interface CliCommand {
   summary: string;
@@ -44,4 +46,15 @@ export async function writeStdout(chunks: Iterable<string>): Promise<void> {
       await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));
     }
   }
+}
+
+/**
+ * `--as-of` of every command: an ISO 8601 instant as given (no offset = Asia/Shanghai), or a bare
+ * date `YYYY-MM-DD` meaning the END of that day in Asia/Shanghai (23:59:59.999) — "as of
+ * 30 September" includes everything that happened on the 30th.
+ */
+export function parseAsOfOption(text: string): number | null {
+  const day = parseIsoDate(text.trim());
+  if (day !== null) return shanghaiStartOfDay(day + 1) - 1;
+  return parseInstant(text);
 }

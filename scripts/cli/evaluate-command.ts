@@ -9,7 +9,6 @@ import {
 import {
   evaluateCase,
   formatShanghaiIso,
-  parseInstant,
   summarizeByDepartment,
   type CaseEvaluation,
   type WarningLevel,
@@ -22,13 +21,20 @@ import {
 } from '../../src/feeds/case-file';
 import { decodeText, detectEncoding } from '../../src/feeds/import/encoding';
 import { parseColumnMapping, type ColumnMapping } from '../../src/feeds/mapping';
-import { CliUsageError, parseOptions, writeStdout, type CliCommand } from './common';
+import {
+  CliUsageError,
+  parseAsOfOption,
+  parseOptions,
+  writeStdout,
+  type CliCommand,
+} from './common';
 
 const USAGE = `evaluate --input FILE [--mapping FILE] [--as-of ISO-8601]
   --input    办件文件：.json（数组）、.ndjson/.jsonl 或带表头的 .csv
              case file: a JSON array, NDJSON, or CSV with a header row (format from the extension)
   --mapping  列映射 JSON {"columns": {"<field>": "<column>"}} (maps case fields to the file's columns)
-  --as-of    评估时点，默认当前时间 (evaluation instant, default now); no offset = Asia/Shanghai`;
+  --as-of    评估时点，默认当前时间 (evaluation instant, default now); no offset = Asia/Shanghai;
+             a bare date YYYY-MM-DD = the end of that day (23:59:59.999 Asia/Shanghai)`;
 
 /** One line of `results`, exactly the fields the issue specifies. */
 export interface EvaluateResultRow {
@@ -167,7 +173,7 @@ async function run(args: string[]): Promise<number> {
   const asOfText = opts.get('as-of');
   let asOfMs = Date.now();
   if (asOfText !== undefined) {
-    const parsed = parseInstant(asOfText);
+    const parsed = parseAsOfOption(asOfText);
     if (parsed === null)
       throw new CliUsageError(`--as-of 无法解析 '${asOfText}' (not an ISO 8601 instant)`);
     asOfMs = parsed;

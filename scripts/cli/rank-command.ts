@@ -4,10 +4,9 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseIsoDate, shanghaiStartOfDay } from '../../src/domain/calendar';
 import { parsePeriod } from '../../src/domain/period/period';
 import { rankingWindow } from '../../src/domain/ranking';
-import { formatShanghaiIso, parseInstant } from '../../src/domain/time-limit';
+import { formatShanghaiIso } from '../../src/domain/time-limit';
 import { indexDataset, type Dataset } from '../../src/engine/dataset';
 import { rankQuarter, type QuarterRanking } from '../../src/engine/ranking';
 import { parseCsv, CsvError } from '../../src/feeds/csv';
@@ -16,7 +15,13 @@ import { parseCase, type CaseRecord } from '../../src/feeds/schemas/case';
 import { parseCaseEvent } from '../../src/feeds/schemas/case-event';
 import { parseDepartment } from '../../src/feeds/schemas/department';
 import { parseEvaluation } from '../../src/feeds/schemas/evaluation';
-import { CliUsageError, parseOptions, writeStdout, type CliCommand } from './common';
+import {
+  CliUsageError,
+  parseAsOfOption,
+  parseOptions,
+  writeStdout,
+  type CliCommand,
+} from './common';
 
 const USAGE = `rank --data DIR --quarter YYYYQn [--as-of ISO-8601]
   --data     数据目录（demo-data 的输出）：cases、case-events、evaluations、departments，
@@ -213,13 +218,6 @@ export function loadDataDir(dir: string): {
   };
 }
 
-/** `--as-of`: an instant as given, or a bare date meaning the end of that day in Asia/Shanghai. */
-export function parseRankAsOf(text: string): number | null {
-  const day = parseIsoDate(text.trim());
-  if (day !== null) return shanghaiStartOfDay(day + 1) - 1;
-  return parseInstant(text);
-}
-
 async function run(args: string[]): Promise<number> {
   const opts = parseOptions(args, ['data', 'quarter', 'as-of']);
   const dir = opts.get('data');
@@ -233,7 +231,7 @@ async function run(args: string[]): Promise<number> {
   const asOfText = opts.get('as-of');
   let asOfMs: number | undefined;
   if (asOfText !== undefined) {
-    const parsed = parseRankAsOf(asOfText);
+    const parsed = parseAsOfOption(asOfText);
     if (parsed === null)
       throw new CliUsageError(`--as-of 无法解析 '${asOfText}' (not an ISO 8601 instant or date)`);
     asOfMs = parsed;

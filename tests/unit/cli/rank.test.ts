@@ -186,3 +186,13 @@ describe('rank CLI', () => {
     expect(rank('--data', broken, '--quarter', '2026Q3').code).toBe(1);
   }, 60_000);
 });
+
+describe('--as-of shared by every command', () => {
+  it('reads a bare date as the end of that day in Asia/Shanghai, and an instant as given', async () => {
+    const { parseAsOfOption } = await import('../../../scripts/cli/common');
+    expect(parseAsOfOption('2026-09-30')).toBe(Date.parse('2026-09-30T23:59:59.999+08:00'));
+    expect(parseAsOfOption('2026-09-30T10:00:00Z')).toBe(Date.parse('2026-09-30T10:00:00Z'));
+    expect(parseAsOfOption('2026-09-30 10:00')).toBe(Date.parse('2026-09-30T10:00:00+08:00'));
+    expect(parseAsOfOption('2026-02-30')).toBeNull();
+  });
+});
