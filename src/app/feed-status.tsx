@@ -52,7 +52,7 @@ export function FeedStatus({ feeds }: { feeds: readonly FeedState[] }) {
         showIcon
         role="alert"
         data-testid="feed-auth-error"
-        message={t('feed.authError')}
+        title={t('feed.authError')}
         description={auth.query.error?.message}
         action={
           config.auth.loginUrl ? (
@@ -73,7 +73,7 @@ export function FeedStatus({ feeds }: { feeds: readonly FeedState[] }) {
         showIcon
         role="alert"
         data-testid="feed-stale-banner"
-        message={
+        title={
           withData.length === failing.length
             ? t('feed.stale', { time: formatClock(oldest, locale) })
             : t('feed.unavailable')
@@ -96,7 +96,7 @@ export function FeedStatus({ feeds }: { feeds: readonly FeedState[] }) {
         type="info"
         showIcon
         data-testid="feed-rejected"
-        message={t('feed.rejected', { count: formatCount(rejected.length, locale) })}
+        title={t('feed.rejected', { count: formatCount(rejected.length, locale) })}
         action={
           <Button size="small" onClick={() => setOpen(true)}>
             {t('feed.rejected.open')}

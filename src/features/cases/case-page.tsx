@@ -44,7 +44,7 @@ function CaseView({ model, caseId }: { model: DashboardModel; caseId: string }) 
         {m('title', { id: caseId })}
       </Typography.Title>
       {data.row.usesUncoveredDates ? (
-        <Alert type="warning" showIcon message={m('uncovered')} />
+        <Alert type="warning" showIcon title={m('uncovered')} />
       ) : null}
       <CaseHeader data={data} />
       <CaseWhy data={data} asOfMs={model.asOfMs} />

@@ -23,7 +23,7 @@ export function CaseTimelineSection({
   if (!timeline) {
     return data.stepsLoaded ? null : (
       <Space orientation="vertical" style={{ width: '100%' }}>
-        <Alert type="info" message={cm('eventsLoading')} />
+        <Alert type="info" title={cm('eventsLoading')} />
         <Skeleton active />
       </Space>
     );

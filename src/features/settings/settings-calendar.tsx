@@ -126,7 +126,7 @@ export function SettingsCalendar() {
             type="error"
             showIcon
             role="alert"
-            message={error}
+            title={error}
             closable
             onClose={() => setError(null)}
             data-testid="calendar-error"

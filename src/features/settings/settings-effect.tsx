@@ -14,7 +14,7 @@ export function SettingsEffect() {
   const model = state.model;
   if (!model) {
     return (
-      <Alert type="info" showIcon message={m('effectTitle')} description={m('effectLoading')} />
+      <Alert type="info" showIcon title={m('effectTitle')} description={m('effectLoading')} />
     );
   }
   const counts = openCounts(model.rows);
@@ -23,7 +23,7 @@ export function SettingsEffect() {
       type="success"
       showIcon
       data-testid="settings-effect"
-      message={m('effectTitle')}
+      title={m('effectTitle')}
       description={
         <span aria-live="polite">
           {state.refreshing ? (

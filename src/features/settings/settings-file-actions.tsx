@@ -103,7 +103,7 @@ export function SettingsFileActions() {
             role="alert"
             closable
             onClose={() => setFailure(null)}
-            message={m('importFailed', { name: failure.name })}
+            title={m('importFailed', { name: failure.name })}
             description={
               <ul style={{ margin: 0 }}>
                 {failure.reasons.map((r) => (

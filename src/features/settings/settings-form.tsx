@@ -115,7 +115,7 @@ export function SettingsForm() {
               type="error"
               showIcon
               role="alert"
-              message={m('invalidTitle', { n: problems.size })}
+              title={m('invalidTitle', { n: problems.size })}
               data-testid="settings-invalid"
             />
           ) : null}
@@ -124,7 +124,7 @@ export function SettingsForm() {
               type="error"
               showIcon
               role="alert"
-              message={m('checkTitle')}
+              title={m('checkTitle')}
               description={
                 <ul style={{ margin: 0 }}>
                   {check.reasons.map((r) => (

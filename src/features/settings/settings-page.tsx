@@ -18,7 +18,7 @@ export function SettingsPage() {
       style={{ width: '100%' }}
       data-testid="settings-page"
     >
-      <Alert type="info" showIcon message={m('storageTitle')} description={m('storageBody')} />
+      <Alert type="info" showIcon title={m('storageTitle')} description={m('storageBody')} />
       <SettingsEffect />
       <SettingsForm />
       <SettingsCalendar />
