@@ -13,9 +13,7 @@ export function SettingsEffect() {
   const state = useDashboard();
   const model = state.model;
   if (!model) {
-    return (
-      <Alert type="info" showIcon title={m('effectTitle')} description={m('effectLoading')} />
-    );
+    return <Alert type="info" showIcon title={m('effectTitle')} description={m('effectLoading')} />;
   }
   const counts = openCounts(model.rows);
   return (
