@@ -20,8 +20,6 @@ export const en: Record<MessageKey, string> = {
   'header.freshness': 'Data as of {time}',
   'header.freshness.never': 'No data loaded yet',
   'header.freshness.loading': 'Loading data…',
-  'header.demo': 'Demo data',
-  'header.live': 'Live feed',
   'period.quarter': 'Q{quarter} {year}',
   'period.month': '{year}-{month}',
   'period.year': '{year}',

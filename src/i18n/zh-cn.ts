@@ -18,8 +18,6 @@ export const zhCN = {
   'header.freshness': '数据更新于 {time}',
   'header.freshness.never': '数据尚未加载',
   'header.freshness.loading': '正在加载数据…',
-  'header.demo': '演示数据',
-  'header.live': '实时接口',
   'period.quarter': '{year}年第{quarter}季度',
   'period.month': '{year}年{month}月',
   'period.year': '{year}年',

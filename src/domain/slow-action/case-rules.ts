@@ -15,6 +15,7 @@ import {
   ACCEPTANCE_STEP,
   CORRECTION_KIND,
   DEFAULT_SLOW_ACTION_THRESHOLDS,
+  formatShare,
   slowActionRuleName,
   type CaseStepInput,
   type SlowActionFlag,
@@ -45,10 +46,6 @@ export type CaseRule = (
 /** Snap away binary floating-point noise (0.3 × 10 = 3.0000000000000004) before rounding. */
 function clean(x: number): number {
   return Math.round(x * 1e6) / 1e6;
-}
-
-function pct(share: number): string {
-  return `${String(Math.round(share * 1000) / 10)}%`;
 }
 
 /** The effective 滞留 threshold for a case: min(stallDays, ⌈share × committed⌉), at least 1. */
@@ -182,7 +179,7 @@ function stallOf(
   if (thr < t.stallDays && limit !== null) {
     thrNote +=
       Math.ceil(clean(t.stallShareOfCommitted * limit)) === thr
-        ? `，即承诺时限 ${limit} 个工作日的 ${pct(t.stallShareOfCommitted)}`
+        ? `，即承诺时限 ${limit} 个工作日的 ${formatShare(t.stallShareOfCommitted)}`
         : '，最低值';
   }
   const susNote = suspended > 0 ? `，其间暂停计时的 ${suspended} 个工作日未计入` : '';

@@ -153,7 +153,8 @@ export interface SlowActionRuleInfo {
   level: 'case' | 'department';
 }
 
-function pct(share: number): string {
+/** A share as a percentage with at most one decimal (0.3 → "30%", 0.125 → "12.5%"). */
+export function formatShare(share: number): string {
   return `${String(Math.round(share * 1000) / 10)}%`;
 }
 
@@ -168,7 +169,7 @@ export function describeSlowActionRules(t: SlowActionThresholds): SlowActionRule
     {
       code: 'stall',
       name: slowActionRuleName('stall'),
-      description: `在办件当前环节连续 ${t.stallDays} 个工作日（或承诺时限的 ${pct(t.stallShareOfCommitted)}，取较小者，至少 1 个工作日）无流转；暂停计时的工作日不计。`,
+      description: `在办件当前环节连续 ${t.stallDays} 个工作日（或承诺时限的 ${formatShare(t.stallShareOfCommitted)}，取较小者，至少 1 个工作日）无流转；暂停计时的工作日不计。`,
       level: 'case',
     },
     {
@@ -207,7 +208,7 @@ export function describeSlowActionRules(t: SlowActionThresholds): SlowActionRule
     {
       code: 'deadline-rush',
       name: slowActionRuleName('deadline-rush'),
-      description: `部门在统计期内办结的承诺时限不少于 ${t.deadlineRushMinLimitDays} 个工作日的办件中，${pct(t.deadlineRushShare)} 及以上恰在承诺期限当天办结（至少 ${t.deadlineRushMinCompleted} 件方作判断）。`,
+      description: `部门在统计期内办结的承诺时限不少于 ${t.deadlineRushMinLimitDays} 个工作日的办件中，${formatShare(t.deadlineRushShare)} 及以上恰在承诺期限当天办结（至少 ${t.deadlineRushMinCompleted} 件方作判断）。`,
       level: 'department',
     },
   ];

@@ -4,7 +4,12 @@
  * and the CLI (through the mapping's optional `timestampFormat` / `timezone`), so an override made
  * in the browser counts the same in batch.
  */
-import { dayFromCivil, isValidCivilDate, MS_PER_DAY } from '../../domain/calendar/day';
+import {
+  dayFromCivil,
+  isValidCivilDate,
+  MS_PER_DAY,
+  SHANGHAI_OFFSET_MS as SHANGHAI_MS,
+} from '../../domain/calendar/day';
 import { parseInstant } from '../../domain/time-limit/instant';
 
 /** The formats a timestamp column can be read in. */
@@ -57,7 +62,6 @@ export function isTimestampFormat(s: string): s is TimestampFormat {
 
 // An explicit offset after a time part (a bare date's "-03" is not an offset).
 const HAS_OFFSET = /[Tt ]\d{1,2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?\s?(?:[Zz]|[+-]\d{2}(?::?\d{2})?)$/;
-const SHANGHAI_MS = 8 * 3_600_000;
 
 function wallClock(
   y: number,
