@@ -9,12 +9,18 @@
  */
 import { evaluateCommand } from './cli/evaluate-command';
 import { rankCommand } from './cli/rank-command';
+import { demoFeedCommand } from './cli/demo-feed-command';
+import { recomputeCommand, serveCommand, syncCommand } from './cli/service-commands';
 import { CliUsageError, type CliCommand } from './cli/common';
 
 /** Subcommands by name; add new ones (e.g. `rank`) here. */
 const COMMANDS: Record<string, CliCommand> = {
   evaluate: evaluateCommand,
   rank: rankCommand,
+  'demo-feed': demoFeedCommand,
+  serve: serveCommand,
+  sync: syncCommand,
+  recompute: recomputeCommand,
 };
 
 function usage(): string {

@@ -1,5 +1,5 @@
 import { Button, Drawer, Table, Typography } from 'antd';
-import { toCsv } from '../export/csv';
+import { toCsv } from '../contract/csv';
 import { downloadText } from '../export/download';
 import type { RejectedRecord } from '../feeds/result';
 import { useT } from '../i18n';

@@ -5,7 +5,7 @@
  * so a 100k-row export keeps the page responsive and can report progress.
  */
 import { isoFromDay, MS_PER_DAY, SHANGHAI_OFFSET_MS, shanghaiDayOf } from '../domain/calendar/day';
-import { csvCell } from './csv';
+import { csvCell } from '../contract/csv';
 import { downloadBlob } from './download';
 
 /**

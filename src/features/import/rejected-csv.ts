@@ -1,4 +1,4 @@
-import { toCsv, type CsvColumn } from '../../export/csv';
+import { toCsv, type CsvColumn } from '../../contract/csv';
 import type { ImportRejection } from '../../feeds/import/run-import';
 
 /**

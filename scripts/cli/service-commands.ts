@@ -1,0 +1,139 @@
+/**
+ * The service's commands: `serve` (sync + API + SPA), `sync` (one sync and evaluation, then exit,
+ * printing one JSON object) and `recompute` (rebuild every derived table from the raw records).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openStore, startServer } from '../../server/main';
+import { SupervisionService } from '../../server/service';
+import { CliUsageError, parseAsOfOption, parseOptions, type CliCommand } from './common';
+
+function asOfOption(opts: Map<string, string>): number | null {
+  const text = opts.get('as-of');
+  if (text === undefined) return null;
+  const ms = parseAsOfOption(text);
+  if (ms === null)
+    throw new CliUsageError(`--as-of 无法解析 '${text}' (not an ISO 8601 instant or date)`);
+  return ms;
+}
+
+function required(opts: Map<string, string>, name: string): string {
+  const v = opts.get(name);
+  if (v === undefined) throw new CliUsageError(`缺少 --${name} (missing --${name})`);
+  return v;
+}
+
+function ensureDir(file: string): void {
+  const dir = dirname(resolve(file));
+  if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
+}
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+
+export const serveCommand: CliCommand = {
+  summary: '督查服务：同步、评估、API 与看板 (the supervision service)',
+  usage: `serve --db FILE --feed URL --port P [--as-of ISO] [--sync-minutes N] [--host H] [--static DIR]
+  同步 FEED 到 FILE（启动时及每 N 分钟），提供 /api/v1/* 与构建好的看板 (dist/)`,
+  async run(args) {
+    const opts = parseOptions(args, [
+      'db',
+      'feed',
+      'port',
+      'as-of',
+      'sync-minutes',
+      'host',
+      'static',
+    ]);
+    const dbPath = required(opts, 'db');
+    const feedUrl = required(opts, 'feed');
+    const port = Number(required(opts, 'port'));
+    if (!Number.isInteger(port) || port < 0 || port > 65535)
+      throw new CliUsageError('--port 应为 0–65535');
+    const syncMinutes = Number(opts.get('sync-minutes') ?? '5');
+    if (!(syncMinutes >= 0)) throw new CliUsageError('--sync-minutes 应为非负数');
+    ensureDir(dbPath);
+    const staticDir = opts.get('static') ?? resolve(ROOT, 'dist');
+    const server = await startServer({
+      dbPath,
+      feedUrl,
+      port,
+      host: opts.get('host') ?? '127.0.0.1',
+      asOfMs: asOfOption(opts),
+      syncMinutes,
+      staticDir,
+      log: (line) => process.stderr.write(`serve: ${line}\n`),
+    });
+    process.stderr.write(`serve: 督查服务已启动 ${server.url} (database ${dbPath})\n`);
+    process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
+    await new Promise<void>((resolveStop) => {
+      const stop = (): void => void server.close().then(() => resolveStop());
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+    return 0;
+  },
+};
+
+export const syncCommand: CliCommand = {
+  summary: '同步一次并评估，然后退出 (one sync plus evaluation)',
+  usage: `sync --db FILE --feed URL [--as-of ISO]
+  输出一个 JSON 对象：{"fetched": {…}, "upserted": n, "rejected": n, "evaluated": n, "ms": n}`,
+  async run(args) {
+    const opts = parseOptions(args, ['db', 'feed', 'as-of']);
+    const dbPath = required(opts, 'db');
+    const feedUrl = required(opts, 'feed');
+    ensureDir(dbPath);
+    const started = performance.now();
+    const db = await openStore(dbPath);
+    try {
+      const service = new SupervisionService(db, {
+        feedUrl,
+        asOfMs: asOfOption(opts),
+        syncMinutes: 0,
+      });
+      const report = await service.syncOnce();
+      if (report === null) {
+        const failure = service.status.failure;
+        process.stderr.write(`sync: 同步失败 (sync failed): ${failure?.message ?? 'unknown'}\n`);
+        return 1;
+      }
+      const evaluated = service.evaluated ?? (await service.recompute());
+      const out = {
+        fetched: report.fetched,
+        upserted: report.upserted,
+        rejected: report.rejected,
+        evaluated: evaluated.model.rows.length,
+        ms: Math.round(performance.now() - started),
+      };
+      process.stdout.write(`${JSON.stringify(out)}\n`);
+      return 0;
+    } finally {
+      await db.close();
+    }
+  },
+};
+
+export const recomputeCommand: CliCommand = {
+  summary: '由原始记录重建全部派生结果 (rebuild every derived table)',
+  usage: `recompute --db FILE [--as-of ISO]`,
+  async run(args) {
+    const opts = parseOptions(args, ['db', 'as-of']);
+    const db = await openStore(required(opts, 'db'));
+    try {
+      const started = performance.now();
+      const service = new SupervisionService(db, {
+        feedUrl: null,
+        asOfMs: asOfOption(opts),
+        syncMinutes: 0,
+      });
+      const e = await service.recompute();
+      process.stdout.write(
+        `${JSON.stringify({ evaluated: e.model.rows.length, flags: e.model.flags.length, settingsVersion: e.settings.version, ms: Math.round(performance.now() - started) })}\n`,
+      );
+      return 0;
+    } finally {
+      await db.close();
+    }
+  },
+};

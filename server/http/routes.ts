@@ -1,0 +1,28 @@
+/** The whole API, as one table: every route with its schemas, roles and scope rule. */
+import type { SupervisionService } from '../service';
+import { openApiDocument } from './openapi';
+import { route, type ApiRoute } from './route';
+import { alertRoutes } from './routes/alerts';
+import { recordRoutes } from './routes/records';
+import { statusRoutes } from './routes/status';
+import { viewRoutes } from './routes/views';
+
+export function apiRoutes(service: SupervisionService): ApiRoute[] {
+  const routes: ApiRoute[] = [
+    ...statusRoutes(service),
+    ...viewRoutes(service),
+    ...alertRoutes(service),
+    ...recordRoutes(service),
+  ];
+  routes.push(
+    route({
+      method: 'GET',
+      url: '/api/v1/openapi.json',
+      summary: 'OpenAPI 文档（由路由表生成）',
+      roles: ['admin', 'supervisor', 'leader', 'liaison'],
+      scope: 'city',
+      handler: () => openApiDocument(routes),
+    }),
+  );
+  return routes;
+}

@@ -1,0 +1,122 @@
+/**
+ * Evaluation in the service: the domain core (through the engine's computeDashboard, the same code
+ * the CLI parity tests pin) runs over a source's stored records as of an instant; the results are
+ * written to the derived tables (rebuildable at any time: `cli -- recompute`) and kept in memory
+ * for the API. Nothing here re-implements a rule.
+ */
+import { computeDashboard, type DashboardModel } from '../../src/engine/dashboard';
+import type { IndexedDataset } from '../../src/engine/dataset';
+import type { Database } from '../store/database';
+import { loadDataset } from './load-dataset';
+import { currentSettings, type SettingsVersion } from './settings';
+
+/** Everything the API answers from, for one source, as of one instant. */
+export interface EvaluatedSource {
+  source: string;
+  dataset: IndexedDataset;
+  model: DashboardModel;
+  settings: SettingsVersion;
+  asOfMs: number;
+  /** Stored records that failed re-validation. */
+  invalidStored: number;
+  evaluatedAt: number;
+}
+
+/** Loads, evaluates and stores the derived results of one source. */
+export async function evaluateSource(
+  db: Database,
+  source: string,
+  asOfMs: number,
+): Promise<EvaluatedSource> {
+  const started = Date.now();
+  const settings = await currentSettings(db);
+  const { dataset, invalid } = await loadDataset(db, source);
+  const model = computeDashboard(dataset, settings.settings, asOfMs);
+  await writeDerived(db, source, model, settings.version, Date.now() - started);
+  return {
+    source,
+    dataset,
+    model,
+    settings,
+    asOfMs,
+    invalidStored: invalid,
+    evaluatedAt: Date.now(),
+  };
+}
+
+function nullableInt(v: number | null): number | null {
+  return v === null ? null : v;
+}
+
+/** Replaces the source's derived rows in one transaction (readers see the old or the new, never half). */
+export async function writeDerived(
+  db: Database,
+  source: string,
+  model: DashboardModel,
+  settingsVersion: number,
+  ms: number,
+): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.run('DELETE FROM case_eval WHERE source = $1', [source]);
+    await tx.run('DELETE FROM case_flags WHERE source = $1', [source]);
+    const cases = await tx.connection.createAppender('case_eval');
+    for (const r of model.rows) {
+      cases.appendVarchar(source);
+      cases.appendVarchar(r.id);
+      cases.appendVarchar(r.departmentId);
+      cases.appendVarchar(r.itemCode);
+      cases.appendVarchar(r.status);
+      cases.appendBoolean(r.completed);
+      cases.appendVarchar(r.level);
+      cases.appendInteger(r.committedDue);
+      cases.appendInteger(r.statutoryDue);
+      cases.appendInteger(r.elapsedDays);
+      cases.appendInteger(r.remainingDays);
+      cases.appendInteger(r.suspendedDays);
+      cases.appendInteger(r.overdueDays);
+      appendNullableBool(cases, r.onTime);
+      appendNullableBool(cases, r.early);
+      appendNullableBool(cases, r.late);
+      appendNullableIntValue(cases, nullableInt(r.levelSince));
+      appendNullableIntValue(cases, nullableInt(r.yellowSince));
+      appendNullableIntValue(cases, nullableInt(r.redSince));
+      cases.appendVarchar(r.flagCodes.join(','));
+      cases.endRow();
+    }
+    cases.closeSync();
+    const flags = await tx.connection.createAppender('case_flags');
+    const rush = model.deadlineRush.flatMap((q) => q.flags);
+    for (const f of [...model.flags, ...rush]) {
+      flags.appendVarchar(source);
+      if (f.caseId === null) flags.appendNull();
+      else flags.appendVarchar(f.caseId);
+      flags.appendVarchar(f.departmentId);
+      flags.appendVarchar(f.code);
+      flags.appendVarchar(JSON.stringify({ sinceDay: f.sinceDay, evidence: f.evidence }));
+      flags.endRow();
+    }
+    flags.closeSync();
+    await tx.run(
+      `INSERT INTO derived_meta VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (source) DO UPDATE SET as_of = excluded.as_of, settings_version = excluded.settings_version,
+         computed_at = excluded.computed_at, cases = excluded.cases, ms = excluded.ms`,
+      [source, model.asOfMs, settingsVersion, Date.now(), model.rows.length, ms],
+    );
+  });
+}
+
+interface NullableAppender {
+  appendNull(): void;
+  appendBoolean(v: boolean): void;
+  appendInteger(v: number): void;
+}
+
+function appendNullableBool(a: NullableAppender, v: boolean | null): void {
+  if (v === null) a.appendNull();
+  else a.appendBoolean(v);
+}
+
+function appendNullableIntValue(a: NullableAppender, v: number | null): void {
+  if (v === null) a.appendNull();
+  else a.appendInteger(v);
+}

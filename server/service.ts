@@ -1,0 +1,165 @@
+/**
+ * The supervision service's state: the store, the evaluated city feed held for the API, and the
+ * sync loop (a first full load, then incremental passes every `syncMinutes`; open cases are
+ * re-evaluated when the as-of day changes). Events (sync landed, platform down, …) go to the SSE
+ * stream.
+ */
+import { EventEmitter } from 'node:events';
+import { shanghaiDayOf } from '../src/domain/calendar';
+import { evaluateSource, type EvaluatedSource } from './jobs/evaluate';
+import type { Database } from './store/database';
+import { FeedError } from './sync/feed-client';
+import { CITY_SOURCE, syncFeeds, type SyncOptions, type SyncReport } from './sync/sync';
+
+export type SyncState = 'idle' | 'syncing' | 'error';
+
+export interface SyncStatus {
+  state: SyncState;
+  /** When the last sync completed (ISO), or null. */
+  lastSuccessAt: string | null;
+  /** The last failure, while it lasts: which side failed and since when. */
+  failure: { side: 'platform' | 'service'; code: string; message: string; since: string } | null;
+  /** Records fetched in the sync under way, per resource. */
+  progress: Record<string, number>;
+  lastReport: SyncReport | null;
+}
+
+export interface ServiceOptions {
+  feedUrl: string | null;
+  /** A fixed as-of instant (reproducible figures, the demo); else the clock. */
+  asOfMs: number | null;
+  syncMinutes: number;
+  sync?: Partial<SyncOptions>;
+  log?: (line: string) => void;
+}
+
+export interface ServiceEvent {
+  type: 'sync' | 'status' | 'evaluated';
+  at: string;
+}
+
+export class SupervisionService {
+  readonly events = new EventEmitter();
+  private current: EvaluatedSource | null = null;
+  private evaluating: Promise<EvaluatedSource> | null = null;
+  private timer: NodeJS.Timeout | null = null;
+  private dayTimer: NodeJS.Timeout | null = null;
+  private syncing: Promise<SyncReport | null> | null = null;
+  status: SyncStatus = {
+    state: 'idle',
+    lastSuccessAt: null,
+    failure: null,
+    progress: {},
+    lastReport: null,
+  };
+
+  constructor(
+    readonly db: Database,
+    readonly options: ServiceOptions,
+  ) {
+    this.events.setMaxListeners(0);
+  }
+
+  asOfMs(): number {
+    return this.options.asOfMs ?? Date.now();
+  }
+
+  /** The evaluated city feed, or null before the first evaluation. */
+  get evaluated(): EvaluatedSource | null {
+    return this.current;
+  }
+
+  /** Evaluates the stored records now (after a sync, a settings change, a new day, `recompute`). */
+  recompute(): Promise<EvaluatedSource> {
+    if (this.evaluating) return this.evaluating;
+    const run = evaluateSource(this.db, CITY_SOURCE, this.asOfMs())
+      .then((result) => {
+        this.current = result;
+        this.emit('evaluated');
+        return result;
+      })
+      .finally(() => {
+        this.evaluating = null;
+      });
+    this.evaluating = run;
+    return run;
+  }
+
+  private emit(type: ServiceEvent['type']): void {
+    const event: ServiceEvent = { type, at: new Date().toISOString() };
+    this.events.emit('event', event);
+  }
+
+  /** One sync; evaluates when anything changed. Never throws: failures land in `status`. */
+  syncOnce(): Promise<SyncReport | null> {
+    if (this.syncing) return this.syncing;
+    const feedUrl = this.options.feedUrl;
+    if (feedUrl === null) return Promise.resolve(null);
+    this.status = { ...this.status, state: 'syncing', progress: {} };
+    this.emit('status');
+    const run = (async () => {
+      try {
+        const report = await syncFeeds(this.db, {
+          ...this.options.sync,
+          feedUrl,
+          onPage: (resource, n) => {
+            this.status.progress[resource] = n;
+          },
+        });
+        if (report.changed || this.current === null) await this.recompute();
+        this.status = {
+          state: 'idle',
+          lastSuccessAt: new Date().toISOString(),
+          failure: null,
+          progress: {},
+          lastReport: report,
+        };
+        this.emit('sync');
+        return report;
+      } catch (e) {
+        const platform =
+          e instanceof FeedError || (e instanceof Error && e.name === 'FeedPageError');
+        const code = e instanceof FeedError ? e.code : platform ? 'malformed' : 'internal';
+        const message = e instanceof Error ? e.message : String(e);
+        this.options.log?.(`sync failed: ${message}`);
+        this.status = {
+          ...this.status,
+          state: 'error',
+          failure: {
+            side: platform ? 'platform' : 'service',
+            code,
+            message,
+            since: this.status.failure?.since ?? new Date().toISOString(),
+          },
+        };
+        this.emit('status');
+        return null;
+      } finally {
+        this.syncing = null;
+      }
+    })();
+    this.syncing = run;
+    return run;
+  }
+
+  /** Evaluates what is stored (so figures show at once), then syncs on the schedule. */
+  async start(): Promise<void> {
+    await this.recompute();
+    void this.syncOnce();
+    if (this.options.syncMinutes > 0) {
+      this.timer = setInterval(() => void this.syncOnce(), this.options.syncMinutes * 60_000);
+    }
+    // The clock moves for open cases: when the as-of day changes, everything is evaluated again.
+    this.dayTimer = setInterval(() => {
+      const current = this.current;
+      if (current && shanghaiDayOf(this.asOfMs()) !== current.model.asOfDay) void this.recompute();
+    }, 60_000);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    if (this.dayTimer) clearInterval(this.dayTimer);
+    await this.syncing?.catch(() => undefined);
+    await this.evaluating?.catch(() => undefined);
+  }
+}

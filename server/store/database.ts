@@ -1,0 +1,114 @@
+/**
+ * The one DuckDB file the service owns. A single writer connection, serialised by a queue, so a
+ * transaction (a sync page and its position, a recompute) is never interleaved with another write;
+ * reads use their own connection and see the last committed state (DuckDB's MVCC).
+ */
+import {
+  DuckDBInstance,
+  listValue,
+  type DuckDBConnection,
+  type DuckDBValue,
+} from '@duckdb/node-api';
+
+export type SqlParam = string | number | boolean | null | bigint | readonly string[];
+export type Row = Record<string, unknown>;
+
+function toDuck(params: readonly SqlParam[]): DuckDBValue[] {
+  return params.map((p) =>
+    Array.isArray(p) ? listValue([...(p as readonly string[])]) : (p as DuckDBValue),
+  );
+}
+
+/** A streamed row with BIGINTs as numbers (queries select only scalar columns when streaming). */
+function plainRow(values: Record<string, DuckDBValue>): Row {
+  const o: Row = {};
+  for (const [k, v] of Object.entries(values)) o[k] = typeof v === 'bigint' ? Number(v) : v;
+  return o;
+}
+
+/** What a transaction body may do: run statements on the writer connection. */
+export interface Tx {
+  run(sql: string, params?: readonly SqlParam[]): Promise<void>;
+  all(sql: string, params?: readonly SqlParam[]): Promise<Row[]>;
+  /** The raw connection, for appenders inside the transaction. */
+  readonly connection: DuckDBConnection;
+}
+
+export class Database {
+  private queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(
+    readonly path: string,
+    private readonly instance: DuckDBInstance,
+    private readonly writer: DuckDBConnection,
+    private readonly reader: DuckDBConnection,
+  ) {}
+
+  static async open(path: string): Promise<Database> {
+    const instance = await DuckDBInstance.create(path);
+    const writer = await instance.connect();
+    const reader = await instance.connect();
+    return new Database(path, instance, writer, reader);
+  }
+
+  /** Rows of a read query as plain JS objects (BIGINT as bigint is avoided by casting in SQL). */
+  async all(sql: string, params: readonly SqlParam[] = []): Promise<Row[]> {
+    const result = await this.reader.runAndReadAll(sql, toDuck(params));
+    return result.getRowObjectsJS() as Row[];
+  }
+
+  /** Streams a read query chunk by chunk (bounded memory for exports and loads). */
+  async *stream(sql: string, params: readonly SqlParam[] = []): AsyncGenerator<Row[]> {
+    const connection = await this.instance.connect();
+    try {
+      const result = await connection.stream(sql, toDuck(params));
+      const names = result.columnNames();
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (chunk === null || chunk.rowCount === 0) break;
+        yield chunk.getRowObjects(names).map(plainRow);
+      }
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  /** Runs `body` in one transaction on the writer connection; rolled back if it throws. */
+  transaction<T>(body: (tx: Tx) => Promise<T>): Promise<T> {
+    const writer = this.writer;
+    const tx: Tx = {
+      connection: writer,
+      run: async (sql, params = []) => {
+        await writer.run(sql, toDuck(params));
+      },
+      all: async (sql, params = []) =>
+        (await writer.runAndReadAll(sql, toDuck(params))).getRowObjectsJS() as Row[],
+    };
+    const next = this.queue.then(async () => {
+      await writer.run('BEGIN TRANSACTION');
+      try {
+        const out = await body(tx);
+        await writer.run('COMMIT');
+        return out;
+      } catch (error) {
+        await writer.run('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** One write statement outside an explicit transaction (still serialised). */
+  write(sql: string, params: readonly SqlParam[] = []): Promise<void> {
+    return this.transaction((tx) => tx.run(sql, params));
+  }
+
+  async close(): Promise<void> {
+    await this.queue.catch(() => undefined);
+    await this.writer.run('CHECKPOINT').catch(() => undefined);
+    this.reader.closeSync();
+    this.writer.closeSync();
+    this.instance.closeSync();
+  }
+}

@@ -1,0 +1,109 @@
+/**
+ * The store's schema, as versioned migrations applied in order at start (and tested from an empty
+ * file and from every earlier version). Never edit a released migration: add the next one.
+ *
+ * Tables:
+ * - raw records as received and validated (one row per record id, upserted idempotently);
+ * - rejected records with their reasons; the sync position per resource;
+ * - settings versions (who changed what, when);
+ * - derived results (rebuildable from raw records + a settings version).
+ */
+import type { Database, Tx } from './database';
+
+export interface Migration {
+  version: number;
+  name: string;
+  statements: readonly string[];
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'raw records, rejected records, sync state, settings, derived results',
+    statements: [
+      `CREATE TABLE raw_records (
+         source VARCHAR NOT NULL, resource VARCHAR NOT NULL, id VARCHAR NOT NULL,
+         updated_at DOUBLE NOT NULL, body VARCHAR NOT NULL,
+         PRIMARY KEY (source, resource, id))`,
+      `CREATE TABLE rejected_records (
+         source VARCHAR NOT NULL, resource VARCHAR NOT NULL, record_key VARCHAR NOT NULL,
+         record_index BIGINT NOT NULL, record_id VARCHAR, reason VARCHAR NOT NULL,
+         raw VARCHAR NOT NULL, seen_at DOUBLE NOT NULL,
+         PRIMARY KEY (source, resource, record_key))`,
+      `CREATE TABLE sync_state (
+         source VARCHAR NOT NULL, resource VARCHAR NOT NULL,
+         pass_since VARCHAR, cursor VARCHAR, pass_offset BIGINT NOT NULL DEFAULT 0,
+         pass_server_time VARCHAR, completed_since VARCHAR, completed_at DOUBLE,
+         PRIMARY KEY (source, resource))`,
+      `CREATE TABLE settings_versions (
+         version INTEGER PRIMARY KEY, body VARCHAR NOT NULL, changed_by VARCHAR NOT NULL,
+         changed_at DOUBLE NOT NULL)`,
+      `CREATE TABLE case_eval (
+         source VARCHAR NOT NULL, case_id VARCHAR NOT NULL, department_id VARCHAR NOT NULL,
+         item_code VARCHAR NOT NULL, status VARCHAR NOT NULL, completed BOOLEAN NOT NULL,
+         level VARCHAR NOT NULL, committed_due INTEGER NOT NULL, statutory_due INTEGER NOT NULL,
+         elapsed_days INTEGER NOT NULL, remaining_days INTEGER NOT NULL,
+         suspended_days INTEGER NOT NULL, overdue_days INTEGER NOT NULL,
+         on_time BOOLEAN, early BOOLEAN, late BOOLEAN,
+         level_since INTEGER, yellow_since INTEGER, red_since INTEGER, flag_codes VARCHAR NOT NULL,
+         PRIMARY KEY (source, case_id))`,
+      `CREATE TABLE case_flags (
+         source VARCHAR NOT NULL, case_id VARCHAR, department_id VARCHAR NOT NULL,
+         code VARCHAR NOT NULL, evidence VARCHAR NOT NULL)`,
+      `CREATE TABLE derived_meta (
+         source VARCHAR PRIMARY KEY, as_of DOUBLE NOT NULL, settings_version INTEGER NOT NULL,
+         computed_at DOUBLE NOT NULL, cases INTEGER NOT NULL, ms INTEGER NOT NULL)`,
+    ],
+  },
+  {
+    version: 2,
+    name: 'sync runs: when each sync started, ended, and why it failed',
+    statements: [
+      `CREATE SEQUENCE sync_run_ids START 1`,
+      `CREATE TABLE sync_runs (
+         id INTEGER PRIMARY KEY DEFAULT nextval('sync_run_ids'), source VARCHAR NOT NULL,
+         started_at DOUBLE NOT NULL, finished_at DOUBLE, status VARCHAR NOT NULL,
+         error_code VARCHAR, error VARCHAR, fetched VARCHAR)`,
+    ],
+  },
+];
+
+export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
+
+async function currentVersion(tx: Tx): Promise<number> {
+  await tx.run(
+    `CREATE TABLE IF NOT EXISTS schema_migrations (
+       version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at DOUBLE NOT NULL)`,
+  );
+  const rows = await tx.all(
+    'SELECT coalesce(max(version), 0)::INTEGER AS v FROM schema_migrations',
+  );
+  const v = rows[0]?.['v'];
+  return typeof v === 'number' ? v : 0;
+}
+
+/**
+ * Brings the file to `target` (default: the latest), one migration per transaction. A file from a
+ * newer version of the service is refused rather than guessed at.
+ */
+export async function migrate(db: Database, target = SCHEMA_VERSION): Promise<number> {
+  let version = await db.transaction(currentVersion);
+  if (version > SCHEMA_VERSION) {
+    throw new Error(
+      `数据库版本 ${version} 高于本程序支持的 ${SCHEMA_VERSION} (the database file is from a newer version)`,
+    );
+  }
+  for (const m of MIGRATIONS) {
+    if (m.version <= version || m.version > target) continue;
+    await db.transaction(async (tx) => {
+      for (const sql of m.statements) await tx.run(sql);
+      await tx.run('INSERT INTO schema_migrations VALUES ($1, $2, $3)', [
+        m.version,
+        m.name,
+        Date.now(),
+      ]);
+    });
+    version = m.version;
+  }
+  return version;
+}

@@ -1,0 +1,275 @@
+/**
+ * Sync of the city platform's feeds into the store (docs/feed-contract.md): a first full load,
+ * then incremental passes with `updatedSince`. Each page's records, its rejections and the new
+ * position are committed in ONE transaction, so a sync killed at any moment (kill -9) resumes at
+ * the last committed page: upserts are idempotent by id, nothing is lost or counted twice.
+ */
+import type { FeedResource } from '../../src/feeds/query-keys';
+import { parsePage, type RecordOutcome } from '../../src/feeds/result';
+import type { Database, Tx } from '../store/database';
+import { FeedError, getPage, DEFAULT_FETCH_OPTIONS, type FetchOptions } from './feed-client';
+import { SYNC_RESOURCES, type ResourceSpec } from './resources';
+
+export interface SyncOptions {
+  feedUrl: string;
+  /** Which raw-record source the feed writes to (the city feed: `city`). */
+  source?: string;
+  pageSize?: number;
+  fetch?: Partial<FetchOptions>;
+  /** Called after each committed page. */
+  onPage?: (resource: FeedResource, recordsSoFar: number) => void;
+}
+
+export interface SyncReport {
+  fetched: Record<FeedResource, number>;
+  upserted: number;
+  rejected: number;
+  /** Resources whose pass completed (everything up to the platform's clock is in). */
+  completed: FeedResource[];
+  /** True when any record was upserted: the derived results must be recomputed. */
+  changed: boolean;
+}
+
+export const CITY_SOURCE = 'city';
+export const DEFAULT_PAGE_SIZE = 5000;
+/** How often one pass may restart on `invalid_cursor` before giving up. */
+const MAX_CURSOR_RESTARTS = 3;
+
+interface Position {
+  cursor: string | null;
+  offset: number;
+  passSince: string | null;
+  passServerTime: string | null;
+  completedSince: string | null;
+}
+
+async function readPosition(db: Database, source: string, resource: string): Promise<Position> {
+  const rows = await db.all(
+    `SELECT cursor, pass_offset::DOUBLE AS pass_offset, pass_since, pass_server_time, completed_since
+       FROM sync_state WHERE source = $1 AND resource = $2`,
+    [source, resource],
+  );
+  const r = rows[0];
+  const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+  if (r === undefined) {
+    return { cursor: null, offset: 0, passSince: null, passServerTime: null, completedSince: null };
+  }
+  return {
+    cursor: str(r['cursor']),
+    offset: typeof r['pass_offset'] === 'number' ? r['pass_offset'] : 0,
+    passSince: str(r['pass_since']),
+    passServerTime: str(r['pass_server_time']),
+    completedSince: str(r['completed_since']),
+  };
+}
+
+async function writePosition(
+  tx: Tx,
+  source: string,
+  resource: string,
+  p: Position,
+  completedAt: number | null,
+): Promise<void> {
+  await tx.run(
+    `INSERT INTO sync_state (source, resource, pass_since, cursor, pass_offset, pass_server_time, completed_since, completed_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+     ON CONFLICT (source, resource) DO UPDATE SET pass_since = excluded.pass_since,
+       cursor = excluded.cursor, pass_offset = excluded.pass_offset,
+       pass_server_time = excluded.pass_server_time, completed_since = excluded.completed_since,
+       completed_at = coalesce(excluded.completed_at, sync_state.completed_at)`,
+    [
+      source,
+      resource,
+      p.passSince,
+      p.cursor,
+      p.offset,
+      p.passServerTime,
+      p.completedSince,
+      completedAt,
+    ],
+  );
+}
+
+interface Accepted {
+  id: string;
+  updatedAt: number;
+  body: string;
+}
+
+/** Validates one record and keeps its text as received (the store re-validates when it loads). */
+function keepRaw(spec: ResourceSpec): (raw: unknown) => RecordOutcome<Accepted> {
+  return (raw) => {
+    const o = spec.parse(raw);
+    if (!o.ok) return o;
+    return {
+      ok: true,
+      value: { id: spec.idOf(o.value), updatedAt: o.value.updatedAt, body: JSON.stringify(raw) },
+    };
+  };
+}
+
+/** Upserts a page's accepted records (the last of two with the same id wins, as in the feed). */
+export async function upsertRecords(
+  tx: Tx,
+  source: string,
+  resource: string,
+  records: readonly Accepted[],
+): Promise<number> {
+  const byId = new Map<string, Accepted>();
+  for (const r of records) byId.set(r.id, r);
+  if (byId.size === 0) return 0;
+  const list = [...byId.values()];
+  await tx.run(
+    `INSERT INTO raw_records (source, resource, id, updated_at, body)
+     SELECT $1, $2, unnest($3::VARCHAR[]), unnest($4::VARCHAR[])::DOUBLE, unnest($5::VARCHAR[])
+     ON CONFLICT (source, resource, id) DO UPDATE SET updated_at = excluded.updated_at, body = excluded.body`,
+    [
+      source,
+      resource,
+      list.map((r) => r.id),
+      list.map((r) => String(r.updatedAt)),
+      list.map((r) => r.body),
+    ],
+  );
+  return list.length;
+}
+
+export interface RejectedRow {
+  index: number;
+  id: string | null;
+  reason: string;
+  raw: unknown;
+}
+
+/** Stores rejections keyed by record id (else by position), so a re-sync does not repeat them. */
+export async function storeRejected(
+  tx: Tx,
+  source: string,
+  resource: string,
+  rows: readonly RejectedRow[],
+): Promise<void> {
+  const byKey = new Map<string, RejectedRow>();
+  for (const r of rows) byKey.set(r.id ?? `#${r.index}`, r);
+  if (byKey.size === 0) return;
+  const keys = [...byKey.keys()];
+  const list = [...byKey.values()];
+  await tx.run(
+    `INSERT INTO rejected_records (source, resource, record_key, record_index, record_id, reason, raw, seen_at)
+     SELECT $1, $2, k, i::BIGINT, nullif(d, ''), r, w, $8 FROM (SELECT unnest($3::VARCHAR[]) AS k,
+       unnest($4::VARCHAR[]) AS i, unnest($5::VARCHAR[]) AS d, unnest($6::VARCHAR[]) AS r,
+       unnest($7::VARCHAR[]) AS w)
+     ON CONFLICT (source, resource, record_key) DO UPDATE SET record_index = excluded.record_index,
+       reason = excluded.reason, raw = excluded.raw, seen_at = excluded.seen_at`,
+    [
+      source,
+      resource,
+      keys,
+      list.map((r) => String(r.index)),
+      list.map((r) => r.id ?? ''),
+      list.map((r) => r.reason),
+      list.map((r) => safeJson(r.raw)),
+      Date.now(),
+    ],
+  );
+}
+
+function safeJson(raw: unknown): string {
+  try {
+    return JSON.stringify(raw) ?? 'null';
+  } catch {
+    return JSON.stringify(String(raw));
+  }
+}
+
+function pageUrl(
+  feedUrl: string,
+  resource: string,
+  pageSize: number,
+  since: string | null,
+  cursor: string | null,
+): string {
+  const base = feedUrl.endsWith('/') ? feedUrl.slice(0, -1) : feedUrl;
+  const url = new URL(`${base}/${resource}`);
+  url.searchParams.set('limit', String(pageSize));
+  if (since !== null) url.searchParams.set('updatedSince', since);
+  if (cursor !== null) url.searchParams.set('cursor', cursor);
+  return url.toString();
+}
+
+async function syncResource(
+  db: Database,
+  spec: ResourceSpec,
+  o: Required<Omit<SyncOptions, 'onPage' | 'fetch'>> & SyncOptions,
+  fetchOptions: FetchOptions,
+  report: SyncReport,
+): Promise<void> {
+  const { resource } = spec;
+  const source = o.source;
+  let pos = await readPosition(db, source, resource);
+  // No page in flight: a new pass asks for what changed since the last completed one.
+  if (pos.cursor === null)
+    pos = { ...pos, offset: 0, passSince: pos.completedSince, passServerTime: null };
+  let restarts = 0;
+  for (;;) {
+    let body: unknown;
+    try {
+      body = await getPage(
+        pageUrl(o.feedUrl, resource, o.pageSize, pos.passSince, pos.cursor),
+        fetchOptions,
+      );
+    } catch (e) {
+      if (e instanceof FeedError && e.code === 'invalid_cursor' && restarts < MAX_CURSOR_RESTARTS) {
+        // The platform no longer knows our cursor: start this pass again from its first page.
+        restarts++;
+        pos = { ...pos, cursor: null, offset: 0, passServerTime: null };
+        continue;
+      }
+      throw e;
+    }
+    const page = parsePage(resource, body, keepRaw(spec), pos.offset);
+    const next: Position = {
+      cursor: page.nextCursor,
+      offset: pos.offset + page.accepted.length + page.rejected.length,
+      passSince: pos.passSince,
+      passServerTime: pos.passServerTime ?? page.serverTime,
+      completedSince: pos.completedSince,
+    };
+    const done = page.nextCursor === null;
+    if (done) {
+      next.completedSince = next.passServerTime;
+      next.passSince = null;
+      next.offset = 0;
+    }
+    const upserted = await db.transaction(async (tx) => {
+      const n = await upsertRecords(tx, source, resource, page.accepted);
+      await storeRejected(tx, source, resource, page.rejected);
+      await writePosition(tx, source, resource, next, done ? Date.now() : null);
+      return n;
+    });
+    report.fetched[resource] += page.accepted.length + page.rejected.length;
+    report.upserted += upserted;
+    report.rejected += page.rejected.length;
+    if (upserted > 0) report.changed = true;
+    o.onPage?.(resource, report.fetched[resource]);
+    pos = next;
+    if (done) {
+      report.completed.push(resource);
+      return;
+    }
+  }
+}
+
+/** One sync of every resource, resuming any pass a previous (killed) sync left in flight. */
+export async function syncFeeds(db: Database, options: SyncOptions): Promise<SyncReport> {
+  const o = { source: CITY_SOURCE, pageSize: DEFAULT_PAGE_SIZE, ...options };
+  const fetchOptions = { ...DEFAULT_FETCH_OPTIONS, ...options.fetch };
+  const report: SyncReport = {
+    fetched: { departments: 0, items: 0, cases: 0, 'case-events': 0, evaluations: 0, tasks: 0 },
+    upserted: 0,
+    rejected: 0,
+    completed: [],
+    changed: false,
+  };
+  for (const spec of SYNC_RESOURCES) await syncResource(db, spec, o, fetchOptions, report);
+  return report;
+}
