@@ -29,6 +29,18 @@ export default defineConfig({
           testTimeout: 20000,
         },
       },
+      {
+        extends: true,
+        test: {
+          // The service over real HTTP on a temp DuckDB file and the demo feed on random ports.
+          name: 'service',
+          environment: 'node',
+          include: ['tests/service/**/*.test.ts'],
+          testTimeout: 120000,
+          hookTimeout: 120000,
+          fileParallelism: false,
+        },
+      },
     ],
   },
 });
