@@ -110,6 +110,14 @@ export const syncCommand: CliCommand = {
         rejected: report.rejected,
         evaluated: evaluated.model.rows.length,
         ms: Math.round(performance.now() - started),
+        // Extension: where the time went, for docs/performance.md.
+        timings: {
+          httpMs: Math.round(report.timings.httpMs),
+          jsonMs: Math.round(report.timings.jsonMs),
+          validateMs: Math.round(report.timings.validateMs),
+          storeMs: Math.round(report.timings.storeMs),
+          evaluateMs: evaluated.evaluateMs,
+        },
       };
       process.stdout.write(`${JSON.stringify(out)}\n`);
       return 0;

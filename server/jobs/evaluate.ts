@@ -20,6 +20,8 @@ export interface EvaluatedSource {
   /** Stored records that failed re-validation. */
   invalidStored: number;
   evaluatedAt: number;
+  /** Load + evaluate + store, in milliseconds. */
+  evaluateMs: number;
 }
 
 /** Loads, evaluates and stores the derived results of one source. */
@@ -41,6 +43,7 @@ export async function evaluateSource(
     asOfMs,
     invalidStored: invalid,
     evaluatedAt: Date.now(),
+    evaluateMs: Date.now() - started,
   };
 }
 

@@ -63,31 +63,46 @@ export function retryAfterMs(header: string | null, now = Date.now()): number | 
   return Number.isNaN(at) ? null : Math.max(0, at - now);
 }
 
+/** Where a page's time went (for the performance report). */
+export interface PageTimings {
+  httpMs: number;
+  jsonMs: number;
+}
+
 async function once(
   url: string,
   o: FetchOptions,
+  timings: PageTimings,
 ): Promise<{ status: number; retryAfter: string | null; body: unknown; text: string }> {
+  const started = performance.now();
   const timeout = AbortSignal.timeout(o.timeoutMs);
   const signal = o.signal ? AbortSignal.any([o.signal, timeout]) : timeout;
   const res = await fetch(url, { headers: { accept: 'application/json', ...o.headers }, signal });
   const text = await res.text();
+  const parsedAt = performance.now();
+  timings.httpMs += parsedAt - started;
   let body: unknown = undefined;
   try {
     body = JSON.parse(text) as unknown;
   } catch {
     body = undefined;
   }
+  timings.jsonMs += performance.now() - parsedAt;
   return { status: res.status, retryAfter: res.headers.get('retry-after'), body, text };
 }
 
 /** The JSON body of a 200 answer; throws FeedError otherwise (after retries where allowed). */
-export async function getPage(url: string, options: FetchOptions): Promise<unknown> {
+export async function getPage(
+  url: string,
+  options: FetchOptions,
+  timings: PageTimings = { httpMs: 0, jsonMs: 0 },
+): Promise<unknown> {
   let lastError: FeedError | null = null;
   for (let attempt = 0; attempt <= options.retries; attempt++) {
     if (options.signal?.aborted) throw new FeedError('aborted', '同步已取消 (sync cancelled)');
     let wait = Math.min(options.maxWaitMs, options.backoffMs * 2 ** attempt);
     try {
-      const r = await once(url, options);
+      const r = await once(url, options, timings);
       if (r.status === 200) {
         if (r.body === undefined) {
           throw new FeedError('malformed', '响应不是 JSON (the response is not JSON)', 200);

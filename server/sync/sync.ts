@@ -28,6 +28,8 @@ export interface SyncReport {
   completed: FeedResource[];
   /** True when any record was upserted: the derived results must be recomputed. */
   changed: boolean;
+  /** Milliseconds spent per stage: HTTP (request + body), JSON.parse, validation, storage. */
+  timings: { httpMs: number; jsonMs: number; validateMs: number; storeMs: number };
 }
 
 export const CITY_SOURCE = 'city';
@@ -225,6 +227,7 @@ async function syncResource(
       body = await getPage(
         pageUrl(o.feedUrl, resource, o.pageSize, pos.passSince, pos.cursor),
         fetchOptions,
+        report.timings,
       );
     } catch (e) {
       if (e instanceof FeedError && e.code === 'invalid_cursor' && restarts < MAX_CURSOR_RESTARTS) {
@@ -235,7 +238,9 @@ async function syncResource(
       }
       throw e;
     }
+    const validating = performance.now();
     const page = parsePage(resource, body, keepRaw(spec), pos.offset);
+    report.timings.validateMs += performance.now() - validating;
     const next: Position = {
       cursor: page.nextCursor,
       offset: pos.offset + page.accepted.length + page.rejected.length,
@@ -249,12 +254,14 @@ async function syncResource(
       next.passSince = null;
       next.offset = 0;
     }
+    const storing = performance.now();
     const upserted = await db.transaction(async (tx) => {
       const n = await upsertRecords(tx, source, resource, page.accepted);
       await storeRejected(tx, source, resource, page.rejected);
       await writePosition(tx, source, resource, next, done ? Date.now() : null);
       return n;
     });
+    report.timings.storeMs += performance.now() - storing;
     report.fetched[resource] += page.accepted.length + page.rejected.length;
     report.upserted += upserted;
     report.rejected += page.rejected.length;
@@ -278,6 +285,7 @@ export async function syncFeeds(db: Database, options: SyncOptions): Promise<Syn
     rejected: 0,
     completed: [],
     changed: false,
+    timings: { httpMs: 0, jsonMs: 0, validateMs: 0, storeMs: 0 },
   };
   for (const spec of SYNC_RESOURCES) await syncResource(db, spec, o, fetchOptions, report);
   return report;
