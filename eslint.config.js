@@ -61,6 +61,20 @@ const zones = [
     message:
       '功能模块之间不能互相引用 (a feature must not import another feature); share through ui/, state/ or a lower layer.',
   })),
+  // the service never imports SPA code (it shares only domain, contract and the pure engine/feeds
+  // modules), and the SPA never imports the service.
+  ...['app', 'features', 'charts', 'export', 'state', 'i18n', 'ui'].map((dir) => ({
+    target: './server',
+    from: `./src/${dir}`,
+    message: 'server/ 不能引用看板代码 (the service imports only src/domain, src/contract and pure modules).',
+  })),
+  ...srcDirs.map((dir) => ({
+    target: `./src/${dir}`,
+    from: './server',
+    message: '看板代码不能引用 server/ (the SPA talks to the service over HTTP only).',
+  })),
+  { target: './server', from: './mocks', message: 'server/ 不能引用 mocks/ (production code).' },
+  { target: './server', from: './tests', message: 'server/ 不能引用 tests/ (production code).' },
   // production code never imports mocks or tests (src/main.tsx's demo switch is the one exception).
   ...srcDirs.flatMap((dir) =>
     ['./mocks', './tests'].map((from) => ({

@@ -1,7 +1,8 @@
 /**
- * A small end-to-end harness: serves the demo build with `vite preview`, drives Debian's Chromium
- * through playwright-core (never a downloaded browser), fails a test on any console error, page
- * error or failed request, and saves a screenshot per step under test-results/e2e/.
+ * A small end-to-end harness: starts the demo feed and the real service (which serves the build
+ * from dist/) on a temp DuckDB file, drives Debian's Chromium through playwright-core (never a
+ * downloaded browser), fails a test on any console error, page error or failed request, and saves
+ * a screenshot per step under test-results/e2e/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -16,6 +17,8 @@ export const SHOT_DIR = join(ROOT, 'test-results', 'e2e');
 export interface E2eContext {
   page: Page;
   baseUrl: string;
+  /** The demo feed (the city's platform stand-in) behind the service. */
+  feed: DemoFeedControl;
   /** Saves a full-page screenshot as test-results/e2e/NAME.png and returns its path. */
   shot: (name: string) => Promise<string>;
 }
@@ -53,32 +56,66 @@ async function freePort(): Promise<number> {
   });
 }
 
-async function waitForServer(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
-  const started = Date.now();
-  while (Date.now() - started < timeoutMs) {
-    if (child.exitCode !== null) throw new Error(`vite preview exited with code ${child.exitCode}`);
-    try {
-      const response = await fetch(url);
-      if (response.ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`vite preview did not answer at ${url} within ${timeoutMs} ms`);
+/** Switches the demo feed's fault mode (`none`, `outage`, `500`, …) while it runs. */
+export interface DemoFeedControl {
+  url: string;
+  setFault(mode: 'none' | 'outage' | 'timeout' | '500' | 'malformed' | '401'): Promise<void>;
 }
 
-function startPreview(port: number): ChildProcess {
-  // Start vite directly (not through npx), so stopping it leaves no orphan.
-  return spawn(
-    join(ROOT, 'node_modules/.bin/vite'),
-    ['preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'],
+/** The demo city the e2e suite runs on: fixed seed, size and as-of, so figures are reproducible. */
+export const E2E_CITY = { cases: 50_000, seed: 1, asOf: '2026-09-30' } as const;
+
+function startCli(
+  args: string[],
+  log: (text: string) => void,
+): { child: ChildProcess; url: Promise<string> } {
+  // node runs the CLI with tsx as a loader, so stopping the child stops the process itself.
+  const child = spawn(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'scripts/cli.ts'), ...args],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'pipe'],
-      detached: false,
     },
   );
+  child.stderr?.on('data', (d: Buffer) => log(d.toString()));
+  const url = new Promise<string>((resolveUrl, reject) => {
+    let out = '';
+    child.stdout?.on('data', (d: Buffer) => {
+      out += d.toString();
+      const line = out.split('\n')[0];
+      if (out.includes('\n') && line !== undefined) {
+        const parsed: unknown = JSON.parse(line);
+        const u =
+          typeof parsed === 'object' && parsed !== null
+            ? (parsed as Record<string, unknown>)['url']
+            : null;
+        if (typeof u === 'string') resolveUrl(u);
+        else reject(new Error(`unexpected output: ${line}`));
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`${args[0]} exited with code ${code}`)));
+  });
+  return { child, url };
+}
+
+async function waitForFirstSync(baseUrl: string, timeoutMs: number): Promise<void> {
+  const started = Date.now();
+  while (Date.now() - started < timeoutMs) {
+    try {
+      const body: unknown = await (await fetch(`${baseUrl}/api/v1/health`)).json();
+      if (
+        typeof body === 'object' &&
+        body !== null &&
+        typeof (body as Record<string, unknown>)['lastSyncAt'] === 'string'
+      )
+        return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`the service did not finish its first sync within ${timeoutMs} ms`);
 }
 
 /** Runs every registered test; prints one line per test and a closing "N passed, N failed" line. */
@@ -93,12 +130,29 @@ export async function runAll(filter?: string): Promise<number> {
     );
   }
   mkdirSync(SHOT_DIR, { recursive: true });
+  let serviceLog = '';
+  const log = (text: string): void => {
+    serviceLog += text;
+  };
+  const dataDir = mkdtempSync(join(tmpdir(), 'ducha-e2e-data-'));
+  const feedProcess = startCli(
+    [
+      'demo-feed',
+      '--port',
+      '0',
+      '--cases',
+      String(E2E_CITY.cases),
+      '--seed',
+      String(E2E_CITY.seed),
+      '--as-of',
+      E2E_CITY.asOf,
+    ],
+    log,
+  );
   const port = await freePort();
-  const preview = startPreview(port);
-  let previewLog = '';
-  preview.stdout?.on('data', (d: Buffer) => (previewLog += d.toString()));
-  preview.stderr?.on('data', (d: Buffer) => (previewLog += d.toString()));
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const children: ChildProcess[] = [feedProcess.child];
+  let baseUrl = `http://127.0.0.1:${port}`;
+  let feed: DemoFeedControl | null = null;
   let passed = 0;
   let failed = 0;
   // Each test gets a fresh browser profile: its own service-worker registration, storage and
@@ -122,7 +176,34 @@ export async function runAll(filter?: string): Promise<number> {
       ],
     });
   try {
-    await waitForServer(baseUrl, preview, 30_000);
+    const feedUrl = await feedProcess.url;
+    const feedOrigin = new URL(feedUrl).origin;
+    feed = {
+      url: feedUrl,
+      setFault: async (mode) => {
+        const res = await fetch(`${feedOrigin}/demo/fault?mode=${mode}`);
+        if (!res.ok) throw new Error(`cannot set the demo feed's fault to ${mode}`);
+      },
+    };
+    const service = startCli(
+      [
+        'serve',
+        '--db',
+        join(dataDir, 'e2e.duckdb'),
+        '--feed',
+        feedUrl,
+        '--port',
+        String(port),
+        '--as-of',
+        E2E_CITY.asOf,
+        '--sync-minutes',
+        '0.05',
+      ],
+      log,
+    );
+    children.push(service.child);
+    baseUrl = await service.url;
+    await waitForFirstSync(baseUrl, 120_000);
     const selected = filter ? tests.filter((t) => t.name.includes(filter)) : tests;
     for (const test of selected) {
       const profile = mkdtempSync(join(tmpdir(), 'ducha-e2e-'));
@@ -167,7 +248,8 @@ export async function runAll(filter?: string): Promise<number> {
       };
       const started = Date.now();
       try {
-        await test.fn({ page, baseUrl, shot });
+        await feed.setFault('none');
+        await test.fn({ page, baseUrl, shot, feed });
         if (problems.length > 0) throw new Error(problems.join('\n'));
         passed += 1;
         console.log(`✓ ${test.name} (${Date.now() - started} ms)`);
@@ -188,10 +270,11 @@ export async function runAll(filter?: string): Promise<number> {
   } catch (error) {
     failed += 1;
     console.log(
-      `✗ harness: ${error instanceof Error ? error.message : String(error)}\n${previewLog}`,
+      `✗ harness: ${error instanceof Error ? error.message : String(error)}\n${serviceLog}`,
     );
   } finally {
-    preview.kill('SIGTERM');
+    for (const child of children) child.kill('SIGTERM');
+    rmSync(dataDir, { recursive: true, force: true });
   }
   console.log(`\n${passed} passed, ${failed} failed`);
   return failed === 0 ? 0 : 1;
