@@ -29,6 +29,17 @@ export default defineConfig({
           testTimeout: 20000,
         },
       },
+      {
+        // The real service over HTTP on a temp DuckDB file (tests/service/harness.ts).
+        extends: true,
+        test: {
+          name: 'service',
+          environment: 'node',
+          include: ['tests/service/**/*.test.ts'],
+          testTimeout: 30000,
+          hookTimeout: 60000,
+        },
+      },
     ],
   },
 });
