@@ -22,8 +22,8 @@ export const ACCOUNTS: readonly { name: string; role: Role; departmentId: string
   { name: 't-admin', role: 'admin', departmentId: null },
   { name: 't-supervisor', role: 'supervisor', departmentId: null },
   { name: 't-leader', role: 'leader', departmentId: null },
-  { name: 't-liaison', role: 'liaison', departmentId: 'D13' },
-  { name: 't-county', role: 'liaison', departmentId: 'X01' },
+  { name: 't-liaison', role: 'liaison', departmentId: 'D10' },
+  { name: 't-county', role: 'liaison', departmentId: 'X07' },
 ];
 export const PASSWORD = 'correct-horse-battery';
 
@@ -48,7 +48,7 @@ export async function startTestServer(accounts: Partial<AccountOptions> = {}): P
       ...accounts,
     },
   });
-  const city = generateDemoCity({ seed: 1, cases: 2000, asOf: AS_OF });
+  const city = generateDemoCity({ seed: 1, cases: 8000, asOf: AS_OF });
   const wire: Record<string, readonly unknown[]> = {
     departments: city.departments,
     items: city.items,

@@ -27,9 +27,9 @@ describe('sign-in', () => {
     expect(await me.json()).toEqual({
       name: 't-liaison',
       role: 'liaison',
-      departmentId: 'D13',
-      departmentName: '交通运输局',
-      departments: ['D13'],
+      departmentId: 'D10',
+      departmentName: '自然资源和规划局',
+      departments: ['D10'],
     });
   });
 
