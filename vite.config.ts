@@ -30,14 +30,15 @@ export default defineConfig({
         },
       },
       {
-        // The real service over HTTP on a temp DuckDB file (tests/service/harness.ts).
         extends: true,
         test: {
+          // The service over real HTTP on a temp DuckDB file and the demo feed on random ports.
           name: 'service',
           environment: 'node',
           include: ['tests/service/**/*.test.ts'],
-          testTimeout: 30000,
-          hookTimeout: 60000,
+          testTimeout: 120000,
+          hookTimeout: 120000,
+          fileParallelism: false,
         },
       },
     ],

@@ -82,12 +82,16 @@ export const serveCommand: CliCommand = {
 
 export const syncCommand: CliCommand = {
   summary: '同步一次并评估，然后退出 (one sync plus evaluation)',
-  usage: `sync --db FILE --feed URL [--as-of ISO]
+  usage: `sync --db FILE --feed URL [--as-of ISO] [--page-size N]
   输出一个 JSON 对象：{"fetched": {…}, "upserted": n, "rejected": n, "evaluated": n, "ms": n}`,
   async run(args) {
-    const opts = parseOptions(args, ['db', 'feed', 'as-of']);
+    const opts = parseOptions(args, ['db', 'feed', 'as-of', 'page-size']);
     const dbPath = required(opts, 'db');
     const feedUrl = required(opts, 'feed');
+    const pageSize = Number(opts.get('page-size') ?? '5000');
+    if (!Number.isInteger(pageSize) || pageSize < 1 || pageSize > 5000) {
+      throw new CliUsageError('--page-size 应为 1–5000 的整数 (the feed contract allows 1–5000)');
+    }
     ensureDir(dbPath);
     const started = performance.now();
     const db = await openStore(dbPath);
@@ -96,6 +100,7 @@ export const syncCommand: CliCommand = {
         feedUrl,
         asOfMs: asOfOption(opts),
         syncMinutes: 0,
+        sync: { pageSize },
       });
       const report = await service.syncOnce();
       if (report === null) {

@@ -69,22 +69,18 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         ? (error as { statusCode: number }).statusCode
         : 500;
     if (status === 413) {
-      void reply
-        .status(413)
-        .send({
-          error: { code: 'payload_too_large', message: '请求体过大 (request body too large)' },
-        });
+      void reply.status(413).send({
+        error: { code: 'payload_too_large', message: '请求体过大 (request body too large)' },
+      });
       return;
     }
     if (status >= 400 && status < 500) {
-      void reply
-        .status(status)
-        .send({
-          error: {
-            code: 'bad_request',
-            message: error instanceof Error ? error.message : 'bad request',
-          },
-        });
+      void reply.status(status).send({
+        error: {
+          code: 'bad_request',
+          message: error instanceof Error ? error.message : 'bad request',
+        },
+      });
       return;
     }
     app.log.error(error);

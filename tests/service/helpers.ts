@@ -1,0 +1,109 @@
+/**
+ * What the service tests share: a demo city (small, fixed as-of), the demo feed over real HTTP on a
+ * random port (with request interception), a temp DuckDB file, and the service started on it.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemoCity, type DemoDataset } from '../../mocks/demo-city';
+import {
+  startFeedHttpServer,
+  type FeedHttpOptions,
+  type FeedHttpServer,
+} from '../../mocks/feed-http';
+import { createFeedServer } from '../../mocks/feed-server';
+import {
+  OPEN_ACCESS,
+  startServer,
+  type RunningServer,
+  type ServerOptions,
+} from '../../server/main';
+
+export const AS_OF_DATE = '2026-09-30';
+/** End of the as-of day, Asia/Shanghai: the figures' instant. */
+export const AS_OF_MS = Date.parse(`${AS_OF_DATE}T23:59:59.999+08:00`);
+
+const cities = new Map<string, DemoDataset>();
+
+/** A deterministic demo city (cached per size and seed). */
+export function demoCity(cases: number, seed = 1): DemoDataset {
+  const key = `${cases}/${seed}`;
+  let city = cities.get(key);
+  if (!city) {
+    city = generateDemoCity({ seed, cases, asOf: AS_OF_DATE });
+    cities.set(key, city);
+  }
+  return city;
+}
+
+export function startFeed(
+  dataset: DemoDataset,
+  options: FeedHttpOptions = {},
+): Promise<FeedHttpServer> {
+  return startFeedHttpServer(createFeedServer(dataset), options);
+}
+
+export interface TempDir {
+  dir: string;
+  db: string;
+  remove(): void;
+}
+
+export function tempDir(): TempDir {
+  const dir = mkdtempSync(join(tmpdir(), 'ducha-service-'));
+  return {
+    dir,
+    db: join(dir, 'store.duckdb'),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+/** The service on a temp file and a random port; no periodic sync (tests call syncOnce). */
+export function startService(
+  dbPath: string,
+  feedUrl: string | null,
+  extra: Partial<ServerOptions> = {},
+): Promise<RunningServer> {
+  return startServer({
+    dbPath,
+    feedUrl,
+    port: 0,
+    asOfMs: AS_OF_MS,
+    syncMinutes: 0,
+    sync: { fetch: { backoffMs: 50, retries: 3 } },
+    // These tests are about the data path; accounts and scope have their own (session.test.ts …).
+    auth: OPEN_ACCESS,
+    ...extra,
+  });
+}
+
+/** Rows per resource in the store. */
+export async function storedCounts(server: RunningServer): Promise<Record<string, number>> {
+  const rows = await server.db.all(
+    "SELECT resource, count(*)::INTEGER AS n FROM raw_records WHERE source = 'city' GROUP BY resource",
+  );
+  return Object.fromEntries(rows.map((r) => [String(r['resource']), Number(r['n'])]));
+}
+
+export function expectedCounts(city: DemoDataset): Record<string, number> {
+  return {
+    departments: city.departments.length,
+    items: city.items.length,
+    cases: city.cases.length,
+    'case-events': city.caseEvents.length,
+    evaluations: city.evaluations.length,
+    tasks: city.tasks.length,
+  };
+}
+
+export async function getJson(url: string): Promise<{ status: number; body: unknown }> {
+  const res = await fetch(url);
+  const text = await res.text();
+  let body: unknown = text;
+  try {
+    body = JSON.parse(text) as unknown;
+  } catch {
+    body = text;
+  }
+  return { status: res.status, body };
+}
