@@ -11,6 +11,7 @@ import { evaluateCommand } from './cli/evaluate-command';
 import { rankCommand } from './cli/rank-command';
 import { demoFeedCommand } from './cli/demo-feed-command';
 import { recomputeCommand, serveCommand, syncCommand } from './cli/service-commands';
+import { usersCommand } from './cli/users-command';
 import { CliUsageError, type CliCommand } from './cli/common';
 
 /** Subcommands by name; add new ones (e.g. `rank`) here. */
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, CliCommand> = {
   serve: serveCommand,
   sync: syncCommand,
   recompute: recomputeCommand,
+  users: usersCommand,
 };
 
 function usage(): string {

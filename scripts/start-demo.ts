@@ -109,6 +109,8 @@ async function main(): Promise<void> {
     feed.url,
     '--port',
     port,
+    // Demo mode only: one account per role, passwords in the README (docs/security.md).
+    '--demo-accounts',
   ]);
   process.stderr.write(
     `\n效能督查看板：${service.url}  (演示账号见 README / demo accounts in the README)\n`,

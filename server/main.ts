@@ -3,6 +3,10 @@
  * city feed now and every `syncMinutes`, and serves the API and the built SPA on one origin.
  */
 import type { FastifyInstance } from 'fastify';
+import { Accounts } from './auth/accounts';
+import { seedDemoAccounts } from './auth/demo-accounts';
+import type { AccountOptions } from './auth/options';
+import { authPlugin } from './auth/plugin';
 import { buildApp, type Authenticator } from './http/app';
 import { apiRoutes } from './http/routes';
 import { SYSTEM_VIEWER } from './http/viewer';
@@ -15,9 +19,20 @@ export interface ServerOptions extends ServiceOptions {
   port: number;
   host?: string;
   staticDir?: string | null;
-  /** How requests become viewers; the default treats every caller as the system (no accounts). */
+  /**
+   * How requests become viewers. The default is the session cookie (server/auth): every route but
+   * the public ones answers 401 without a session. `OPEN_ACCESS` treats every caller as the system
+   * (data-path tests only; never in `serve`).
+   */
   auth?: Authenticator;
+  /** Session, lockout and sign-in rate rules (defaults in server/auth/options.ts). */
+  accounts?: Partial<AccountOptions>;
+  /** Seeds one demo account per role (README); only for the demo. */
+  demoAccounts?: boolean;
 }
+
+/** Every caller is the system administrator: for tests of the data path, never for serving. */
+export const OPEN_ACCESS: Authenticator = { viewerOf: () => Promise.resolve(SYSTEM_VIEWER) };
 
 export interface RunningServer {
   app: FastifyInstance;
@@ -37,11 +52,16 @@ export async function openStore(dbPath: string): Promise<Database> {
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
   const db = await openStore(options.dbPath);
   const service = new SupervisionService(db, options);
-  const auth: Authenticator = options.auth ?? { viewerOf: () => Promise.resolve(SYSTEM_VIEWER) };
+  const accounts = new Accounts(service, options.accounts);
+  if (options.demoAccounts === true) {
+    const added = await seedDemoAccounts(db, accounts.options.now());
+    if (added.length > 0) options.log?.(`demo accounts added: ${added.join(', ')}`);
+  }
   const app = await buildApp({
-    routes: apiRoutes(service),
-    auth,
+    routes: apiRoutes(service, accounts),
+    auth: options.auth ?? accounts,
     staticDir: options.staticDir ?? null,
+    plugins: [authPlugin(accounts)],
   });
   await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   const address = app.server.address();

@@ -33,9 +33,13 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const serveCommand: CliCommand = {
   summary: '督查服务：同步、评估、API 与看板 (the supervision service)',
-  usage: `serve --db FILE --feed URL --port P [--as-of ISO] [--sync-minutes N] [--host H] [--static DIR]
-  同步 FEED 到 FILE（启动时及每 N 分钟），提供 /api/v1/* 与构建好的看板 (dist/)`,
-  async run(args) {
+  usage: `serve --db FILE --feed URL --port P [--as-of ISO] [--sync-minutes N] [--host H] [--static DIR] [--demo-accounts]
+  同步 FEED 到 FILE（启动时及每 N 分钟），提供 /api/v1/* 与构建好的看板 (dist/)
+  --demo-accounts：为演示建立每个角色一个账号（密码见 README「演示账号」），仅限演示`,
+  async run(allArgs) {
+    // The one option without a value: a flag, so it is taken out before the value options.
+    const demoAccounts = allArgs.includes('--demo-accounts');
+    const args = allArgs.filter((a) => a !== '--demo-accounts');
     const opts = parseOptions(args, [
       'db',
       'feed',
@@ -62,6 +66,7 @@ export const serveCommand: CliCommand = {
       asOfMs: asOfOption(opts),
       syncMinutes,
       staticDir,
+      demoAccounts,
       log: (line) => process.stderr.write(`serve: ${line}\n`),
     });
     process.stderr.write(`serve: 督查服务已启动 ${server.url} (database ${dbPath})\n`);

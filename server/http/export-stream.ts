@@ -5,7 +5,7 @@
  */
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
-import type { FastifyReply } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { csvCell, neutraliseFormula } from '../../src/contract/csv';
 
 export interface ExportColumn<Row> {
@@ -22,12 +22,16 @@ function contentDisposition(fileName: string): string {
 
 const CHUNK = 2000;
 
+/** Rows each export request sends, for the audit log's row count (server/auth/plugin.ts). */
+export const exportedRows = new WeakMap<FastifyRequest, number>();
+
 export async function sendCsv<Row>(
   reply: FastifyReply,
   fileName: string,
   rows: readonly Row[],
   columns: readonly ExportColumn<Row>[],
 ): Promise<void> {
+  exportedRows.set(reply.request, rows.length);
   const out = new PassThrough();
   void reply
     .header('content-type', 'text/csv; charset=utf-8')
@@ -51,6 +55,7 @@ export async function sendXlsx<Row>(
   rows: readonly Row[],
   columns: readonly ExportColumn<Row>[],
 ): Promise<void> {
+  exportedRows.set(reply.request, rows.length);
   const out = new PassThrough();
   void reply
     .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')

@@ -1,4 +1,6 @@
 /** The whole API, as one table: every route with its schemas, roles and scope rule. */
+import { Accounts } from '../auth/accounts';
+import { authRoutes } from '../auth/routes';
 import type { SupervisionService } from '../service';
 import { openApiDocument } from './openapi';
 import { route, type ApiRoute } from './route';
@@ -7,8 +9,13 @@ import { recordRoutes } from './routes/records';
 import { statusRoutes } from './routes/status';
 import { viewRoutes } from './routes/views';
 
-export function apiRoutes(service: SupervisionService): ApiRoute[] {
+/** `accounts` defaults to the standard rules; the server passes its configured instance. */
+export function apiRoutes(
+  service: SupervisionService,
+  accounts: Accounts = new Accounts(service),
+): ApiRoute[] {
   const routes: ApiRoute[] = [
+    ...authRoutes(service, accounts),
     ...statusRoutes(service),
     ...viewRoutes(service),
     ...alertRoutes(service),

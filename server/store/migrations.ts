@@ -6,7 +6,8 @@
  * - raw records as received and validated (one row per record id, upserted idempotently);
  * - rejected records with their reasons; the sync position per resource;
  * - settings versions (who changed what, when);
- * - derived results (rebuildable from raw records + a settings version).
+ * - derived results (rebuildable from raw records + a settings version);
+ * - accounts, sessions and the audit log (version 3).
  */
 import type { Database, Tx } from './database';
 
@@ -64,6 +65,28 @@ export const MIGRATIONS: readonly Migration[] = [
          id INTEGER PRIMARY KEY DEFAULT nextval('sync_run_ids'), source VARCHAR NOT NULL,
          started_at DOUBLE NOT NULL, finished_at DOUBLE, status VARCHAR NOT NULL,
          error_code VARCHAR, error VARCHAR, fetched VARCHAR)`,
+    ],
+  },
+  {
+    version: 3,
+    name: 'accounts: users, sessions (ids stored hashed), append-only audit log',
+    statements: [
+      // department_id only for liaisons; password_hash is `scrypt$N$r$p$salt$hash` (server/auth/password.ts).
+      `CREATE TABLE users (
+         name VARCHAR PRIMARY KEY, role VARCHAR NOT NULL, department_id VARCHAR,
+         password_hash VARCHAR NOT NULL, disabled BOOLEAN NOT NULL DEFAULT false,
+         failed_attempts INTEGER NOT NULL DEFAULT 0, locked_until DOUBLE,
+         created_at DOUBLE NOT NULL, created_by VARCHAR NOT NULL)`,
+      // Only the SHA-256 of the cookie's id is stored: a copy of the file cannot replay a session.
+      `CREATE TABLE sessions (
+         id_hash VARCHAR PRIMARY KEY, user_name VARCHAR NOT NULL,
+         created_at DOUBLE NOT NULL, last_seen_at DOUBLE NOT NULL)`,
+      `CREATE SEQUENCE audit_ids START 1`,
+      // Append-only: the service has INSERT and SELECT statements for it and nothing else.
+      `CREATE TABLE audit_log (
+         id BIGINT PRIMARY KEY DEFAULT nextval('audit_ids'), at_ms DOUBLE NOT NULL,
+         user_name VARCHAR NOT NULL, role VARCHAR, address VARCHAR, action VARCHAR NOT NULL,
+         detail VARCHAR NOT NULL)`,
     ],
   },
 ];

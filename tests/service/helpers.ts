@@ -12,7 +12,12 @@ import {
   type FeedHttpServer,
 } from '../../mocks/feed-http';
 import { createFeedServer } from '../../mocks/feed-server';
-import { startServer, type RunningServer, type ServerOptions } from '../../server/main';
+import {
+  OPEN_ACCESS,
+  startServer,
+  type RunningServer,
+  type ServerOptions,
+} from '../../server/main';
 
 export const AS_OF_DATE = '2026-09-30';
 /** End of the as-of day, Asia/Shanghai: the figures' instant. */
@@ -66,6 +71,8 @@ export function startService(
     asOfMs: AS_OF_MS,
     syncMinutes: 0,
     sync: { fetch: { backoffMs: 50, retries: 3 } },
+    // These tests are about the data path; accounts and scope have their own (session.test.ts …).
+    auth: OPEN_ACCESS,
     ...extra,
   });
 }
