@@ -66,7 +66,8 @@ const zones = [
   ...['app', 'features', 'charts', 'export', 'state', 'i18n', 'ui'].map((dir) => ({
     target: './server',
     from: `./src/${dir}`,
-    message: 'server/ 不能引用看板代码 (the service imports only src/domain, src/contract and pure modules).',
+    message:
+      'server/ 不能引用看板代码 (the service imports only src/domain, src/contract and pure modules).',
   })),
   ...srcDirs.map((dir) => ({
     target: `./src/${dir}`,
