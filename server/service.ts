@@ -7,6 +7,7 @@
 import { EventEmitter } from 'node:events';
 import { shanghaiDayOf } from '../src/domain/calendar';
 import { evaluateSource, type EvaluatedSource } from './jobs/evaluate';
+import { LiveDataset } from './jobs/live-dataset';
 import type { Database } from './store/database';
 import { FeedError } from './sync/feed-client';
 import { CITY_SOURCE, syncFeeds, type SyncOptions, type SyncReport } from './sync/sync';
@@ -41,6 +42,8 @@ export interface ServiceEvent {
 export class SupervisionService {
   readonly events = new EventEmitter();
   private current: EvaluatedSource | null = null;
+  /** The city's records in memory, loaded from the store once and kept in step by the sync. */
+  private live: Promise<LiveDataset> | null = null;
   private evaluating: Promise<EvaluatedSource> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private dayTimer: NodeJS.Timeout | null = null;
@@ -69,10 +72,23 @@ export class SupervisionService {
     return this.current;
   }
 
+  /** The live records, loading them from the store the first time. */
+  private liveDataset(): Promise<LiveDataset> {
+    this.live ??= LiveDataset.load(this.db, CITY_SOURCE);
+    return this.live;
+  }
+
+  /** Forgets the live records and evaluates what the store holds (after writing to it directly). */
+  reloadFromStore(): Promise<EvaluatedSource> {
+    this.live = null;
+    return this.recompute();
+  }
+
   /** Evaluates the stored records now (after a sync, a settings change, a new day, `recompute`). */
   recompute(): Promise<EvaluatedSource> {
     if (this.evaluating) return this.evaluating;
-    const run = evaluateSource(this.db, CITY_SOURCE, this.asOfMs())
+    const run = this.liveDataset()
+      .then((live) => evaluateSource(this.db, CITY_SOURCE, live, this.asOfMs()))
       .then((result) => {
         this.current = result;
         this.emit('evaluated');
@@ -102,6 +118,7 @@ export class SupervisionService {
         const report = await syncFeeds(this.db, {
           ...this.options.sync,
           feedUrl,
+          live: await this.liveDataset(),
           onPage: (resource, n) => {
             this.status.progress[resource] = n;
           },

@@ -7,7 +7,7 @@
 import { computeDashboard, type DashboardModel } from '../../src/engine/dashboard';
 import type { IndexedDataset } from '../../src/engine/dataset';
 import type { Database } from '../store/database';
-import { loadDataset } from './load-dataset';
+import type { LiveDataset } from './live-dataset';
 import { currentSettings, type SettingsVersion } from './settings';
 
 /** Everything the API answers from, for one source, as of one instant. */
@@ -24,15 +24,17 @@ export interface EvaluatedSource {
   evaluateMs: number;
 }
 
-/** Loads, evaluates and stores the derived results of one source. */
+/** Evaluates a source's live records and stores the derived results. */
 export async function evaluateSource(
   db: Database,
   source: string,
+  live: LiveDataset,
   asOfMs: number,
 ): Promise<EvaluatedSource> {
   const started = Date.now();
   const settings = await currentSettings(db);
-  const { dataset, invalid } = await loadDataset(db, source);
+  const dataset = live.dataset();
+  const invalid = live.invalidStored;
   const model = computeDashboard(dataset, settings.settings, asOfMs);
   await writeDerived(db, source, model, settings.version, Date.now() - started);
   return {

@@ -1,33 +1,93 @@
 /**
  * The feed resources the service syncs, each with the boundary validator it shares with the CLI
- * and file import, and how to read a record's identity and last change.
+ * and file import, how to read a record's identity and last change, and where a validated record
+ * goes in the live dataset. Each spec is built by one generic helper, so the record type stays
+ * known from the parser to the table without a cast.
  */
 import type { FeedResource } from '../../src/feeds/query-keys';
-import type { RecordParser } from '../../src/feeds/result';
+import type { RecordOutcome, RecordParser } from '../../src/feeds/result';
 import { parseCase } from '../../src/feeds/schemas/case';
 import { parseCaseEvent } from '../../src/feeds/schemas/case-event';
 import { parseDepartment } from '../../src/feeds/schemas/department';
 import { parseEvaluation } from '../../src/feeds/schemas/evaluation';
 import { parseServiceItem } from '../../src/feeds/schemas/service-item';
 import { parseSupervisionTask } from '../../src/feeds/schemas/supervision-task';
+import type { LiveDataset } from '../jobs/live-dataset';
+
+/** A validated feed record, ready to be stored and put into the live dataset. */
+export interface SyncedRecord {
+  id: string;
+  /** Epoch ms of the record's last change at the source. */
+  updatedAt: number;
+  putInto(live: LiveDataset): void;
+}
 
 export interface ResourceSpec {
   resource: FeedResource;
-  parse: RecordParser<{ updatedAt: number }>;
-  idOf(record: object): string;
+  parse(raw: unknown): RecordOutcome<SyncedRecord>;
 }
 
-function field(record: object, key: 'id' | 'code'): string {
-  const value: unknown = (record as Record<string, unknown>)[key];
-  return typeof value === 'string' ? value : '';
+interface Table<T> {
+  put(id: string, record: T): void;
 }
 
-/** In load order: reference data first, so a page of cases can be judged against it later. */
+function spec<T extends { updatedAt: number }>(
+  resource: FeedResource,
+  parse: RecordParser<T>,
+  idOf: (record: T) => string,
+  table: (live: LiveDataset) => Table<T>,
+): ResourceSpec {
+  return {
+    resource,
+    parse(raw) {
+      const o = parse(raw);
+      if (!o.ok) return o;
+      const record = o.value;
+      const id = idOf(record);
+      return {
+        ok: true,
+        value: { id, updatedAt: record.updatedAt, putInto: (live) => table(live).put(id, record) },
+      };
+    },
+  };
+}
+
+/** In load order: reference data first. */
 export const SYNC_RESOURCES: readonly ResourceSpec[] = [
-  { resource: 'departments', parse: parseDepartment, idOf: (r) => field(r, 'id') },
-  { resource: 'items', parse: parseServiceItem, idOf: (r) => field(r, 'code') },
-  { resource: 'cases', parse: parseCase, idOf: (r) => field(r, 'id') },
-  { resource: 'case-events', parse: parseCaseEvent, idOf: (r) => field(r, 'id') },
-  { resource: 'evaluations', parse: parseEvaluation, idOf: (r) => field(r, 'id') },
-  { resource: 'tasks', parse: parseSupervisionTask, idOf: (r) => field(r, 'id') },
+  spec(
+    'departments',
+    parseDepartment,
+    (r) => r.id,
+    (l) => l.departments,
+  ),
+  spec(
+    'items',
+    parseServiceItem,
+    (r) => r.code,
+    (l) => l.items,
+  ),
+  spec(
+    'cases',
+    parseCase,
+    (r) => r.id,
+    (l) => l.cases,
+  ),
+  spec(
+    'case-events',
+    parseCaseEvent,
+    (r) => r.id,
+    (l) => l.caseEvents,
+  ),
+  spec(
+    'evaluations',
+    parseEvaluation,
+    (r) => r.id,
+    (l) => l.evaluations,
+  ),
+  spec(
+    'tasks',
+    parseSupervisionTask,
+    (r) => r.id,
+    (l) => l.tasks,
+  ),
 ];

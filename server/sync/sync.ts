@@ -8,7 +8,8 @@ import type { FeedResource } from '../../src/feeds/query-keys';
 import { parsePage, type RecordOutcome } from '../../src/feeds/result';
 import type { Database, Tx } from '../store/database';
 import { FeedError, getPage, DEFAULT_FETCH_OPTIONS, type FetchOptions } from './feed-client';
-import { SYNC_RESOURCES, type ResourceSpec } from './resources';
+import type { LiveDataset } from '../jobs/live-dataset';
+import { SYNC_RESOURCES, type ResourceSpec, type SyncedRecord } from './resources';
 
 export interface SyncOptions {
   feedUrl: string;
@@ -18,6 +19,8 @@ export interface SyncOptions {
   fetch?: Partial<FetchOptions>;
   /** Called after each committed page. */
   onPage?: (resource: FeedResource, recordsSoFar: number) => void;
+  /** The live dataset to update with each committed page (the service's; absent for tools). */
+  live?: LiveDataset;
 }
 
 export interface SyncReport {
@@ -92,10 +95,11 @@ async function writePosition(
   );
 }
 
-interface Accepted {
+export interface Accepted {
   id: string;
   updatedAt: number;
   body: string;
+  record: SyncedRecord;
 }
 
 /** Validates one record and keeps its text as received (the store re-validates when it loads). */
@@ -103,10 +107,8 @@ function keepRaw(spec: ResourceSpec): (raw: unknown) => RecordOutcome<Accepted> 
   return (raw) => {
     const o = spec.parse(raw);
     if (!o.ok) return o;
-    return {
-      ok: true,
-      value: { id: spec.idOf(o.value), updatedAt: o.value.updatedAt, body: JSON.stringify(raw) },
-    };
+    const { id, updatedAt } = o.value;
+    return { ok: true, value: { id, updatedAt, body: JSON.stringify(raw), record: o.value } };
   };
 }
 
@@ -210,7 +212,7 @@ function pageUrl(
 async function syncResource(
   db: Database,
   spec: ResourceSpec,
-  o: Required<Omit<SyncOptions, 'onPage' | 'fetch'>> & SyncOptions,
+  o: Required<Omit<SyncOptions, 'onPage' | 'fetch' | 'live'>> & SyncOptions,
   fetchOptions: FetchOptions,
   report: SyncReport,
 ): Promise<void> {
@@ -262,6 +264,11 @@ async function syncResource(
       return n;
     });
     report.timings.storeMs += performance.now() - storing;
+    // Only after the commit: the live dataset never holds what the store does not.
+    if (o.live) {
+      for (const a of page.accepted) a.record.putInto(o.live);
+      if (page.accepted.length > 0) o.live.changed();
+    }
     report.fetched[resource] += page.accepted.length + page.rejected.length;
     report.upserted += upserted;
     report.rejected += page.rejected.length;

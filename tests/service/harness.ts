@@ -64,15 +64,17 @@ export async function startTestServer(accounts: Partial<AccountOptions> = {}): P
         const o = spec.parse(raw);
         if (!o.ok) throw new Error(`demo record rejected: ${o.reason}`);
         accepted.push({
-          id: spec.idOf(o.value),
+          id: o.value.id,
           updatedAt: o.value.updatedAt,
           body: JSON.stringify(raw),
+          record: o.value,
         });
       }
       await upsertRecords(tx, CITY_SOURCE, spec.resource, accepted);
     }
   });
-  await server.service.recompute();
+  // The records went straight into the store: read them back as a restart would.
+  await server.service.reloadFromStore();
   for (const a of ACCOUNTS)
     await addUser(server.db, { ...a, password: PASSWORD }, 'test', clock.now);
   return {
