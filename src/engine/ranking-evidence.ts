@@ -33,7 +33,10 @@ export interface RankingCaseEvidence {
   flags: SlowActionCode[];
 }
 
-/** One evaluation given in the quarter and how it counted. */
+/**
+ * One evaluation that counts in the quarter and how: given in it (好评率), or a 差评 whose
+ * rectification window closes in it (差评整改率), or both.
+ */
 export interface RankingEvaluationEvidence {
   evaluationId: string;
   caseId: string;
@@ -41,7 +44,12 @@ export interface RankingEvaluationEvidence {
   level: number;
   at: number;
   rectifiedAt: number | null;
-  /** 差评 status at the quarter's end; `null` for levels 3–5. */
+  /** Given in the quarter: counts in 好评率. */
+  givenInQuarter: boolean;
+  /**
+   * Status in this quarter's 差评整改率 (at the quarter's end); `null` for levels 3–5 and for a
+   * 差评 whose window closes in another quarter (judged there).
+   */
   badStatus: BadReviewStatus | null;
 }
 
@@ -87,7 +95,7 @@ export function rankingEvidence(
         flags: flags.map((x) => x.code),
       });
     },
-    (e, dept, bad) => {
+    (e, dept, given, bad) => {
       evaluations.push({
         evaluationId: e.id,
         caseId: e.caseId,
@@ -95,6 +103,7 @@ export function rankingEvidence(
         level: e.level,
         at: e.at,
         rectifiedAt: e.rectifiedAt,
+        givenInQuarter: given,
         badStatus: bad,
       });
     },
@@ -142,12 +151,14 @@ export function indicatorRecords(e: RankingEvidence, key: IndicatorKey): Indicat
         numerator: ids(e.cases.filter((c) => c.late || c.countedAs === 'open-overdue')),
         denominator: ids(e.cases),
       };
-    case 'goodRate':
+    case 'goodRate': {
+      const given = e.evaluations.filter((v) => v.givenInQuarter);
       return {
         kind: 'evaluation',
-        numerator: e.evaluations.filter((v) => v.level >= 4).map((v) => v.evaluationId),
-        denominator: e.evaluations.map((v) => v.evaluationId),
+        numerator: given.filter((v) => v.level >= 4).map((v) => v.evaluationId),
+        denominator: given.map((v) => v.evaluationId),
       };
+    }
     case 'rectificationRate': {
       const judged = e.evaluations.filter(
         (v) => v.badStatus === 'rectified' || v.badStatus === 'unrectified',

@@ -1,13 +1,16 @@
 /**
  * One pass over a dataset for one ranking window: every case is evaluated once at the window's
  * instant, counted cases get their facts and slow-action flags, and evaluations given in the
- * period are attributed to their case's department. `rankQuarter`, `rankHistory` and
+ * period (and 差评 whose rectification window closes in it) are attributed to their case's
+ * department. `rankQuarter`, `rankHistory` and
  * `rankingEvidence` all count through this function, so they cannot disagree.
  */
 import { officialCalendar, shanghaiStartOfDay, type WorkingCalendar } from '../domain/calendar';
 import {
+  addBadReview,
   addCase,
   addEvaluation,
+  badReviewJudgedIn,
   badReviewStatus,
   BAD_REVIEW_MAX_LEVEL,
   caseRankingFacts,
@@ -71,10 +74,15 @@ export type CaseVisitor = (
   flags: readonly SlowActionFlag[],
 ) => void;
 
-/** Called for each evaluation given in the period on a known case (drill-down). */
+/**
+ * Called for each evaluation on a known case that counts in the period (drill-down): given in
+ * it (`givenInPeriod`, 好评率), or a 差评 whose rectification window closes in it (`bad` is then
+ * its status for 差评整改率; `null` otherwise), or both.
+ */
 export type EvaluationVisitor = (
   e: Evaluation,
   departmentId: string,
+  givenInPeriod: boolean,
   bad: BadReviewStatus | null,
 ) => void;
 
@@ -153,16 +161,24 @@ export function scanQuarter(
   const windowDays = o.settings.rectificationWindowDays;
   let unattributed = 0;
   for (const e of ds.evaluations) {
-    if (!instantInWindow(e.at, w)) continue;
+    // 好评率: evaluations given in the period. 差评整改率: 差评 whose rectification window closes
+    // in the period, whenever given (DOMAIN.md clarification), judged at T.
+    const given = instantInWindow(e.at, w);
+    const bad =
+      e.level <= BAD_REVIEW_MAX_LEVEL && badReviewJudgedIn(e, w, o.cal, windowDays)
+        ? badReviewStatus(e, T, o.cal, windowDays)
+        : null;
+    if (!given && bad === null) continue;
     const dept = deptOf.get(e.caseId);
     if (dept === undefined) {
-      unattributed++;
+      if (given) unattributed++;
       continue;
     }
     if (onlyDepartment !== null && dept !== onlyDepartment) continue;
-    const bad = e.level <= BAD_REVIEW_MAX_LEVEL ? badReviewStatus(e, T, o.cal, windowDays) : null;
-    addEvaluation(tallyOf(tallies, dept), e.level, bad);
-    onEvaluation?.(e, dept, bad);
+    const t = tallyOf(tallies, dept);
+    if (given) addEvaluation(t, e.level);
+    if (bad !== null) addBadReview(t, bad);
+    onEvaluation?.(e, dept, given, bad);
   }
   return {
     tallies,

@@ -58,6 +58,7 @@ function evaluationNote(e: RankingEvaluationEvidence): string {
     `评价于 ${formatShanghaiIso(e.at).slice(0, 16).replace('T', ' ')}`,
   ];
   if (e.badStatus) parts.push(BAD_STATUS[e.badStatus]);
+  if (e.badStatus && !e.givenInQuarter) parts.push('上季度评价、整改期在本季度届满');
   if (e.rectifiedAt !== null)
     parts.push(`整改反馈 ${formatShanghaiIso(e.rectifiedAt).slice(0, 16).replace('T', ' ')}`);
   return parts.join('；');

@@ -89,7 +89,7 @@ export function describeIndicators(s: RankingSettings = DEFAULT_RANKING_SETTINGS
       nameEn: 'Bad-review rectification rate',
       better: 'higher',
       unit: 'ratio',
-      description: `本季度收到的差评（1–2 级）中，在评价之后 ${s.rectificationWindowDays} 个工作日内整改反馈的比例；季度末尚未整改且整改期未满的差评暂不计入。`,
+      description: `整改期在本季度届满的差评（1–2 级，不论在哪个季度收到）中，在评价之后 ${s.rectificationWindowDays} 个工作日内整改反馈的比例。每条差评恰在其整改期届满的季度评判一次，跨季度的差评不会漏评；季度尚未结束时，整改期未满且未整改的差评暂不计入。`,
       scoring: higher,
     },
     slowActionRate: {
