@@ -53,10 +53,19 @@ export interface RankingEvaluationEvidence {
   badStatus: BadReviewStatus | null;
 }
 
+/** A department-level slow-action flag of the quarter (临期突击), one flag in 慢作为率. */
+export interface RankingDepartmentFlagEvidence {
+  departmentId: string;
+  code: SlowActionCode;
+  explanation: string;
+}
+
 /** Everything behind one department's (or the city's) ranking figures. */
 export interface RankingEvidence {
   cases: RankingCaseEvidence[];
   evaluations: RankingEvaluationEvidence[];
+  /** Department-level flags counted in 慢作为率, in department order of first appearance. */
+  departmentFlags: RankingDepartmentFlagEvidence[];
 }
 
 /**
@@ -74,7 +83,7 @@ export function rankingEvidence(
   const w = rankingWindow(quarter, o.asOfMs);
   const cases: RankingCaseEvidence[] = [];
   const evaluations: RankingEvaluationEvidence[] = [];
-  scanQuarter(
+  const scan = scanQuarter(
     ds,
     w,
     o,
@@ -108,7 +117,12 @@ export function rankingEvidence(
       });
     },
   );
-  return { cases, evaluations };
+  const departmentFlags = [...scan.deadlineRush.values()].map((f) => ({
+    departmentId: f.departmentId,
+    code: f.code,
+    explanation: f.explanation,
+  }));
+  return { cases, evaluations, departmentFlags };
 }
 
 /** The records in an indicator's numerator and denominator (case ids, or evaluation ids). */
@@ -121,7 +135,9 @@ export interface IndicatorRecords {
 
 /**
  * The ids behind one indicator. For 时限利用率 the numerator lists the cases whose utilisation
- * was summed (the same as the denominator); for 慢作为率 it lists each flagged case once per flag.
+ * was summed (the same as the denominator); for 慢作为率 it lists each flagged case once per
+ * flag, followed by the department id of each department-level flag (临期突击), in
+ * `e.departmentFlags` order.
  */
 export function indicatorRecords(e: RankingEvidence, key: IndicatorKey): IndicatorRecords {
   const completed = e.cases.filter((c) => c.countedAs === 'completed');
@@ -172,7 +188,10 @@ export function indicatorRecords(e: RankingEvidence, key: IndicatorKey): Indicat
     case 'slowActionRate':
       return {
         kind: 'case',
-        numerator: e.cases.flatMap((c) => c.flags.map(() => c.caseId)),
+        numerator: [
+          ...e.cases.flatMap((c) => c.flags.map(() => c.caseId)),
+          ...e.departmentFlags.map((f) => f.departmentId),
+        ],
         denominator: ids(e.cases),
       };
   }

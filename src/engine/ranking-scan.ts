@@ -9,6 +9,7 @@ import { officialCalendar, shanghaiStartOfDay, type WorkingCalendar } from '../d
 import {
   addBadReview,
   addCase,
+  addDepartmentFlag,
   addEvaluation,
   badReviewJudgedIn,
   badReviewStatus,
@@ -27,6 +28,7 @@ import {
 import {
   DEFAULT_SLOW_ACTION_THRESHOLDS,
   flagCase,
+  flagDeadlineRushByDepartment,
   type EvaluatedCase,
   type SlowActionFlag,
   type SlowActionThresholds,
@@ -92,6 +94,11 @@ export interface QuarterScan {
   tallies: Map<string, RankingTally>;
   /** Completed counted cases with their evaluations, for the 临期突击 rule. */
   completedForRush: EvaluatedCase[];
+  /**
+   * The department-level 临期突击 flag of the period, by department id (judged on the period's
+   * completed cases); each one is counted as one flag in its department's 慢作为率.
+   */
+  deadlineRush: Map<string, SlowActionFlag>;
   /** Every department id that appears on any case of the dataset. */
   caseDepartments: Set<string>;
   /** Evaluations given in the period whose case is not in the dataset (cannot be attributed). */
@@ -157,6 +164,17 @@ export function scanQuarter(
     }
     onCase?.(c, ev, facts, flags);
   }
+  // 临期突击: one department-level flag per department and period, counted in 慢作为率 like a
+  // case-level flag (its department has counted cases: the rule reads completed counted ones).
+  const deadlineRush = new Map<string, SlowActionFlag>();
+  for (const f of flagDeadlineRushByDepartment(
+    completedForRush,
+    { from: w.from, to: w.to },
+    o.thresholds,
+  )) {
+    deadlineRush.set(f.departmentId, f);
+    addDepartmentFlag(tallyOf(tallies, f.departmentId), f);
+  }
   const deptOf = caseDepartments(ds);
   const windowDays = o.settings.rectificationWindowDays;
   let unattributed = 0;
@@ -183,6 +201,7 @@ export function scanQuarter(
   return {
     tallies,
     completedForRush,
+    deadlineRush,
     caseDepartments: seen,
     unattributedEvaluations: unattributed,
   };

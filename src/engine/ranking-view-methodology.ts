@@ -102,7 +102,9 @@ export function rankingMethodology(
       title: '慢作为标记',
       paragraphs: [
         ...caseRules.map((x) => `${x.name}：${x.description}`),
-        rush ? `${rush.name}（部门级，单独提示，不计入慢作为率）：${rush.description}` : '',
+        rush
+          ? `${rush.name}（部门级，按本季度办结件判定，触发时计为该部门 1 个慢作为标记，计入慢作为率，并在名次旁提示）：${rush.description}`
+          : '',
       ].filter((p) => p !== ''),
     },
     {

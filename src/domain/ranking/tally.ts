@@ -175,7 +175,10 @@ export interface RankingTally {
    * rectified (a quarter still running): not judged yet.
    */
   badPending: number;
-  /** Slow-action flags on counted cases (each case's flag counted once). */
+  /**
+   * Slow-action flags for 慢作为率: the case-level flags of counted cases (each rule at most once
+   * per case) plus the department-level 临期突击 flag of the period (at most one per department).
+   */
   slowActionFlags: number;
   /** Those flags by reason code. */
   flagsByCode: Partial<Record<SlowActionCode, number>>;
@@ -230,6 +233,15 @@ export function addCase(
     t.slowActionFlags++;
     t.flagsByCode[flag.code] = (t.flagsByCode[flag.code] ?? 0) + 1;
   }
+}
+
+/**
+ * Add a department-level slow-action flag of the period (临期突击): one flag, like one case-level
+ * flag, in 慢作为率's numerator (docs/ranking.md §3); the denominator stays the counted cases.
+ */
+export function addDepartmentFlag(t: RankingTally, flag: { code: SlowActionCode }): void {
+  t.slowActionFlags++;
+  t.flagsByCode[flag.code] = (t.flagsByCode[flag.code] ?? 0) + 1;
 }
 
 /** Add one evaluation given in the period (好评率). */
