@@ -42,7 +42,7 @@ describe('parseCaseRecord', () => {
 
   it('accepts a CSV row of strings (empty = absent, numbers as text, suspensions as a JSON cell)', () => {
     const r = parseCaseRecord({
-      id: ' C2 ',
+      id: 'C2',
       departmentId: 'D1',
       acceptedAt: '2024-02-04 01:30:00+00',
       committedLimitDays: '',
