@@ -225,7 +225,7 @@ async function run(args: string[]): Promise<number> {
   );
   for (const r of file.rejected.slice(0, 20)) {
     process.stderr.write(
-      `  rejected #${r.index}${r.id === null ? '' : ` (${r.id})`}: ${r.reason}\n`,
+      `  rejected 第 ${r.index + 1} 条 (record ${r.index + 1})${r.id === null ? '' : ` (${r.id})`}: ${r.reason}\n`,
     );
   }
   if (file.rejected.length > 20)

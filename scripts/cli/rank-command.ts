@@ -267,7 +267,7 @@ async function run(args: string[]): Promise<number> {
   }
   for (const r of rejected.slice(0, 20)) {
     process.stderr.write(
-      `  rejected ${r.resource}${r.index >= 0 ? ` #${r.index}` : ''}${r.id === null ? '' : ` (${r.id})`}: ${r.reason}\n`,
+      `  rejected ${r.resource}${r.index >= 0 ? ` 第 ${r.index + 1} 条 (record ${r.index + 1})` : ''}${r.id === null ? '' : ` (${r.id})`}: ${r.reason}\n`,
     );
   }
   if (rejected.length > 20)

@@ -12,7 +12,7 @@ import {
   type DayIndex,
   type WorkingCalendar,
 } from '../domain/calendar';
-import { SuspendedIntervals, type CaseInput } from '../domain/time-limit';
+import { approvedEndDay, SuspendedIntervals, type CaseInput } from '../domain/time-limit';
 import type { CaseStatusRow } from './dashboard';
 
 /** Records that belong to a case (step records, evaluations). */
@@ -244,8 +244,7 @@ export function buildCaseTimeline(input: CaseTimelineInput): CaseTimeline {
     const x1 = Math.max(x0, axis.x(endAt ?? endInstant));
     let overrunX: number | null = null;
     if (overrunDays > 0 && s.approvedDays !== null) {
-      const sd = shanghaiDayOf(s.startAt);
-      const capEnd = s.approvedDays <= 0 ? sd : cal.addWorkingDays(sd - 1, s.approvedDays) + 1;
+      const capEnd = approvedEndDay(shanghaiDayOf(s.startAt), acceptedDay, s.approvedDays, cal);
       overrunX = Math.max(x0, Math.min(x1, axis.endOfDayX(capEnd - 1)));
     }
     suspensions.push({

@@ -33,7 +33,10 @@ export interface RankingCaseEvidence {
   flags: SlowActionCode[];
 }
 
-/** One evaluation given in the quarter and how it counted. */
+/**
+ * One evaluation that counts in the quarter and how: given in it (好评率), or a 差评 whose
+ * rectification window closes in it (差评整改率), or both.
+ */
 export interface RankingEvaluationEvidence {
   evaluationId: string;
   caseId: string;
@@ -41,14 +44,28 @@ export interface RankingEvaluationEvidence {
   level: number;
   at: number;
   rectifiedAt: number | null;
-  /** 差评 status at the quarter's end; `null` for levels 3–5. */
+  /** Given in the quarter: counts in 好评率. */
+  givenInQuarter: boolean;
+  /**
+   * Status in this quarter's 差评整改率 (at the quarter's end); `null` for levels 3–5 and for a
+   * 差评 whose window closes in another quarter (judged there).
+   */
   badStatus: BadReviewStatus | null;
+}
+
+/** A department-level slow-action flag of the quarter (临期突击), one flag in 慢作为率. */
+export interface RankingDepartmentFlagEvidence {
+  departmentId: string;
+  code: SlowActionCode;
+  explanation: string;
 }
 
 /** Everything behind one department's (or the city's) ranking figures. */
 export interface RankingEvidence {
   cases: RankingCaseEvidence[];
   evaluations: RankingEvaluationEvidence[];
+  /** Department-level flags counted in 慢作为率, in department order of first appearance. */
+  departmentFlags: RankingDepartmentFlagEvidence[];
 }
 
 /**
@@ -66,7 +83,7 @@ export function rankingEvidence(
   const w = rankingWindow(quarter, o.asOfMs);
   const cases: RankingCaseEvidence[] = [];
   const evaluations: RankingEvaluationEvidence[] = [];
-  scanQuarter(
+  const scan = scanQuarter(
     ds,
     w,
     o,
@@ -87,7 +104,7 @@ export function rankingEvidence(
         flags: flags.map((x) => x.code),
       });
     },
-    (e, dept, bad) => {
+    (e, dept, given, bad) => {
       evaluations.push({
         evaluationId: e.id,
         caseId: e.caseId,
@@ -95,11 +112,17 @@ export function rankingEvidence(
         level: e.level,
         at: e.at,
         rectifiedAt: e.rectifiedAt,
+        givenInQuarter: given,
         badStatus: bad,
       });
     },
   );
-  return { cases, evaluations };
+  const departmentFlags = [...scan.deadlineRush.values()].map((f) => ({
+    departmentId: f.departmentId,
+    code: f.code,
+    explanation: f.explanation,
+  }));
+  return { cases, evaluations, departmentFlags };
 }
 
 /** The records in an indicator's numerator and denominator (case ids, or evaluation ids). */
@@ -112,7 +135,9 @@ export interface IndicatorRecords {
 
 /**
  * The ids behind one indicator. For 时限利用率 the numerator lists the cases whose utilisation
- * was summed (the same as the denominator); for 慢作为率 it lists each flagged case once per flag.
+ * was summed (the same as the denominator); for 慢作为率 it lists each flagged case once per
+ * flag, followed by the department id of each department-level flag (临期突击), in
+ * `e.departmentFlags` order.
  */
 export function indicatorRecords(e: RankingEvidence, key: IndicatorKey): IndicatorRecords {
   const completed = e.cases.filter((c) => c.countedAs === 'completed');
@@ -142,12 +167,14 @@ export function indicatorRecords(e: RankingEvidence, key: IndicatorKey): Indicat
         numerator: ids(e.cases.filter((c) => c.late || c.countedAs === 'open-overdue')),
         denominator: ids(e.cases),
       };
-    case 'goodRate':
+    case 'goodRate': {
+      const given = e.evaluations.filter((v) => v.givenInQuarter);
       return {
         kind: 'evaluation',
-        numerator: e.evaluations.filter((v) => v.level >= 4).map((v) => v.evaluationId),
-        denominator: e.evaluations.map((v) => v.evaluationId),
+        numerator: given.filter((v) => v.level >= 4).map((v) => v.evaluationId),
+        denominator: given.map((v) => v.evaluationId),
       };
+    }
     case 'rectificationRate': {
       const judged = e.evaluations.filter(
         (v) => v.badStatus === 'rectified' || v.badStatus === 'unrectified',
@@ -161,7 +188,10 @@ export function indicatorRecords(e: RankingEvidence, key: IndicatorKey): Indicat
     case 'slowActionRate':
       return {
         kind: 'case',
-        numerator: e.cases.flatMap((c) => c.flags.map(() => c.caseId)),
+        numerator: [
+          ...e.cases.flatMap((c) => c.flags.map(() => c.caseId)),
+          ...e.departmentFlags.map((f) => f.departmentId),
+        ],
         denominator: ids(e.cases),
       };
   }

@@ -1,13 +1,17 @@
 /**
  * One pass over a dataset for one ranking window: every case is evaluated once at the window's
  * instant, counted cases get their facts and slow-action flags, and evaluations given in the
- * period are attributed to their case's department. `rankQuarter`, `rankHistory` and
+ * period (and 差评 whose rectification window closes in it) are attributed to their case's
+ * department. `rankQuarter`, `rankHistory` and
  * `rankingEvidence` all count through this function, so they cannot disagree.
  */
 import { officialCalendar, shanghaiStartOfDay, type WorkingCalendar } from '../domain/calendar';
 import {
+  addBadReview,
   addCase,
+  addDepartmentFlag,
   addEvaluation,
+  badReviewJudgedIn,
   badReviewStatus,
   BAD_REVIEW_MAX_LEVEL,
   caseRankingFacts,
@@ -24,6 +28,7 @@ import {
 import {
   DEFAULT_SLOW_ACTION_THRESHOLDS,
   flagCase,
+  flagDeadlineRushByDepartment,
   type EvaluatedCase,
   type SlowActionFlag,
   type SlowActionThresholds,
@@ -71,10 +76,15 @@ export type CaseVisitor = (
   flags: readonly SlowActionFlag[],
 ) => void;
 
-/** Called for each evaluation given in the period on a known case (drill-down). */
+/**
+ * Called for each evaluation on a known case that counts in the period (drill-down): given in
+ * it (`givenInPeriod`, 好评率), or a 差评 whose rectification window closes in it (`bad` is then
+ * its status for 差评整改率; `null` otherwise), or both.
+ */
 export type EvaluationVisitor = (
   e: Evaluation,
   departmentId: string,
+  givenInPeriod: boolean,
   bad: BadReviewStatus | null,
 ) => void;
 
@@ -84,6 +94,11 @@ export interface QuarterScan {
   tallies: Map<string, RankingTally>;
   /** Completed counted cases with their evaluations, for the 临期突击 rule. */
   completedForRush: EvaluatedCase[];
+  /**
+   * The department-level 临期突击 flag of the period, by department id (judged on the period's
+   * completed cases); each one is counted as one flag in its department's 慢作为率.
+   */
+  deadlineRush: Map<string, SlowActionFlag>;
   /** Every department id that appears on any case of the dataset. */
   caseDepartments: Set<string>;
   /** Evaluations given in the period whose case is not in the dataset (cannot be attributed). */
@@ -149,24 +164,44 @@ export function scanQuarter(
     }
     onCase?.(c, ev, facts, flags);
   }
+  // 临期突击: one department-level flag per department and period, counted in 慢作为率 like a
+  // case-level flag (its department has counted cases: the rule reads completed counted ones).
+  const deadlineRush = new Map<string, SlowActionFlag>();
+  for (const f of flagDeadlineRushByDepartment(
+    completedForRush,
+    { from: w.from, to: w.to },
+    o.thresholds,
+  )) {
+    deadlineRush.set(f.departmentId, f);
+    addDepartmentFlag(tallyOf(tallies, f.departmentId), f);
+  }
   const deptOf = caseDepartments(ds);
   const windowDays = o.settings.rectificationWindowDays;
   let unattributed = 0;
   for (const e of ds.evaluations) {
-    if (!instantInWindow(e.at, w)) continue;
+    // 好评率: evaluations given in the period. 差评整改率: 差评 whose rectification window closes
+    // in the period, whenever given (DOMAIN.md clarification), judged at T.
+    const given = instantInWindow(e.at, w);
+    const bad =
+      e.level <= BAD_REVIEW_MAX_LEVEL && badReviewJudgedIn(e, w, o.cal, windowDays)
+        ? badReviewStatus(e, T, o.cal, windowDays)
+        : null;
+    if (!given && bad === null) continue;
     const dept = deptOf.get(e.caseId);
     if (dept === undefined) {
-      unattributed++;
+      if (given) unattributed++;
       continue;
     }
     if (onlyDepartment !== null && dept !== onlyDepartment) continue;
-    const bad = e.level <= BAD_REVIEW_MAX_LEVEL ? badReviewStatus(e, T, o.cal, windowDays) : null;
-    addEvaluation(tallyOf(tallies, dept), e.level, bad);
-    onEvaluation?.(e, dept, bad);
+    const t = tallyOf(tallies, dept);
+    if (given) addEvaluation(t, e.level);
+    if (bad !== null) addBadReview(t, bad);
+    onEvaluation?.(e, dept, given, bad);
   }
   return {
     tallies,
     completedForRush,
+    deadlineRush,
     caseDepartments: seen,
     unattributedEvaluations: unattributed,
   };

@@ -19,7 +19,7 @@ export interface EvidenceRow {
   rowKey: string;
   /** The case id, or the evaluation id. */
   id: string;
-  /** The case the record belongs to (links to /cases/:id). */
+  /** The case the record belongs to (links to /cases/:id); '' for a department-level flag. */
   caseId: string;
   note: string;
 }
@@ -58,6 +58,7 @@ function evaluationNote(e: RankingEvaluationEvidence): string {
     `评价于 ${formatShanghaiIso(e.at).slice(0, 16).replace('T', ' ')}`,
   ];
   if (e.badStatus) parts.push(BAD_STATUS[e.badStatus]);
+  if (e.badStatus && !e.givenInQuarter) parts.push('上季度评价、整改期在本季度届满');
   if (e.rectifiedAt !== null)
     parts.push(`整改反馈 ${formatShanghaiIso(e.rectifiedAt).slice(0, 16).replace('T', ' ')}`);
   return parts.join('；');
@@ -85,6 +86,16 @@ export function evidenceLists(e: RankingEvidence, key: IndicatorKey): EvidenceLi
     };
   }
   const byId = new Map(e.cases.map((c) => [c.caseId, c]));
+  // 慢作为率's numerator ends with one entry per department-level flag (a department id).
+  const deptFlagRows: EvidenceRow[] =
+    key === 'slowActionRate'
+      ? e.departmentFlags.map((f, i) => ({
+          rowKey: `dept:${f.departmentId}#${i}`,
+          id: f.departmentId,
+          caseId: '',
+          note: `部门级慢作为标记：${slowActionRuleName(f.code)}（${f.explanation}）`,
+        }))
+      : [];
   const rows = (ids: string[], perFlag: boolean) => {
     const seen = new Map<string, number>();
     return ids.map((id) => {
@@ -100,7 +111,13 @@ export function evidenceLists(e: RankingEvidence, key: IndicatorKey): EvidenceLi
   };
   return {
     kind: 'case',
-    numerator: rows(rec.numerator, key === 'slowActionRate'),
+    numerator: [
+      ...rows(
+        rec.numerator.slice(0, rec.numerator.length - deptFlagRows.length),
+        key === 'slowActionRate',
+      ),
+      ...deptFlagRows,
+    ],
     denominator: rows(rec.denominator, false),
   };
 }

@@ -19,7 +19,7 @@ import {
   type RankingTally,
 } from '../domain/ranking';
 import { periodKey, previousQuarter, type Period } from '../domain/period/period';
-import { flagDeadlineRushByDepartment, type SlowActionFlag } from '../domain/slow-action';
+import type { SlowActionFlag } from '../domain/slow-action';
 import { formatShanghaiIso } from '../domain/time-limit';
 import type { IndexedDataset } from './dataset';
 import {
@@ -63,7 +63,10 @@ export interface DepartmentRanking {
   indicators: Record<IndicatorKey, IndicatorValue>;
   /** The pooled counts behind the indicators (and slow-action flags by code). */
   counts: RankingTally;
-  /** The department-level 临期突击 flag for the quarter, shown beside the rate (not scored). */
+  /**
+   * The department-level 临期突击 flag for the quarter, shown beside the rank; counted as one flag
+   * in 慢作为率 (`counts.flagsByCode['deadline-rush']`).
+   */
   deadlineRush: SlowActionFlag | null;
 }
 
@@ -170,12 +173,7 @@ export function rankQuarter(
   const prev = computeQuarter(ds, prevQ, o);
   const prevRank = new Map(prev.scores.map((d) => [d.departmentId, d.rank]));
 
-  const rushFlags = flagDeadlineRushByDepartment(
-    cur.scan.completedForRush,
-    { from: cur.window.from, to: cur.window.to },
-    o.thresholds,
-  );
-  const rushByDept = new Map(rushFlags.map((f) => [f.departmentId, f]));
+  const rushByDept = cur.scan.deadlineRush;
 
   const sorted = [...cur.scores].sort(compareDepartmentScores);
   const departments: DepartmentRanking[] = sorted.map((d) => {

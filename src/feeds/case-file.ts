@@ -2,6 +2,7 @@ import type { CaseInput } from '../domain/time-limit';
 import { parseCaseRecord } from './case-record';
 import { CsvError, parseCsv } from './csv';
 import { columnOf, type CaseField, type ColumnMapping } from './mapping';
+import { duplicateIdReason } from './result';
 
 /** Formats a case file can come in. */
 export type CaseFileFormat = 'json' | 'ndjson' | 'csv';
@@ -158,13 +159,15 @@ export function caseFileRecords(
 
 /**
  * Validate raw records (the second half of {@link parseCaseFile}): each with `parseCaseRecord`,
- * duplicates of an earlier id set aside. The import page feeds XLSX rows through here too, so the
+ * duplicates of an earlier id set aside (the reason names the first by its 1-based record number,
+ * and by `whereOf(index)` — its line or sheet row — when given). The import page feeds XLSX rows through here too, so the
  * browser and the CLI count the same. `onProgress` is called every 10,000 records.
  */
 export function validateCaseRecords(
   records: readonly RawCaseRecord[],
   mapping?: ColumnMapping,
   onProgress?: (done: number, total: number) => void,
+  whereOf?: (index: number) => { zh: string; en: string } | undefined,
 ): CaseFileResult {
   const cases: CaseFileResult['cases'] = [];
   const rejected: CaseFileRejection[] = [];
@@ -186,7 +189,7 @@ export function validateCaseRecords(
       rejected.push({
         index,
         id: r.value.id,
-        reason: `办件编号重复，与第 ${first} 条相同 (duplicate id, first seen at index ${first})`,
+        reason: duplicateIdReason('办件编号', first, whereOf?.(first)),
       });
       continue;
     }

@@ -1,4 +1,5 @@
 import { parseInstant, type CaseInput, type SuspensionInput } from '../domain/time-limit';
+import { defaultDateBounds, instantOutOfBounds, type DateBounds } from './date-bounds';
 import { timestampReader } from './import/timestamp';
 import { columnOf, type CaseField, type ColumnMapping } from './mapping';
 
@@ -23,9 +24,13 @@ function show(v: unknown): string {
   }
 }
 
-/** An identifier: a non-empty string, or an integer (JSON exports often write ids as numbers). */
+/**
+ * An identifier: a string that is not blank, kept **exactly as sent** (never trimmed: `\t=1+1`
+ * and `=1+1` are different ids, and an id must match the source system's byte for byte), or an
+ * integer (JSON exports often write ids as numbers).
+ */
 function identifier(v: unknown): string | null {
-  if (typeof v === 'string') return v.trim() === '' ? null : v.trim();
+  if (typeof v === 'string') return v.trim() === '' ? null : v;
   if (typeof v === 'number' && Number.isSafeInteger(v)) return String(v);
   return null;
 }
@@ -52,12 +57,15 @@ function instantOf(
   v: unknown,
   label: string,
   field: string,
-  read: InstantReader = parseInstant,
+  read: InstantReader,
+  bounds: DateBounds,
 ): Parsed<number | null> {
   if (isBlank(v)) return { ok: true, value: null };
   const ms = typeof v === 'string' ? read(v) : null;
   if (ms === null)
     return { ok: false, reason: `${label}无法解析 (${field} unparseable: ${show(v)})` };
+  const out = instantOutOfBounds(ms, bounds, label, field, show(v));
+  if (out !== null) return { ok: false, reason: out };
   return { ok: true, value: ms };
 }
 
@@ -82,7 +90,11 @@ function daysOf(v: unknown, label: string, field: string): Parsed<number | null>
   return { ok: true, value: n };
 }
 
-function suspensionsOf(v: unknown, read: InstantReader): Parsed<SuspensionInput[]> {
+function suspensionsOf(
+  v: unknown,
+  read: InstantReader,
+  bounds: DateBounds,
+): Parsed<SuspensionInput[]> {
   if (isBlank(v)) return { ok: true, value: [] };
   let list: unknown = v;
   if (typeof v === 'string') {
@@ -117,9 +129,15 @@ function suspensionsOf(v: unknown, read: InstantReader): Parsed<SuspensionInput[
     if (isBlank(r['startAt'])) {
       return { ok: false, reason: `第 ${i + 1} 条暂停缺少开始时间 (${where}.startAt missing)` };
     }
-    const start = instantOf(r['startAt'], `第 ${i + 1} 条暂停开始时间`, `${where}.startAt`, read);
+    const start = instantOf(
+      r['startAt'],
+      `第 ${i + 1} 条暂停开始时间`,
+      `${where}.startAt`,
+      read,
+      bounds,
+    );
     if (!start.ok) return start;
-    const end = instantOf(r['endAt'], `第 ${i + 1} 条暂停结束时间`, `${where}.endAt`, read);
+    const end = instantOf(r['endAt'], `第 ${i + 1} 条暂停结束时间`, `${where}.endAt`, read, bounds);
     if (!end.ok) return end;
     const startAt = start.value as number;
     if (end.value !== null && end.value < startAt) {
@@ -152,9 +170,14 @@ function suspensionsOf(v: unknown, read: InstantReader): Parsed<SuspensionInput[
  * the mapped column, otherwise from its own name, and timestamps in the mapping's
  * `timestampFormat` / `timezone` (default ISO 8601, no offset = Asia/Shanghai). Never throws: a bad record comes back with a
  * reason a person can read (Chinese first, English in brackets) and the id when one was found.
- * Duplicate ids across records are the caller's to detect.
+ * Duplicate ids across records are the caller's to detect. Every timestamp must lie in the
+ * plausible window `bounds` (src/feeds/date-bounds.ts; default 2000-01-01 to a year after now).
  */
-export function parseCaseRecord(raw: unknown, mapping?: ColumnMapping): CaseRecordResult {
+export function parseCaseRecord(
+  raw: unknown,
+  mapping?: ColumnMapping,
+  bounds: DateBounds = defaultDateBounds(),
+): CaseRecordResult {
   if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
     return { ok: false, reason: `记录不是对象 (record is not an object: ${show(raw)})`, id: null };
   }
@@ -182,7 +205,7 @@ export function parseCaseRecord(raw: unknown, mapping?: ColumnMapping): CaseReco
     );
   }
   if (isBlank(get('acceptedAt'))) return fail('缺少受理时间 (acceptedAt missing)', id);
-  const accepted = instantOf(get('acceptedAt'), '受理时间', 'acceptedAt', read);
+  const accepted = instantOf(get('acceptedAt'), '受理时间', 'acceptedAt', read, bounds);
   if (!accepted.ok) return fail(accepted.reason, id);
   const acceptedAt = accepted.value as number;
 
@@ -190,7 +213,7 @@ export function parseCaseRecord(raw: unknown, mapping?: ColumnMapping): CaseReco
   if (!committed.ok) return fail(committed.reason, id);
   const statutory = daysOf(get('statutoryLimitDays'), '法定时限', 'statutoryLimitDays');
   if (!statutory.ok) return fail(statutory.reason, id);
-  const due = instantOf(get('dueAt'), '办理期限', 'dueAt', read);
+  const due = instantOf(get('dueAt'), '办理期限', 'dueAt', read, bounds);
   if (!due.ok) return fail(due.reason, id);
   if (committed.value === null && statutory.value === null && due.value === null) {
     return fail(
@@ -207,7 +230,7 @@ export function parseCaseRecord(raw: unknown, mapping?: ColumnMapping): CaseReco
   if (due.value !== null && due.value < acceptedAt) {
     return fail(`办理期限早于受理时间 (dueAt ${show(get('dueAt'))} is before acceptedAt)`, id);
   }
-  const completed = instantOf(get('completedAt'), '办结时间', 'completedAt', read);
+  const completed = instantOf(get('completedAt'), '办结时间', 'completedAt', read, bounds);
   if (!completed.ok) return fail(completed.reason, id);
   if (completed.value !== null && completed.value < acceptedAt) {
     return fail(
@@ -215,7 +238,7 @@ export function parseCaseRecord(raw: unknown, mapping?: ColumnMapping): CaseReco
       id,
     );
   }
-  const suspensions = suspensionsOf(get('suspensions'), read);
+  const suspensions = suspensionsOf(get('suspensions'), read, bounds);
   if (!suspensions.ok) return fail(suspensions.reason, id);
 
   return {

@@ -183,3 +183,24 @@ export function describe(value: unknown): string {
       return typeof value;
   }
 }
+
+/**
+ * The rejection reason of a record whose id an earlier record already has (the first one is
+ * kept). Names the first record by its **1-based record number** (第 N 条, as the CLI and the
+ * rejection tables count), and by the line or sheet row the file shows when given, e.g.
+ * `办件编号重复，与第 3 条记录（文件第 4 行）相同 (duplicate id, same as record 3, line 4)`.
+ *
+ * @param idZh the id's Chinese name (办件编号)
+ * @param firstIndex 0-based index of the first record with this id
+ * @param where where that record is in the file, e.g. `{ zh: '文件第 4 行', en: 'line 4' }`
+ */
+export function duplicateIdReason(
+  idZh: string,
+  firstIndex: number,
+  where?: { zh: string; en: string },
+): string {
+  const n = firstIndex + 1;
+  return where === undefined
+    ? `${idZh}重复，与第 ${n} 条记录相同 (duplicate id, same as record ${n})`
+    : `${idZh}重复，与第 ${n} 条记录（${where.zh}）相同 (duplicate id, same as record ${n}, ${where.en})`;
+}

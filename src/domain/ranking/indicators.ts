@@ -89,7 +89,7 @@ export function describeIndicators(s: RankingSettings = DEFAULT_RANKING_SETTINGS
       nameEn: 'Bad-review rectification rate',
       better: 'higher',
       unit: 'ratio',
-      description: `本季度收到的差评（1–2 级）中，在评价之后 ${s.rectificationWindowDays} 个工作日内整改反馈的比例；季度末尚未整改且整改期未满的差评暂不计入。`,
+      description: `整改期在本季度届满的差评（1–2 级，不论在哪个季度收到）中，在评价之后 ${s.rectificationWindowDays} 个工作日内整改反馈的比例。每条差评恰在其整改期届满的季度评判一次，跨季度的差评不会漏评；季度尚未结束时，整改期未满且未整改的差评暂不计入。`,
       scoring: higher,
     },
     slowActionRate: {
@@ -98,7 +98,7 @@ export function describeIndicators(s: RankingSettings = DEFAULT_RANKING_SETTINGS
       better: 'lower',
       unit: 'per100',
       description:
-        '计入考核的办件在季度末所触发的慢作为标记（滞留、受理未办、多次补正、暂停过长、暂停超申请天数、超期未办结）总数，折算为每百件标记数。部门级的临期突击单独列示，不计入。',
+        '计入考核的办件在季度末所触发的办件级慢作为标记（滞留、受理未办、多次补正、暂停过长、暂停超申请天数、超期未办结，每件每条规则至多 1 个），加上部门本季度的临期突击标记（部门级，触发时计 1 个），合计 × 100 ÷ 计入考核件数，即每百件标记数。',
       scoring: '得分 = 100 − 每百件标记数，最低 0 分。',
     },
   };

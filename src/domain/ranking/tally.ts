@@ -5,7 +5,7 @@
  * never a mean of department rates. The counting rules and their reasons are in docs/ranking.md.
  */
 import type { WorkingCalendar } from '../calendar/calendar';
-import { shanghaiDayOf, shanghaiStartOfDay } from '../calendar/day';
+import { shanghaiDayOf, shanghaiStartOfDay, type DayIndex } from '../calendar/day';
 import type { SlowActionCode } from '../slow-action/types';
 import type { CaseEvaluation } from '../time-limit/types';
 import type { RankingWindow } from './window';
@@ -89,10 +89,42 @@ export interface EvaluationInput {
 }
 
 /**
- * Where a 差评 stands at `asOfMs`. The window is `windowDays` working days counted like a time
- * limit: the evaluation day is not counted, and the window closes at 24:00 of its last day.
+ * The last civil day of a 差评's rectification window: `windowDays` working days counted like a
+ * time limit (the evaluation day is not counted; 0 = the evaluation day if it is a working day,
+ * else the next one). The window closes at 24:00 of that day.
+ */
+export function rectificationLastDay(
+  e: EvaluationInput,
+  cal: WorkingCalendar,
+  windowDays: number,
+): DayIndex {
+  return cal.addWorkingDays(shanghaiDayOf(e.at), windowDays);
+}
+
+/**
+ * Whether a 差评 is judged for 差评整改率 in the ranking window `w` (DOMAIN.md clarification;
+ * docs/ranking.md §3): each 差评 is judged in exactly one period, the one in which its
+ * rectification window closes (its last day lies in the period), whatever period it was given
+ * in — so none escapes judgement by straddling a quarter's end. Not while it is not known yet
+ * (given after the window's as-of instant).
+ */
+export function badReviewJudgedIn(
+  e: EvaluationInput,
+  w: RankingWindow,
+  cal: WorkingCalendar,
+  windowDays: number,
+): boolean {
+  if (e.at > w.asOfMs) return false;
+  const last = rectificationLastDay(e, cal, windowDays);
+  return last >= w.from && last <= w.to;
+}
+
+/**
+ * Where a 差评 stands at `asOfMs` (window: {@link rectificationLastDay}).
  * - `rectified`: rectification known by `asOfMs` and on or before the window's last day;
- * - `pending`: not rectified yet and the window is still open — it cannot be judged yet;
+ * - `pending`: not rectified yet and the window is still open — it cannot be judged yet (in a
+ *   ranking, only in a quarter still running: at a quarter's end every window closing in it has
+ *   closed);
  * - `unrectified`: the window closed without a rectification (a later one is too late).
  */
 export function badReviewStatus(
@@ -101,7 +133,7 @@ export function badReviewStatus(
   cal: WorkingCalendar,
   windowDays: number,
 ): BadReviewStatus {
-  const lastDay = cal.addWorkingDays(shanghaiDayOf(e.at), windowDays);
+  const lastDay = rectificationLastDay(e, cal, windowDays);
   const r = e.rectifiedAt;
   if (r !== null && r <= asOfMs && shanghaiDayOf(r) <= lastDay) return 'rectified';
   return asOfMs < shanghaiStartOfDay(lastDay + 1) ? 'pending' : 'unrectified';
@@ -129,13 +161,24 @@ export interface RankingTally {
   evaluations: number;
   /** Of those, level 4–5. */
   goodEvaluations: number;
-  /** Of those, 差评 (level 1–2), all statuses. */
+  /** Of those, 差评 (level 1–2). */
   badReviews: number;
+  /**
+   * 差评 judged in the period (their rectification window closes in it, whenever they were
+   * given; {@link badReviewJudgedIn}) and rectified within the window.
+   */
   badRectified: number;
+  /** 差评 judged in the period and not rectified within the window. */
   badUnrectified: number;
-  /** 差评 still inside their rectification window and not rectified: not judged yet. */
+  /**
+   * 差评 whose window closes in the period but is still open at the as-of instant and not
+   * rectified (a quarter still running): not judged yet.
+   */
   badPending: number;
-  /** Slow-action flags on counted cases (each case's flag counted once). */
+  /**
+   * Slow-action flags for 慢作为率: the case-level flags of counted cases (each rule at most once
+   * per case) plus the department-level 临期突击 flag of the period (at most one per department).
+   */
   slowActionFlags: number;
   /** Those flags by reason code. */
   flagsByCode: Partial<Record<SlowActionCode, number>>;
@@ -192,16 +235,27 @@ export function addCase(
   }
 }
 
-/** Add one evaluation given in the quarter; `bad` is its 差评 status (ignored for levels 3–5). */
-export function addEvaluation(t: RankingTally, level: number, bad: BadReviewStatus | null): void {
+/**
+ * Add a department-level slow-action flag of the period (临期突击): one flag, like one case-level
+ * flag, in 慢作为率's numerator (docs/ranking.md §3); the denominator stays the counted cases.
+ */
+export function addDepartmentFlag(t: RankingTally, flag: { code: SlowActionCode }): void {
+  t.slowActionFlags++;
+  t.flagsByCode[flag.code] = (t.flagsByCode[flag.code] ?? 0) + 1;
+}
+
+/** Add one evaluation given in the period (好评率). */
+export function addEvaluation(t: RankingTally, level: number): void {
   t.evaluations++;
   if (level >= GOOD_REVIEW_MIN_LEVEL) t.goodEvaluations++;
-  else if (level <= BAD_REVIEW_MAX_LEVEL) {
-    t.badReviews++;
-    if (bad === 'rectified') t.badRectified++;
-    else if (bad === 'pending') t.badPending++;
-    else t.badUnrectified++;
-  }
+  else if (level <= BAD_REVIEW_MAX_LEVEL) t.badReviews++;
+}
+
+/** Add one 差评 whose rectification window closes in the period (差评整改率), by its status. */
+export function addBadReview(t: RankingTally, status: BadReviewStatus): void {
+  if (status === 'rectified') t.badRectified++;
+  else if (status === 'pending') t.badPending++;
+  else t.badUnrectified++;
 }
 
 /** 2^20: utilisations are kept as whole multiples of 2^-20 (≈ 0.000001). */

@@ -21,6 +21,32 @@ import type { CaseInput } from './types';
  * - `overrunDays` etc. describe the working days beyond `approvedDays` (they count against the
  *   clock again), restricted to days after the acceptance day.
  */
+/**
+ * The end (exclusive civil day) of a suspension's approved allowance (申请天数, DOMAIN.md
+ * "Warnings" and its clarification; docs/rules.md §3.7): a suspension starting on civil day
+ * `startDay` of a case accepted on `acceptedDay` suspends, of its own days, those before
+ * the returned day; working days from it on count against the clock again (overrun).
+ *
+ * The allowance is spent only on days the clock would otherwise run: working days strictly
+ * after the acceptance day (民法典 art. 201: the acceptance day is never counted), so a
+ * suspension starting on or before the acceptance day spends none of it until day 1. The
+ * acceptance day and earlier days of such a suspension stay suspended without spending it (that
+ * matters only for a 即办件, whose acceptance day can be its deadline). `approvedDays` ≤ 0
+ * allows no day after acceptance.
+ *
+ * The result is always after the acceptance day.
+ */
+export function approvedEndDay(
+  startDay: DayIndex,
+  acceptedDay: DayIndex,
+  approvedDays: number,
+  cal: WorkingCalendar,
+): DayIndex {
+  // The allowance runs over working days strictly after `base`.
+  const base = startDay - 1 > acceptedDay ? startDay - 1 : acceptedDay;
+  return approvedDays <= 0 ? base + 1 : cal.addWorkingDays(base, approvedDays) + 1;
+}
+
 export class SuspendedIntervals {
   /** Interval starts (civil days, inclusive); only the first {@link count} entries are meaningful. */
   start: Int32Array = new Int32Array(16);
@@ -58,9 +84,10 @@ export class SuspendedIntervals {
    *   case completed by as-of, one starting after the completion instant;
    * - still running as of as-of (open case): runs through the as-of day; still running at
    *   completion (or ending after it): ends on the completion day, which was worked;
-   * - `approvedDays`: only its first `approvedDays` working days, counted from its **own** start
-   *   day (even before acceptance), are suspended; later working days count again and, when
-   *   after the acceptance day, are tallied as overrun;
+   * - `approvedDays` ({@link approvedEndDay}): the allowance is spent only on days the clock
+   *   would otherwise run — working days after the acceptance day, from the suspension's start —
+   *   so a suspension starting on (or before) the acceptance day keeps its whole allowance for
+   *   day 1 on; later working days count again and are tallied as overrun;
    * - days before acceptance are dropped (they never count anyway); overlapping or adjacent
    *   intervals are merged so a day counts once.
    *
@@ -109,13 +136,12 @@ export class SuspendedIntervals {
       }
       const approved = s.approvedDays;
       if (approved !== null && ed > sd) {
-        // Only the first `approved` working days from the suspension's own start are suspended.
-        const capEnd = approved <= 0 ? sd : cal.addWorkingDays(sd - 1, approved) + 1;
+        // Only the first `approved` working days after the acceptance day are suspended.
+        const capEnd = approvedEndDay(sd, a, approved, cal);
         if (ed > capEnd) {
-          // Overrun = working days in [capEnd, ed) after the acceptance day: the acceptance day
-          // and the days before it are never counted, so they cannot count "again".
-          const from = capEnd > a ? capEnd - 1 : a; // count working days in (from, ed - 1]
-          if (ed - 1 > from) this.tallyOverrun(cal, i, from, ed - 1);
+          // Overrun = working days in [capEnd, ed); capEnd is after the acceptance day, so these
+          // are all days the clock counts "again".
+          this.tallyOverrun(cal, i, capEnd - 1, ed - 1);
           ed = capEnd;
         }
       }
@@ -152,7 +178,7 @@ export class SuspendedIntervals {
     return this;
   }
 
-  /** Record suspension `i`'s overrun: the working days in (from, to]. */
+  /** Record suspension `i`'s overrun: the working days in (from, to] (none when to ≤ from). */
   private tallyOverrun(cal: WorkingCalendar, i: number, from: DayIndex, to: DayIndex): void {
     const over = cal.countWorkingDays(from, to);
     if (over <= 0) return;

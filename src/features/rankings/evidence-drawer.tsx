@@ -111,6 +111,8 @@ export function EvidenceDrawer({
             <br />
             <Link to={`/cases/${encodeURIComponent(row.caseId)}`}>{row.caseId}</Link>
           </span>
+        ) : row.caseId === '' ? (
+          <span>{row.id}</span>
         ) : (
           <Link to={`/cases/${encodeURIComponent(row.caseId)}`}>{row.id}</Link>
         ),

@@ -17,7 +17,7 @@ import { parseCaseEvent, type CaseEvent } from '../schemas/case-event';
 import type { Department, DepartmentKind } from '../schemas/department';
 import { parseEvaluation, type Evaluation } from '../schemas/evaluation';
 import { parseSupervisionTask, type SupervisionTask } from '../schemas/supervision-task';
-import type { RecordOutcome } from '../result';
+import { duplicateIdReason, type RecordOutcome } from '../result';
 import { parseInstant } from '../../domain/time-limit/instant';
 import { coerceRecord } from './coerce';
 import { decodeText, type TextEncodingName } from './encoding';
@@ -26,6 +26,7 @@ import { toColumnMapping, type ImportMapping } from './import-mapping';
 import {
   ImportFileError,
   ndjsonTable,
+  positionPhrase,
   readTable,
   xlsxTable,
   type FileFormat,
@@ -140,8 +141,11 @@ async function importCases(
     throw e;
   }
   onProgress('validate', 0, records.length);
-  const result = validateCaseRecords(records, mapping, (done, total) =>
-    onProgress('validate', done, total),
+  const result = validateCaseRecords(
+    records,
+    mapping,
+    (done, total) => onProgress('validate', done, total),
+    (index) => positionPhrase(options.format, positions[index] ?? index + 1),
   );
   const itemColumn = options.mapping.columns['itemCode'];
   const nameColumn = options.mapping.columns['departmentName'];
@@ -254,12 +258,16 @@ async function importOther(
       rejected.push({
         position,
         id: value.id,
-        reason: `编号重复，与第 ${first} 行相同 (duplicate id, first seen at ${first})`,
+        reason: duplicateIdReason(
+          '编号',
+          first,
+          positionPhrase(options.format, table.positions[first] ?? first + 1),
+        ),
         cells: cellsOf(rec.raw),
       });
       continue;
     }
-    seen.set(value.id, position);
+    seen.set(value.id, i);
     accepted.push(value);
   }
   const out: ImportOutcome = { kind, total, accepted: accepted.length, rejected };

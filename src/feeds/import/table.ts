@@ -193,3 +193,19 @@ export const POSITION_LABELS: Record<FileFormat, { zh: string; en: string }> = {
   json: { zh: '记录序号', en: 'Record' },
   ndjson: { zh: '文件行号', en: 'Line' },
 };
+
+/** Where a record is in a file of this format, as a rejection reason names it (1-based `position`). */
+export function positionPhrase(
+  format: FileFormat,
+  position: number,
+): { zh: string; en: string } | undefined {
+  switch (format) {
+    case 'csv':
+    case 'ndjson':
+      return { zh: `文件第 ${position} 行`, en: `line ${position}` };
+    case 'xlsx':
+      return { zh: `工作表第 ${position} 行`, en: `sheet row ${position}` };
+    case 'json':
+      return undefined; // the position is the record number itself
+  }
+}

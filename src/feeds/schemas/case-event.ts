@@ -41,18 +41,18 @@ export interface CaseEvent {
 }
 
 /** Validates one case event record. */
-export const parseCaseEvent = recordParser((raw): CaseEvent => {
+export const parseCaseEvent = recordParser((raw, b): CaseEvent => {
   const o = asRecord(raw, '环节', 'case event');
   const id = readString(o, 'id', '环节记录编号');
   const caseId = readString(o, 'caseId', '办件编号');
   const step = readString(o, 'step', '环节名称');
   const departmentId = readString(o, 'departmentId', '办理部门');
   const handler = readString(o, 'handler', '经办人');
-  const enteredAt = readInstant(o, 'enteredAt', '进入环节时间');
-  const leftAt = readNullableInstant(o, 'leftAt', '离开环节时间');
+  const enteredAt = readInstant(o, 'enteredAt', '进入环节时间', b);
+  const leftAt = readNullableInstant(o, 'leftAt', '离开环节时间', b);
   if (leftAt !== null && leftAt < enteredAt) {
     throw new FieldError(bilingual('离开环节时间早于进入环节时间', `leftAt is before enteredAt`));
   }
-  const updatedAt = readInstant(o, 'updatedAt', '更新时间');
+  const updatedAt = readInstant(o, 'updatedAt', '更新时间', b);
   return { id, caseId, step, departmentId, handler, enteredAt, leftAt, updatedAt };
 });

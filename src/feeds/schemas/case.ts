@@ -7,6 +7,7 @@
  * Hand-written for speed: a city can send a million cases.
  */
 import { parseCaseRecord } from '../case-record';
+import { defaultDateBounds, type DateBounds } from '../date-bounds';
 import type { CaseInput } from '../../domain/time-limit/types';
 import type { RecordOutcome } from '../result';
 import {
@@ -82,10 +83,14 @@ export interface CaseRecord extends CaseInput {
 
 /**
  * Validates one case record: the time-limit fields through `parseCaseRecord`, then the feed
- * fields, then that status and completedAt agree (在办 ⇔ no completedAt).
+ * fields, then that status and completedAt agree (在办 ⇔ no completedAt). Every date must lie
+ * in the plausible window `bounds` (src/feeds/date-bounds.ts).
  */
-export function parseCase(raw: unknown): RecordOutcome<CaseRecord> {
-  const core = parseCaseRecord(raw);
+export function parseCase(
+  raw: unknown,
+  bounds: DateBounds = defaultDateBounds(),
+): RecordOutcome<CaseRecord> {
+  const core = parseCaseRecord(raw, undefined, bounds);
   if (!core.ok) return { ok: false, reason: core.reason, id: core.id };
   const value = core.value;
   try {
@@ -108,7 +113,7 @@ export function parseCase(raw: unknown): RecordOutcome<CaseRecord> {
       );
     }
     const result = readOptionalString(o, 'result', '办理结果');
-    const updatedAt = readInstant(o, 'updatedAt', '更新时间');
+    const updatedAt = readInstant(o, 'updatedAt', '更新时间', bounds);
     // Listed field by field: an object spread here costs several times the whole validation
     // (V8 leaves its fast path), and a million cases must parse in seconds.
     return {

@@ -36,12 +36,12 @@ export interface Department {
 }
 
 /** Validates one department record. */
-export const parseDepartment = recordParser((raw): Department => {
+export const parseDepartment = recordParser((raw, b): Department => {
   const o = asRecord(raw, '部门', 'department');
   const id = readString(o, 'id', '部门编号');
   const name = readString(o, 'name', '部门名称');
   const kind = readEnum(o, 'kind', '部门类别', DEPARTMENT_KINDS);
   const parentId = readOptionalString(o, 'parentId', '上级部门');
-  const updatedAt = readInstant(o, 'updatedAt', '更新时间');
+  const updatedAt = readInstant(o, 'updatedAt', '更新时间', b);
   return { id, name, kind, parentId: parentId === '' ? null : parentId, updatedAt };
 });

@@ -44,14 +44,14 @@ export interface Evaluation {
 }
 
 /** Validates one evaluation record. */
-export const parseEvaluation = recordParser((raw): Evaluation => {
+export const parseEvaluation = recordParser((raw, b): Evaluation => {
   const o = asRecord(raw, '评价', 'evaluation');
   const id = readString(o, 'id', '评价编号');
   const caseId = readString(o, 'caseId', '办件编号');
   const level = readInt(o, 'level', '评价等级', 1, 5) as EvaluationLevel;
-  const at = readInstant(o, 'at', '评价时间');
+  const at = readInstant(o, 'at', '评价时间', b);
   const channel = readString(o, 'channel', '评价渠道');
-  const rectifiedAt = readNullableInstant(o, 'rectifiedAt', '整改反馈时间');
+  const rectifiedAt = readNullableInstant(o, 'rectifiedAt', '整改反馈时间', b);
   if (rectifiedAt !== null && level > BAD_REVIEW_MAX_LEVEL) {
     throw new FieldError(
       bilingual(
@@ -63,6 +63,6 @@ export const parseEvaluation = recordParser((raw): Evaluation => {
   if (rectifiedAt !== null && rectifiedAt < at) {
     throw new FieldError(bilingual('整改反馈时间早于评价时间', 'rectifiedAt is before at'));
   }
-  const updatedAt = readInstant(o, 'updatedAt', '更新时间');
+  const updatedAt = readInstant(o, 'updatedAt', '更新时间', b);
   return { id, caseId, level, at, channel, rectifiedAt, updatedAt };
 });

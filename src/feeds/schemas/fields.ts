@@ -9,6 +9,12 @@
  */
 import { parseIsoDate, type DayIndex } from '../../domain/calendar/day';
 import { parseInstant } from '../../domain/time-limit/instant';
+import {
+  dayOutOfBounds,
+  defaultDateBounds,
+  instantOutOfBounds,
+  type DateBounds,
+} from '../date-bounds';
 import { describe, rawRecordId, type RecordOutcome } from '../result';
 
 /** One problem with one field; the message is already bilingual. */
@@ -119,7 +125,7 @@ export function readOptionalBoolean(
   return v;
 }
 
-function instantOf(v: unknown, key: string, zh: string): number {
+function instantOf(v: unknown, key: string, zh: string, b: DateBounds): number {
   const ms = typeof v === 'string' ? parseInstant(v) : null;
   if (ms === null) {
     throw new FieldError(
@@ -129,45 +135,62 @@ function instantOf(v: unknown, key: string, zh: string): number {
       ),
     );
   }
+  const out = instantOutOfBounds(ms, b, zh, key, describe(v));
+  if (out !== null) throw new FieldError(out);
   return ms;
 }
 
-/** A required instant → epoch ms (ISO 8601; no offset means Asia/Shanghai). */
-export function readInstant(o: RawRecord, key: string, zh: string): number {
+/**
+ * A required instant → epoch ms (ISO 8601; no offset means Asia/Shanghai), inside the plausible
+ * window `b` (src/feeds/date-bounds.ts).
+ */
+export function readInstant(o: RawRecord, key: string, zh: string, b: DateBounds): number {
   const v = o[key];
   if (v === undefined || v === null) throw missing(key, zh);
-  return instantOf(v, key, zh);
+  return instantOf(v, key, zh, b);
 }
 
-/** An instant that may be null or absent (an open step, an unrectified 差评). */
-export function readNullableInstant(o: RawRecord, key: string, zh: string): number | null {
+/** An instant that may be null or absent (an open step, an unrectified 差评); inside `b`. */
+export function readNullableInstant(
+  o: RawRecord,
+  key: string,
+  zh: string,
+  b: DateBounds,
+): number | null {
   const v = o[key];
   if (v === undefined || v === null) return null;
-  return instantOf(v, key, zh);
+  return instantOf(v, key, zh, b);
 }
 
-function dateOf(v: unknown, key: string, zh: string): DayIndex {
+function dateOf(v: unknown, key: string, zh: string, b: DateBounds): DayIndex {
   const d = typeof v === 'string' ? parseIsoDate(v) : null;
   if (d === null) {
     throw new FieldError(
       bilingual(`${zh}不是有效的日期`, `${key} must be a YYYY-MM-DD date, got ${describe(v)}`),
     );
   }
+  const out = dayOutOfBounds(d, b, zh, key, describe(v));
+  if (out !== null) throw new FieldError(out);
   return d;
 }
 
-/** A required civil date `YYYY-MM-DD` → day index. */
-export function readDate(o: RawRecord, key: string, zh: string): DayIndex {
+/** A required civil date `YYYY-MM-DD` → day index, inside the plausible window `b`. */
+export function readDate(o: RawRecord, key: string, zh: string, b: DateBounds): DayIndex {
   const v = o[key];
   if (v === undefined || v === null) throw missing(key, zh);
-  return dateOf(v, key, zh);
+  return dateOf(v, key, zh, b);
 }
 
-/** A civil date that may be null or absent. */
-export function readNullableDate(o: RawRecord, key: string, zh: string): DayIndex | null {
+/** A civil date that may be null or absent; inside `b`. */
+export function readNullableDate(
+  o: RawRecord,
+  key: string,
+  zh: string,
+  b: DateBounds,
+): DayIndex | null {
   const v = o[key];
   if (v === undefined || v === null) return null;
-  return dateOf(v, key, zh);
+  return dateOf(v, key, zh, b);
 }
 
 /** A required array (possibly empty). */
@@ -183,13 +206,17 @@ export function readArray(o: RawRecord, key: string, zh: string): readonly unkno
 }
 
 /**
- * Wraps a reader that throws {@link FieldError} into a record parser returning an outcome.
+ * Wraps a reader that throws {@link FieldError} into a record parser returning an outcome. The
+ * parser takes the plausible-date window as an optional second argument (default:
+ * {@link defaultDateBounds} at the time of the call) and hands it to the reader.
  * Other exceptions propagate on purpose: {@link parseRecords} reports them as "could not be parsed".
  */
-export function recordParser<T>(read: (raw: unknown) => T): (raw: unknown) => RecordOutcome<T> {
-  return (raw) => {
+export function recordParser<T>(
+  read: (raw: unknown, bounds: DateBounds) => T,
+): (raw: unknown, bounds?: DateBounds) => RecordOutcome<T> {
+  return (raw, bounds) => {
     try {
-      return { ok: true, value: read(raw) };
+      return { ok: true, value: read(raw, bounds ?? defaultDateBounds()) };
     } catch (error) {
       if (error instanceof FieldError)
         return { ok: false, reason: error.message, id: rawRecordId(raw) };

@@ -44,7 +44,7 @@ export interface ServiceItem {
 }
 
 /** Validates one service item record. */
-export const parseServiceItem = recordParser((raw): ServiceItem => {
+export const parseServiceItem = recordParser((raw, b): ServiceItem => {
   const o = asRecord(raw, '事项', 'service item');
   const code = readString(o, 'code', '事项编码');
   const name = readString(o, 'name', '事项名称');
@@ -60,6 +60,6 @@ export const parseServiceItem = recordParser((raw): ServiceItem => {
     );
   }
   const kind = readEnum(o, 'kind', '事项类型', ITEM_KINDS);
-  const updatedAt = readInstant(o, 'updatedAt', '更新时间');
+  const updatedAt = readInstant(o, 'updatedAt', '更新时间', b);
   return { code, name, departmentId, statutoryLimitDays, committedLimitDays, kind, updatedAt };
 });

@@ -18,6 +18,7 @@ import {
   readString,
   recordParser,
 } from './fields';
+import type { DateBounds } from '../date-bounds';
 
 /** Where a task comes from. */
 export const TASK_SOURCES = [
@@ -90,14 +91,14 @@ export interface SupervisionTask {
   updatedAt: number;
 }
 
-function readMilestone(raw: unknown, i: number): Milestone {
+function readMilestone(raw: unknown, i: number, b: DateBounds): Milestone {
   const where = `第 ${i + 1} 个节点`;
   try {
     const o = asRecord(raw, '节点', 'milestone');
     return {
       name: readString(o, 'name', '节点名称'),
-      due: readDate(o, 'due', '节点期限'),
-      doneAt: readNullableInstant(o, 'doneAt', '节点完成时间'),
+      due: readDate(o, 'due', '节点期限', b),
+      doneAt: readNullableInstant(o, 'doneAt', '节点完成时间', b),
     };
   } catch (error) {
     if (error instanceof FieldError) throw new FieldError(`${where}：${error.message}`);
@@ -106,7 +107,7 @@ function readMilestone(raw: unknown, i: number): Milestone {
 }
 
 /** Validates one supervision task record. */
-export const parseSupervisionTask = recordParser((raw): SupervisionTask => {
+export const parseSupervisionTask = recordParser((raw, b): SupervisionTask => {
   const o = asRecord(raw, '督查事项', 'supervision task');
   const id = readString(o, 'id', '督查事项编号');
   const source = readEnum(o, 'source', '事项来源', TASK_SOURCES);
@@ -124,8 +125,8 @@ export const parseSupervisionTask = recordParser((raw): SupervisionTask => {
     }
     return v;
   });
-  const assignedAt = readInstant(o, 'assignedAt', '交办时间');
-  const deadline = readNullableDate(o, 'deadline', '办理期限');
+  const assignedAt = readInstant(o, 'assignedAt', '交办时间', b);
+  const deadline = readNullableDate(o, 'deadline', '办理期限', b);
   if (deadline === null && !SOURCES_WITH_DEFAULT_DEADLINE.includes(source)) {
     throw new FieldError(
       bilingual(
@@ -135,14 +136,14 @@ export const parseSupervisionTask = recordParser((raw): SupervisionTask => {
     );
   }
   const complex = readOptionalBoolean(o, 'complex', '是否复杂', false);
-  const milestones = readArray(o, 'milestones', '进度节点').map(readMilestone);
+  const milestones = readArray(o, 'milestones', '进度节点').map((m, i) => readMilestone(m, i, b));
   const status = readEnum(o, 'status', '办理状态', TASK_STATUSES);
   const outcome =
     o['outcome'] === undefined || o['outcome'] === null
       ? null
       : readEnum(o, 'outcome', '办理结果', TASK_OUTCOMES);
   const progressNote = readOptionalString(o, 'progressNote', '最新进展') ?? '';
-  const updatedAt = readInstant(o, 'updatedAt', '更新时间');
+  const updatedAt = readInstant(o, 'updatedAt', '更新时间', b);
   return {
     id,
     source,

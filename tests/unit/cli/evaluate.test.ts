@@ -183,7 +183,12 @@ describe('cli evaluate', () => {
       [11, 'B11'],
     ]);
     expect(out.rejected[1]?.reason).toBe("受理时间无法解析 (acceptedAt unparseable: '2024-13-01')");
-    expect(out.rejected[7]?.reason).toContain('duplicate id');
+    // G1 repeats the first record (index 0): reasons and stderr count records from 1, while the
+    // JSON `index` stays 0-based.
+    expect(out.rejected[7]?.reason).toBe(
+      '办件编号重复，与第 1 条记录相同 (duplicate id, same as record 1)',
+    );
+    expect(r.stderr).toContain('rejected 第 9 条 (record 9) (G1): 办件编号重复，与第 1 条记录相同');
     expect(r.stderr).toContain('10 rejected');
   });
 

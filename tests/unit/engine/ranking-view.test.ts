@@ -197,4 +197,19 @@ describe('methodology', () => {
       '5 个工作日',
     );
   });
+
+  it('states where the rules knowingly differ from the general rule table, and why', () => {
+    const m = rankingMethodology(rankQuarter(ds, Q3, { asOfMs }), DEFAULT_SLOW_ACTION_THRESHOLDS);
+    const section = m.sections.find((s) => s.title === '与通用规则表不同的口径及理由');
+    const text = section?.paragraphs.join('\n') ?? '';
+    expect(section?.paragraphs).toHaveLength(3);
+    expect(text).toMatch(/提前办结率：即办件.*不计入分母/);
+    expect(text).toMatch(/时限利用率：.*超过 1（超期）按 1 计/);
+    expect(text).toMatch(/即办件在节假日受理.*有效时限按 1 个工作日计/);
+    // 慢作为率 counts 临期突击, and says so in the rules section.
+    const rules = m.sections.find((s) => s.title === '慢作为标记')?.paragraphs.join('\n') ?? '';
+    expect(rules).toContain(
+      '临期突击（部门级，按本季度办结件判定，触发时计为该部门 1 个慢作为标记，计入慢作为率',
+    );
+  });
 });

@@ -42,7 +42,7 @@ describe('parseCaseRecord', () => {
 
   it('accepts a CSV row of strings (empty = absent, numbers as text, suspensions as a JSON cell)', () => {
     const r = parseCaseRecord({
-      id: ' C2 ',
+      id: 'C2',
       departmentId: 'D1',
       acceptedAt: '2024-02-04 01:30:00+00',
       committedLimitDays: '',
@@ -141,7 +141,8 @@ describe('parseCaseFile', () => {
       {
         index: 1,
         id: 'A',
-        reason: '办件编号重复，与第 0 条相同 (duplicate id, first seen at index 0)',
+        // 1-based record number, as the CLI prints and the rejection tables count.
+        reason: '办件编号重复，与第 1 条记录相同 (duplicate id, same as record 1)',
       },
       { index: 2, id: null, reason: '第 4 行有 3 列，表头有 4 列 (row has 3 cells, header has 4)' },
     ]);

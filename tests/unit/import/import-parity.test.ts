@@ -126,6 +126,11 @@ describe('browser import counts exactly as the evaluate CLI', () => {
     // Each rejection carries the file line and the cells for the download.
     const dup = outcome.rejected.find((r) => r.reason.includes('重复'));
     expect(dup?.position).toBe(64);
+    // The first record with that key is data record 6, on line 7 (line 1 is the header): the
+    // reason counts records from 1, like the CLI, and names the line the table shows.
+    expect(dup?.reason).toBe(
+      '办件编号重复，与第 6 条记录（文件第 7 行）相同 (duplicate id, same as record 6, line 7)',
+    );
     expect(dup?.cells['Unique Key']).toBe('70000006');
   });
 });
@@ -195,7 +200,7 @@ describe('the import request, inline (as in jsdom) with IndexedDB', () => {
           format: 'csv',
           encoding: 'utf-8',
           mapping: loadMapping('city311.mapping.json'),
-          importedAtMs: 1,
+          importedAtMs: Date.parse('2026-10-01T09:00:00+08:00'),
         },
       },
       (m) => messages.push(m),
@@ -231,7 +236,7 @@ describe('the import request, inline (as in jsdom) with IndexedDB', () => {
               leftAt: '结束时间',
             },
           },
-          importedAtMs: 2,
+          importedAtMs: Date.parse('2026-10-01T09:05:00+08:00'),
         },
       },
       (m) => attach.push(m),
@@ -257,7 +262,7 @@ describe('the import request, inline (as in jsdom) with IndexedDB', () => {
           format: 'csv',
           encoding: 'utf-8',
           mapping: loadMapping('city311.mapping.json'),
-          importedAtMs: 1,
+          importedAtMs: Date.parse('2026-10-01T09:00:00+08:00'),
         },
       },
       (m) => messages.push(m),
@@ -265,5 +270,39 @@ describe('the import request, inline (as in jsdom) with IndexedDB', () => {
     const last = messages.at(-1);
     expect(last?.type).toBe('error');
     if (last?.type === 'error') expect(last.message).toContain('不在表头中');
+  });
+});
+
+describe('duplicate ids in an import name the first record by its 1-based number', () => {
+  const ev = (id: string) => ({
+    id,
+    caseId: 'C1',
+    level: 5,
+    at: '2026-09-01T10:00:00+08:00',
+    channel: '短信',
+  });
+  const options = (format: 'json' | 'ndjson') => ({
+    fileName: `evaluations.${format}`,
+    format,
+    encoding: 'utf-8' as const,
+    mapping: { kind: 'evaluations' as const, columns: {} },
+    importedAtMs: Date.parse('2026-10-01T09:00:00+08:00'),
+  });
+
+  it('JSON array: the record number is the position', async () => {
+    const bytes = new TextEncoder().encode(JSON.stringify([ev('P1'), ev('P2'), ev('P1')]));
+    const out = await runImport(bytes, options('json'));
+    expect(out.rejected.map((r) => [r.position, r.reason])).toEqual([
+      [3, '编号重复，与第 1 条记录相同 (duplicate id, same as record 1)'],
+    ]);
+  });
+
+  it('NDJSON with a blank line: record 2 is on line 3', async () => {
+    const text = [ev('P1'), ev('P2')].map((x) => JSON.stringify(x)).join('\n\n');
+    const bytes = new TextEncoder().encode(`${text}\n${JSON.stringify(ev('P2'))}\n`);
+    const out = await runImport(bytes, options('ndjson'));
+    expect(out.rejected.map((r) => [r.position, r.reason])).toEqual([
+      [4, '编号重复，与第 2 条记录（文件第 3 行）相同 (duplicate id, same as record 2, line 3)'],
+    ]);
   });
 });

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { rankQuarter } from '../../../src/engine/ranking';
 import { indicatorRecords, rankingEvidence } from '../../../src/engine/ranking-evidence';
 import { INDICATOR_KEYS } from '../../../src/domain/ranking';
-import { at, mkCase, mkDataset, mkDept, mkEval, Q3_2026 } from './helpers';
+import { at, mkCase, mkDataset, mkDept, mkEval, Q2_2026, Q3_2026, Q4_2026 } from './helpers';
 
 // Department A in 2026Q3, judged at 2026-09-30 23:59:59.999 +08:00. July 2026 has no holiday:
 // Mon 07-06 + 5 working days = 07-07, 08, 09, 10, 13 → committed deadline Mon 07-13.
@@ -96,8 +96,9 @@ const evaluations = [
   // 07-27; rectified 08-10 → unrectified.
   mkEval('E4', 'A4', 2, '2026-07-06T16:00', '2026-08-10T10:00'),
   // 差评 Mon 09-21, not rectified: 09-22…24, 28…30 = 6 working days by the quarter's end (09-25…27
-  // 中秋 off) → window still open → pending, excluded from 差评整改率 (still in 好评率's denominator).
-  // Its case A7 was completed in Q2: evaluations belong to the quarter they were given in.
+  // 中秋 off) → its window closes in Q4, so it is judged in Q4, not in Q3's 差评整改率 (still in
+  // Q3's 好评率 denominator). Its case A7 was completed in Q2: evaluations belong to the quarter
+  // they were given in.
   mkEval('E5', 'A7', 2, '2026-09-21T09:00'),
   mkEval('E6', 'A1', 4, '2026-06-30T23:00'), // given in Q2 → not counted
   mkEval('E7', 'A1', 4, '2026-09-30T23:30+08:00'), // last half hour of Q3 → counted, good
@@ -144,7 +145,7 @@ describe('hand-computed indicators for one department', () => {
     expect(i?.overdueRate).toEqual({ value: 0.333333, score: 66.67, numerator: 2, denominator: 6 });
     // E1, E2, E3, E4, E5, E7 given in Q3; good E1, E7 → 2/6.
     expect(i?.goodRate).toEqual({ value: 0.333333, score: 33.33, numerator: 2, denominator: 6 });
-    // judged 差评 E3 (rectified), E4 (too late); E5 pending → 1/2.
+    // judged 差评 E3 (rectified), E4 (too late); E5 is judged in Q4 → 1/2.
     expect(i?.rectificationRate).toEqual({ value: 0.5, score: 50, numerator: 1, denominator: 2 });
     // flags: A5 超期未办结, A8 多次补正 → 2 × 100 / 6 = 33.333333 per 100 → 66.67.
     expect(i?.slowActionRate).toEqual({
@@ -153,7 +154,7 @@ describe('hand-computed indicators for one department', () => {
       numerator: 2,
       denominator: 6,
     });
-    expect(a?.counts.badPending).toBe(1);
+    expect(a?.counts.badPending).toBe(0);
     expect(a?.counts.flagsByCode).toEqual({ 'inaction-overdue': 1, 'repeated-correction': 1 });
   });
 
@@ -201,5 +202,89 @@ describe('hand-computed indicators for one department', () => {
     expect(d?.indicators.goodRate.denominator).toBe(2); // E4 (07-06) and E1 (07-10)
     expect(d?.ranked).toBe(false); // 2 < 30: 样本不足
     expect(d?.insufficientSample).toBe(true);
+  });
+});
+
+describe('差评整改率: each 差评 is judged in the quarter its rectification window closes', () => {
+  // Department B, window 15 working days (default). Hand-counted from the 2026 notices: 端午
+  // 06-19…21 off; 中秋 09-25…27 off; 国庆 10-01…07 off, Sun 09-20 and Sat 10-10 worked.
+  // F1 given Mon 06-22 (Q2): 06-23, 24, 25, 26 (4), 29, 30 (6), 07-01, 02, 03 (9), 06…10 (14),
+  //    Mon 07-13 (15) → window closes 07-13, in Q3. Never rectified → Q3, unrectified.
+  // F2, F3, F4 given Mon 09-21 (Q3): 09-22, 23, 24 (3), 28, 29, 30 (6), 10-08, 09 (8),
+  //    Sat 10-10 (9), 10-12…16 (14), Mon 10-19 (15) → window closes 10-19, in Q4.
+  //    F2 never rectified → Q4 unrectified (it used to escape: pending in Q3, not given in Q4).
+  //    F3 rectified Mon 10-19 18:00, the last day → Q4 rectified.
+  //    F4 rectified Tue 10-20 09:00, a day late → Q4 unrectified.
+  // F5 given Tue 09-29, rectified Wed 09-30 (in Q3): 09-30 (1), 10-08, 09, 10 (4), 12…16 (9),
+  //    19…23 (14), Mon 10-26 (15) → window closes in Q4 → judged in Q4, rectified.
+  const ds = mkDataset(
+    [
+      mkCase({
+        id: 'B1',
+        dept: 'B',
+        accepted: '2026-06-01T09:00',
+        committed: 5,
+        completed: '2026-06-03T09:00',
+      }),
+    ],
+    [
+      mkEval('F1', 'B1', 1, '2026-06-22T10:00'),
+      mkEval('F2', 'B1', 2, '2026-09-21T09:00'),
+      mkEval('F3', 'B1', 1, '2026-09-21T10:00', '2026-10-19T18:00'),
+      mkEval('F4', 'B1', 2, '2026-09-21T11:00', '2026-10-20T09:00'),
+      mkEval('F5', 'B1', 1, '2026-09-29T10:00', '2026-09-30T10:00'),
+    ],
+    [mkDept('B', '乙局')],
+  );
+  const rect = (q: typeof Q2_2026 | typeof Q3_2026 | typeof Q4_2026, asOfMs?: number) => {
+    const d = rankQuarter(ds, q, asOfMs === undefined ? {} : { asOfMs }).departments.find(
+      (x) => x.departmentId === 'B',
+    );
+    return {
+      rate: d?.indicators.rectificationRate,
+      pending: d?.counts.badPending,
+      good: d?.indicators.goodRate.denominator,
+    };
+  };
+
+  it('Q2: F1 was given but its window closes in Q3, so it is not judged yet', () => {
+    expect(rect(Q2_2026)).toEqual({
+      rate: { value: null, score: null, numerator: 0, denominator: 0 },
+      pending: 0,
+      good: 1, // F1 counts in Q2's 好评率 (given in Q2)
+    });
+  });
+
+  it('Q3: F1 (window closed 07-13) is judged unrectified; F2–F5 wait for Q4', () => {
+    expect(rect(Q3_2026)).toEqual({
+      rate: { value: 0, score: 0, numerator: 0, denominator: 1 },
+      pending: 0,
+      good: 4, // F2–F5 given in Q3
+    });
+  });
+
+  it('Q4: F2–F5 are judged, none escapes by straddling the quarter end', () => {
+    // rectified F3, F5 of F2, F3, F4, F5 = 2/4.
+    expect(rect(Q4_2026)).toEqual({
+      rate: { value: 0.5, score: 50, numerator: 2, denominator: 4 },
+      pending: 0,
+      good: 0, // nothing given in Q4
+    });
+    const ev = rankingEvidence(ds, Q4_2026, 'B');
+    expect(indicatorRecords(ev, 'rectificationRate')).toEqual({
+      kind: 'evaluation',
+      numerator: ['F3', 'F5'],
+      denominator: ['F2', 'F3', 'F4', 'F5'],
+    });
+    expect(indicatorRecords(ev, 'goodRate').denominator).toEqual([]);
+  });
+
+  it('Q4 still running on Mon 10-19 noon: windows still open are pending, F5 already rectified', () => {
+    // F2, F3 (rectified only at 18:00), F4 not rectified and their window open until 24:00 → pending.
+    expect(rect(Q4_2026, at('2026-10-19T12:00'))).toEqual({
+      rate: { value: 1, score: 100, numerator: 1, denominator: 1 },
+      pending: 3,
+      good: 0,
+    });
   });
 });

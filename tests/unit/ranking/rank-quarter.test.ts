@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rankHistory, rankQuarter } from '../../../src/engine/ranking';
+import { DEFAULT_SLOW_ACTION_THRESHOLDS } from '../../../src/domain/slow-action';
+import { indicatorRecords, rankingEvidence } from '../../../src/engine/ranking-evidence';
+import { evidenceLists } from '../../../src/engine/ranking-view-evidence';
 import { batch, mkCase, mkDataset, mkDept, mkEval, Q2_2026, Q3_2026, Q4_2026 } from './helpers';
 
 describe('quarter boundaries in Asia/Shanghai', () => {
@@ -221,5 +224,67 @@ describe('evaluations and 差评 rectification', () => {
     ]);
     const g = rankQuarter(ds, Q3_2026).departments[0]?.indicators.goodRate;
     expect(g).toEqual({ value: 0.5, score: 50, numerator: 1, denominator: 2 });
+  });
+});
+
+describe('临期突击 counts as one flag in 慢作为率', () => {
+  // R: 40 cases accepted Mon 07-06 (5-day limit, due Mon 07-13; July 2026 has no holiday):
+  // 12 completed on the deadline day 07-13, 28 on Wed 07-08. On the deadline day: 12 / 40 = 30%
+  // ≥ 30% with ≥ 20 cases of limit ≥ 3 → 临期突击. No case-level flag (no steps, no suspensions,
+  // all on time). 慢作为率 = 1 flag × 100 ÷ 40 counted = 2.5 per 100 → score 97.5.
+  // S: 40 cases, 11 on 07-13 (27.5% < 30%) and 29 on 07-08 → no flag → 0 per 100, score 100.
+  const ds = mkDataset(
+    [
+      ...batch('R', 12, '2026-07-13T16:00'),
+      ...batch('R', 28, '2026-07-08T10:00'),
+      ...batch('S', 11, '2026-07-13T16:00'),
+      ...batch('S', 29, '2026-07-08T10:00'),
+    ],
+    [],
+    [mkDept('R'), mkDept('S')],
+  );
+  const r = rankQuarter(ds, Q3_2026);
+  const dept = (id: string) => r.departments.find((d) => d.departmentId === id);
+
+  it("adds the department's flag to its 慢作为率 numerator (denominator: counted cases)", () => {
+    expect(dept('R')?.deadlineRush?.code).toBe('deadline-rush');
+    expect(dept('R')?.indicators.slowActionRate).toEqual({
+      value: 2.5,
+      score: 97.5,
+      numerator: 1,
+      denominator: 40,
+    });
+    expect(dept('R')?.counts.flagsByCode).toEqual({ 'deadline-rush': 1 });
+    expect(dept('S')?.deadlineRush).toBeNull();
+    expect(dept('S')?.indicators.slowActionRate).toMatchObject({ value: 0, numerator: 0 });
+    // Composite over the 75 weight points with data (no evaluations): on time 100, early 28/40 →
+    // 70, utilisation (12 × 1 + 28 × 2/5) / 40 = 0.58 → 42, overdue 0 → 100, slow 97.5:
+    // (3000 + 700 + 630 + 1000 + 975) / 75 = 84.0667 → 84.07.
+    expect(dept('R')?.score).toBe(84.07);
+    // The same data with a 50% threshold: no flag, 慢作为率 0 → (… + 1000) / 75 = 84.4.
+    const noRush = rankQuarter(ds, Q3_2026, {
+      slowActionThresholds: { ...DEFAULT_SLOW_ACTION_THRESHOLDS, deadlineRushShare: 0.5 },
+    }).departments.find((d) => d.departmentId === 'R');
+    expect(noRush?.deadlineRush).toBeNull();
+    expect(noRush?.indicators.slowActionRate.score).toBe(100);
+    expect(noRush?.score).toBe(84.4);
+    // City: pooled, 1 flag over 80 cases.
+    expect(r.city.indicators.slowActionRate.numerator).toBe(1);
+    expect(r.city.indicators.slowActionRate.denominator).toBe(80);
+  });
+
+  it('the drill-down lists the department flag in the numerator', () => {
+    const ev = rankingEvidence(ds, Q3_2026, 'R');
+    expect(indicatorRecords(ev, 'slowActionRate').numerator).toEqual(['R']);
+    const lists = evidenceLists(ev, 'slowActionRate');
+    expect(lists.numerator).toHaveLength(1);
+    expect(lists.numerator[0]).toMatchObject({ id: 'R', caseId: '' });
+    expect(lists.numerator[0]?.note).toMatch(/^部门级慢作为标记：临期突击/);
+  });
+
+  it('is judged per quarter: Q4 has no completions, so no flag', () => {
+    const q4 = rankQuarter(ds, Q4_2026).departments.find((d) => d.departmentId === 'R');
+    expect(q4?.deadlineRush).toBeNull();
+    expect(q4?.counts.slowActionFlags).toBe(0);
   });
 });

@@ -469,18 +469,71 @@ describe('申请天数 overrun of a suspension started before acceptance (2025 N
     expect(brief(e)).toMatchObject({ elapsed: 2, suspended: 0, remaining: 3 });
   });
 
-  it("approvedDays are counted from the suspension's own start, even before acceptance", () => {
-    // approvedDays 1: its one day is 12-31 (pre-acceptance). From 01-01 on it counts again:
-    // overrun as of 01-03 = 01-02, 01-03 = 2; nothing after acceptance is suspended.
+  it('approvedDays are not spent before acceptance: the allowance starts on day 1', () => {
+    // The clock would not run on 12-31 (before acceptance) nor on 01-01 (the acceptance day, a
+    // holiday), so neither spends the allowance (DOMAIN.md clarification on 申请天数).
+    // approvedDays 1: spent on 01-02 (day 1); overrun as of 01-03 = 01-03 = 1. Elapsed 1 (01-03).
+    // Due: 1 = 01-03, 2 = 01-06, 3 = 01-07, 4 = 01-08, 5 = 01-09.
     const one = ev(base(1), '2025-01-03T12:00:00+08:00');
-    expect(one.suspensionOverrunDays).toBe(2);
-    expect(brief(one)).toMatchObject({ elapsed: 2, suspended: 0, committedDue: '2025-01-08' });
-    // approvedDays 2: 12-31 and 01-02 (01-01 is a holiday). Suspended after acceptance: 01-02;
-    // overrun: 01-03 = 1. Elapsed 1 (01-03). Due: 1 = 01-03, 2 = 01-06, 3 = 01-07, 4 = 01-08,
-    // 5 = 01-09.
+    expect(one.suspensionOverrunDays).toBe(1);
+    expect(brief(one)).toMatchObject({ elapsed: 1, suspended: 1, committedDue: '2025-01-09' });
+    // approvedDays 2: spent on 01-02 and 01-03; no overrun yet, elapsed 0.
+    // Due: 1 = 01-06, 2 = 01-07, 3 = 01-08, 4 = 01-09, 5 = 01-10.
     const two = ev(base(2), '2025-01-03T12:00:00+08:00');
-    expect(two.suspensionOverrunDays).toBe(1);
-    expect(brief(two)).toMatchObject({ elapsed: 1, suspended: 1, committedDue: '2025-01-09' });
+    expect(two.suspensionOverrunDays).toBe(0);
+    expect(two.suspensionOverrun).toBe(false);
+    expect(brief(two)).toMatchObject({ elapsed: 0, suspended: 2, committedDue: '2025-01-10' });
+  });
+});
+
+describe('申请天数 of a suspension starting on the acceptance day (2024 National Day)', () => {
+  // Accepted Mon 2024-09-30 10:00, the last working day before 国庆 (off 10-01…10-07; Sat 10-12
+  // worked). A 补正 suspension starts at acceptance, approvedDays 2, never closed.
+  // Working days after acceptance: Tue 10-08, Wed 10-09, Thu 10-10, Fri 10-11, Sat 10-12 (调休),
+  // Mon 10-14, Tue 10-15.
+  // The acceptance day is never counted, so it does not spend the allowance: the 2 approved days
+  // are 10-08 and 10-09; from 10-10 on the clock runs again (overrun).
+  // Committed 5: 1 = 10-10, 2 = 10-11, 3 = 10-12, 4 = 10-14, 5 = 10-15 → due 10-15.
+  // (The bug spent one approved day on 09-30: 10-08 only was suspended and the case was due
+  // 10-14, one working day early.)
+  const spec = (completedAt: string | null): CaseSpec => ({
+    acceptedAt: '2024-09-30T10:00',
+    committed: 5,
+    completedAt,
+    suspensions: [{ kind: '补正', startAt: '2024-09-30T10:00', approvedDays: 2 }],
+  });
+
+  it('open on Tue 10-15: due that day, not overdue', () => {
+    // Elapsed 10-10, 10-11, 10-12, 10-14, 10-15 = 5, remaining 0 → 预警 (earned when elapsed
+    // reached 5 − 2 = 3, on 10-12). Overrun = the same 5 days.
+    const e = ev(spec(null), '2024-10-15T12:00');
+    expect(brief(e)).toMatchObject({
+      committedDue: '2024-10-15',
+      statutoryDue: '2024-10-15',
+      elapsed: 5,
+      suspended: 2,
+      remaining: 0,
+      overdueDays: 0,
+      level: 'early-warning',
+      levelSince: '2024-10-12',
+    });
+    expect(e.suspensionOverrunDays).toBe(5);
+    expect(e.suspensionOverrun).toBe(true);
+  });
+
+  it('completed on Tue 10-15: on time (the bug made it late)', () => {
+    // The suspension ends with the case on 10-15 (worked): overrun 10-10, 10-11, 10-12, 10-14 = 4.
+    const e = ev(spec('2024-10-15T16:00'), '2024-10-31T00:00');
+    expect(brief(e)).toMatchObject({
+      committedDue: '2024-10-15',
+      elapsed: 5,
+      suspended: 2,
+      onTime: true,
+      early: false,
+      late: false,
+      level: 'normal',
+    });
+    expect(e.suspensionOverrunDays).toBe(4);
   });
 });
 

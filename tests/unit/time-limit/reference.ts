@@ -38,16 +38,17 @@ export function referenceEvaluate(
     let last: DayIndex; // last suspended civil day, inclusive
     if (s.endAt !== null && s.endAt <= endInstant) last = shanghaiDayOf(s.endAt) - 1;
     else last = completed ? shanghaiDayOf(endInstant) - 1 : shanghaiDayOf(asOfMs);
-    // 申请天数 are counted from the suspension's own start day, even before acceptance; an
-    // overrun day counts only after the acceptance day (earlier days are never counted).
+    // 申请天数 are spent only on days the clock would otherwise run: working days after the
+    // acceptance day. The acceptance day and earlier days are suspended without spending them
+    // (they are never counted; it matters only for a 即办件's acceptance day).
     let left = s.approvedDays;
     for (let d = shanghaiDayOf(s.startAt); d <= last; d++) {
       if (!cal.isWorkingDay(d)) continue;
-      if (left === null) suspended.add(d);
+      if (left === null || d <= a) suspended.add(d);
       else if (left > 0) {
         left--;
         suspended.add(d);
-      } else if (d > a) overrun++;
+      } else overrun++;
     }
   }
   const counted = (d: DayIndex): boolean => cal.isWorkingDay(d) && !suspended.has(d);
