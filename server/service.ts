@@ -6,6 +6,8 @@
  */
 import { EventEmitter } from 'node:events';
 import { shanghaiDayOf } from '../src/domain/calendar';
+import { recordCards } from './duban/cards';
+import { loadDubanFigures, withDuban } from './duban/figures';
 import { evaluateSource, type EvaluatedSource } from './jobs/evaluate';
 import type { Database } from './store/database';
 import { FeedError } from './sync/feed-client';
@@ -41,6 +43,8 @@ export interface ServiceEvent {
 export class SupervisionService {
   readonly events = new EventEmitter();
   private current: EvaluatedSource | null = null;
+  /** The last evaluation before the 督办 record was applied to it. */
+  private base: EvaluatedSource | null = null;
   private evaluating: Promise<EvaluatedSource> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private dayTimer: NodeJS.Timeout | null = null;
@@ -73,16 +77,32 @@ export class SupervisionService {
   recompute(): Promise<EvaluatedSource> {
     if (this.evaluating) return this.evaluating;
     const run = evaluateSource(this.db, CITY_SOURCE, this.asOfMs())
-      .then((result) => {
-        this.current = result;
+      .then(async (result) => {
+        // Cards are recorded from every evaluation, before anyone can see its figures.
+        await recordCards(this.db, result);
+        this.base = result;
+        this.current = withDuban(
+          result,
+          await loadDubanFigures(this.db, result.source, result.asOfMs),
+        );
         this.emit('evaluated');
-        return result;
+        return this.current;
       })
       .finally(() => {
         this.evaluating = null;
       });
     this.evaluating = run;
     return run;
+  }
+
+  /** After a 督办 decision: the figures follow the record without evaluating again. */
+  async dubanChanged(): Promise<void> {
+    const base = this.base;
+    if (base === null) return;
+    const figures = await loadDubanFigures(this.db, base.source, base.asOfMs);
+    // A recompute that finished meanwhile has applied the record itself.
+    if (this.base === base) this.current = withDuban(base, figures);
+    this.emit('evaluated');
   }
 
   private emit(type: ServiceEvent['type']): void {

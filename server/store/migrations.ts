@@ -8,6 +8,7 @@
  * - settings versions (who changed what, when);
  * - derived results (rebuildable from raw records + a settings version).
  */
+import { DUBAN_MIGRATION } from '../duban/schema';
 import type { Database, Tx } from './database';
 
 export interface Migration {
@@ -66,6 +67,8 @@ export const MIGRATIONS: readonly Migration[] = [
          error_code VARCHAR, error VARCHAR, fetched VARCHAR)`,
     ],
   },
+  // 督办 (server/duban/schema.ts). Renumber here only when merging after the accounts migration.
+  { version: 3, ...DUBAN_MIGRATION },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
