@@ -66,3 +66,13 @@ export function dubanRankingOptions(
 ): Pick<RankingOptions, 'excludedCaseIds' | 'extraSlowActionFlags'> {
   return { excludedCaseIds: e.revokedCaseIds, extraSlowActionFlags: e.noticeFlagDays };
 }
+
+/**
+ * The model an alert list is selected from: the figures' model, or — when the filter asks for
+ * 已撤销 — only the revoked cards' cases, so a supervisor can still find and export them.
+ */
+export function alertSourceModel(e: EvaluatedSource, revoked: 'only' | undefined): DashboardModel {
+  if (revoked === undefined) return e.model;
+  const ids = e.revokedCaseIds;
+  return { ...e.evaluatedModel, rows: e.evaluatedModel.rows.filter((r) => ids.has(r.id)) };
+}

@@ -272,6 +272,23 @@ describe('a notice round trip: issue → appeal → revoke, and the figures foll
       .slice(1)
       .map((l) => l.split(',')[0]);
     expect(exported).toEqual(list.items.map((a) => a.caseId));
+    // 已撤销 on request: the open revoked cases, tagged, in the list and in its export.
+    const only = alertsResponse.parse(
+      (await get(`/api/v1/alerts?dept=${encodeURIComponent(dept)}&revoked=only&pageSize=500`)).body,
+    );
+    expect(only.items.map((a) => a.caseId).sort()).toEqual(
+      rows
+        .filter((r) => !r.completed)
+        .map((r) => r.id)
+        .sort(),
+    );
+    expect(only.items.every((a) => a.revoked === true)).toBe(true);
+    const onlyCsv = await (
+      await fetch(
+        `${server.url}/api/v1/alerts/export.csv?dept=${encodeURIComponent(dept)}&revoked=only`,
+      )
+    ).text();
+    expect(onlyCsv).toContain('红牌（已撤销）');
     // The record is not the figures: the case page still shows a revoked case.
     expect((await get(`/api/v1/cases/${encodeURIComponent(rows[0]?.id ?? '')}`)).status).toBe(200);
 
