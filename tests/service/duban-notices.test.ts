@@ -292,28 +292,40 @@ describe('a notice round trip: issue → appeal → revoke, and the figures foll
     // The record is not the figures: the case page still shows a revoked case.
     expect((await get(`/api/v1/cases/${encodeURIComponent(rows[0]?.id ?? '')}`)).status).toBe(200);
 
-    console.info(
-      'duban figures',
-      JSON.stringify({
-        dept,
-        cards: cards.length,
-        counted: counted.length,
-        before: {
-          counts: c0,
-          overdueRate: rankBefore.indicators['overdueRate'],
-          slow: rankBefore.indicators['slowActionRate'],
-          score: rankBefore.score,
-          alerts: alertsBefore,
-        },
-        after: {
-          counts: c1,
-          overdueRate: rankAfter.indicators['overdueRate'],
-          slow: rankAfter.indicators['slowActionRate'],
-          score: rankAfter.score,
-          alerts: alertsAfter,
-        },
-      }),
-    );
+    // The worked example in docs/duban.md (demo city, seed 1): the documented figures, pinned.
+    expect({ dept, cards: cards.length, counted: counted.length }).toEqual({
+      dept: 'D10',
+      cards: 5,
+      counted: 3,
+    });
+    const pick = (c: Record<string, number>, r: DeptFigures) => ({
+      counted: c['counted'],
+      completed: c['completed'],
+      onTime: c['onTime'],
+      late: c['late'],
+      openOverdue: c['openOverdue'],
+      slowActionFlags: c['slowActionFlags'],
+      score: r.score,
+    });
+    expect(pick(c0, rankBefore)).toEqual({
+      counted: 34,
+      completed: 29,
+      onTime: 25,
+      late: 4,
+      openOverdue: 5,
+      slowActionFlags: 8,
+      score: 74.97,
+    });
+    expect(pick(c1, rankAfter)).toEqual({
+      counted: 31,
+      completed: 27,
+      onTime: 25,
+      late: 2,
+      openOverdue: 4,
+      slowActionFlags: 6,
+      score: 79.29,
+    });
+    expect([alertsBefore['red'], alertsAfter['red']]).toEqual([1, 0]);
   });
 
   it('refuses a batch across departments, a revoked card, and a card already in an open notice', async () => {
@@ -342,6 +354,13 @@ describe('a notice round trip: issue → appeal → revoke, and the figures foll
       (await post('/api/v1/notices', SUPERVISOR, { cardIds: [a?.id], instructions: '再督办' }))
         .status,
     ).toBe(409);
+    // A liaison sees only their own department's cards; another department's card is 404.
+    const own = liaisonOf(a?.departmentId ?? '');
+    const seen = cardsResponse.parse((await get('/api/v1/cards', own)).body).items;
+    expect(seen.length).toBeGreaterThan(0);
+    expect(seen.every((c) => c.departmentId === a?.departmentId)).toBe(true);
+    expect((await get(`/api/v1/cards/${b?.id}/events`, own)).status).toBe(404);
+    expect((await get(`/api/v1/cards/${a?.id}/events`, own)).status).toBe(200);
     expect(
       (
         await post('/api/v1/notices', liaisonOf(a?.departmentId ?? ''), {
