@@ -6,6 +6,8 @@
  */
 import { EventEmitter } from 'node:events';
 import { shanghaiDayOf } from '../src/domain/calendar';
+import { recordCards } from './duban/cards';
+import { loadDubanFigures, withDuban } from './duban/figures';
 import { evaluateSource, type EvaluatedSource } from './jobs/evaluate';
 import { LiveDataset } from './jobs/live-dataset';
 import type { Database } from './store/database';
@@ -44,6 +46,8 @@ export class SupervisionService {
   private current: EvaluatedSource | null = null;
   /** The city's records in memory, loaded from the store once and kept in step by the sync. */
   private live: Promise<LiveDataset> | null = null;
+  /** The last evaluation before the 督办 record was applied to it. */
+  private base: EvaluatedSource | null = null;
   private evaluating: Promise<EvaluatedSource> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private dayTimer: NodeJS.Timeout | null = null;
@@ -89,16 +93,32 @@ export class SupervisionService {
     if (this.evaluating) return this.evaluating;
     const run = this.liveDataset()
       .then((live) => evaluateSource(this.db, CITY_SOURCE, live, this.asOfMs()))
-      .then((result) => {
-        this.current = result;
+      .then(async (result) => {
+        // Cards are recorded from every evaluation, before anyone can see its figures.
+        await recordCards(this.db, result);
+        this.base = result;
+        this.current = withDuban(
+          result,
+          await loadDubanFigures(this.db, result.source, result.asOfMs),
+        );
         this.emit('evaluated');
-        return result;
+        return this.current;
       })
       .finally(() => {
         this.evaluating = null;
       });
     this.evaluating = run;
     return run;
+  }
+
+  /** After a 督办 decision: the figures follow the record without evaluating again. */
+  async dubanChanged(): Promise<void> {
+    const base = this.base;
+    if (base === null) return;
+    const figures = await loadDubanFigures(this.db, base.source, base.asOfMs);
+    // A recompute that finished meanwhile has applied the record itself.
+    if (this.base === base) this.current = withDuban(base, figures);
+    this.emit('evaluated');
   }
 
   private emit(type: ServiceEvent['type']): void {

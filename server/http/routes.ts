@@ -5,6 +5,7 @@ import type { SupervisionService } from '../service';
 import { openApiDocument } from './openapi';
 import { route, type ApiRoute } from './route';
 import { alertRoutes } from './routes/alerts';
+import { dubanRoutes } from './routes/duban';
 import { recordRoutes } from './routes/records';
 import { statusRoutes } from './routes/status';
 import { viewRoutes } from './routes/views';
@@ -20,6 +21,7 @@ export function apiRoutes(
     ...viewRoutes(service),
     ...alertRoutes(service),
     ...recordRoutes(service),
+    ...dubanRoutes(service),
   ];
   routes.push(
     route({

@@ -5,6 +5,7 @@
  * for the API. Nothing here re-implements a rule.
  */
 import { computeDashboard, type DashboardModel } from '../../src/engine/dashboard';
+import type { DayIndex } from '../../src/domain/calendar';
 import type { IndexedDataset } from '../../src/engine/dataset';
 import type { Database } from '../store/database';
 import type { LiveDataset } from './live-dataset';
@@ -14,7 +15,14 @@ import { currentSettings, type SettingsVersion } from './settings';
 export interface EvaluatedSource {
   source: string;
   dataset: IndexedDataset;
+  /** The model the figures are built from: revoked cards' cases left out (server/duban/figures.ts). */
   model: DashboardModel;
+  /** Every case as evaluated (the case page, the card record). */
+  evaluatedModel: DashboardModel;
+  /** Cases whose card was revoked on appeal. */
+  revokedCaseIds: ReadonlySet<string>;
+  /** Department id → days its 督办 notices became overdue (slow-action flags). */
+  noticeFlagDays: ReadonlyMap<string, readonly DayIndex[]>;
   settings: SettingsVersion;
   asOfMs: number;
   /** Stored records that failed re-validation. */
@@ -41,6 +49,9 @@ export async function evaluateSource(
     source,
     dataset,
     model,
+    evaluatedModel: model,
+    revokedCaseIds: new Set(),
+    noticeFlagDays: new Map(),
     settings,
     asOfMs,
     invalidStored: invalid,

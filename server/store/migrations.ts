@@ -7,8 +7,10 @@
  * - rejected records with their reasons; the sync position per resource;
  * - settings versions (who changed what, when);
  * - derived results (rebuildable from raw records + a settings version);
- * - accounts, sessions and the audit log (version 3).
+ * - accounts, sessions and the audit log (version 3);
+ * - 督办 cards and notices with their events (version 4).
  */
+import { DUBAN_MIGRATION } from '../duban/schema';
 import type { Database, Tx } from './database';
 
 export interface Migration {
@@ -89,6 +91,8 @@ export const MIGRATIONS: readonly Migration[] = [
          detail VARCHAR NOT NULL)`,
     ],
   },
+  // 督办: cards, notices and their append-only events (server/duban/schema.ts).
+  { version: 4, ...DUBAN_MIGRATION },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

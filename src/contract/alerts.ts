@@ -28,6 +28,8 @@ export const alertsQuery = z.object({
   period: z.string().max(10).optional(),
   /** A sort key, `-key` for descending; default severity (worst first). */
   sort: z.string().max(40).optional(),
+  /** `only`: the cases whose card was revoked on appeal (督办), left out of the list otherwise. */
+  revoked: z.enum(['only']).optional(),
   ...pageParams,
 });
 export type AlertsQuery = z.infer<typeof alertsQuery>;
@@ -57,6 +59,8 @@ export const alertItem = z.object({
   flagCodes: z.array(z.string()),
   /** Why the case has its level, in Chinese (the export's 原因 column). */
   reason: z.string(),
+  /** 已撤销: the card was revoked on appeal (only with `revoked=only`). */
+  revoked: z.boolean().optional(),
 });
 export type AlertItem = z.infer<typeof alertItem>;
 

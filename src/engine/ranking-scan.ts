@@ -5,7 +5,13 @@
  * department. `rankQuarter`, `rankHistory` and
  * `rankingEvidence` all count through this function, so they cannot disagree.
  */
-import { officialCalendar, shanghaiStartOfDay, type WorkingCalendar } from '../domain/calendar';
+import {
+  officialCalendar,
+  shanghaiDayOf,
+  shanghaiStartOfDay,
+  type DayIndex,
+  type WorkingCalendar,
+} from '../domain/calendar';
 import {
   addBadReview,
   addCase,
@@ -48,6 +54,17 @@ export interface RankingOptions {
   slowActionThresholds?: SlowActionThresholds;
   /** Working-day calendar (default: the bundled official one). */
   calendar?: WorkingCalendar;
+  /**
+   * Cases whose card was revoked on appeal (督办): they leave the case scan — counted cases, every
+   * time-limit indicator and their slow-action flags. Default: none.
+   */
+  excludedCaseIds?: ReadonlySet<string>;
+  /**
+   * Department-level slow-action flags from outside the case rules (a 督办 notice past its
+   * response deadline), as department id → the days they arose; each day in the window adds one
+   * flag to 慢作为率's numerator. Default: none.
+   */
+  extraSlowActionFlags?: ReadonlyMap<string, readonly DayIndex[]>;
 }
 
 /** Options with every default filled in. */
@@ -56,7 +73,12 @@ export interface ResolvedRankingOptions {
   settings: RankingSettings;
   thresholds: SlowActionThresholds;
   cal: WorkingCalendar;
+  excludedCaseIds: ReadonlySet<string>;
+  extraSlowActionFlags: ReadonlyMap<string, readonly DayIndex[]>;
 }
+
+const NO_CASES: ReadonlySet<string> = new Set();
+const NO_FLAGS: ReadonlyMap<string, readonly DayIndex[]> = new Map();
 
 /** Fill in the defaults. */
 export function resolveRankingOptions(o: RankingOptions = {}): ResolvedRankingOptions {
@@ -65,6 +87,8 @@ export function resolveRankingOptions(o: RankingOptions = {}): ResolvedRankingOp
     settings: o.settings ?? DEFAULT_RANKING_SETTINGS,
     thresholds: o.slowActionThresholds ?? DEFAULT_SLOW_ACTION_THRESHOLDS,
     cal: o.calendar ?? officialCalendar(),
+    excludedCaseIds: o.excludedCaseIds ?? NO_CASES,
+    extraSlowActionFlags: o.extraSlowActionFlags ?? NO_FLAGS,
   };
 }
 
@@ -103,6 +127,10 @@ export interface QuarterScan {
   caseDepartments: Set<string>;
   /** Evaluations given in the period whose case is not in the dataset (cannot be attributed). */
   unattributedEvaluations: number;
+  /** Per department: cases that would have counted but were left out (revoked cards). */
+  excludedCounted: Map<string, number>;
+  /** Per department: extra slow-action flags counted in the window (overdue notices). */
+  extraFlags: Map<string, number>;
 }
 
 const caseDepartmentCache = new WeakMap<IndexedDataset, Map<string, string>>();
@@ -146,6 +174,7 @@ export function scanQuarter(
   const completedForRush: EvaluatedCase[] = [];
   const seen = new Set<string>();
   const rushMin = o.thresholds.deadlineRushMinLimitDays;
+  const excludedCounted = new Map<string, number>();
   for (const c of ds.cases) {
     seen.add(c.departmentId);
     if (onlyDepartment !== null && c.departmentId !== onlyDepartment) continue;
@@ -156,6 +185,10 @@ export function scanQuarter(
     const ev = evaluateCase(c, T, o.cal);
     const as = countedAs(ev, w);
     if (as === null) continue;
+    if (o.excludedCaseIds.has(c.id)) {
+      excludedCounted.set(c.departmentId, (excludedCounted.get(c.departmentId) ?? 0) + 1);
+      continue;
+    }
     const facts = caseRankingFacts(ev, as);
     const flags = flagCase(c, ev, stepsOf(ds, c.id), T, o.cal, o.thresholds);
     addCase(tallyOf(tallies, c.departmentId), facts, flags);
@@ -198,11 +231,22 @@ export function scanQuarter(
     if (bad !== null) addBadReview(t, bad);
     onEvaluation?.(e, dept, given, bad);
   }
+  const extraFlags = new Map<string, number>();
+  const lastKnownDay = Math.min(w.to, shanghaiDayOf(T));
+  for (const [dept, days] of o.extraSlowActionFlags) {
+    if (onlyDepartment !== null && dept !== onlyDepartment) continue;
+    const n = days.filter((d) => d >= w.from && d <= lastKnownDay).length;
+    if (n === 0) continue;
+    tallyOf(tallies, dept).slowActionFlags += n;
+    extraFlags.set(dept, n);
+  }
   return {
     tallies,
     completedForRush,
     deadlineRush,
     caseDepartments: seen,
     unattributedEvaluations: unattributed,
+    excludedCounted,
+    extraFlags,
   };
 }

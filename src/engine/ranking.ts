@@ -68,6 +68,12 @@ export interface DepartmentRanking {
    * in 慢作为率 (`counts.flagsByCode['deadline-rush']`).
    */
   deadlineRush: SlowActionFlag | null;
+  /**
+   * What the 督办 record changed (present only when something did, so a ranking without it is
+   * unchanged): cases left out because their card was revoked, and overdue notices counted as
+   * slow-action flags (in `counts.slowActionFlags`, not in `flagsByCode`).
+   */
+  duban?: { revokedCases: number; overdueNotices: number };
 }
 
 /** City-wide pooled totals (volume-weighted: sums of counts, never a mean of rates). */
@@ -179,6 +185,10 @@ export function rankQuarter(
   const departments: DepartmentRanking[] = sorted.map((d) => {
     const info = ds.departmentById.get(d.departmentId);
     const previousRank = prevRank.get(d.departmentId) ?? null;
+    const revokedCases = cur.scan.excludedCounted.get(d.departmentId) ?? 0;
+    const overdueNotices = cur.scan.extraFlags.get(d.departmentId) ?? 0;
+    const duban =
+      revokedCases + overdueNotices > 0 ? { duban: { revokedCases, overdueNotices } } : {};
     return {
       departmentId: d.departmentId,
       departmentName: info?.name ?? null,
@@ -196,6 +206,7 @@ export function rankQuarter(
       indicators: d.indicators,
       counts: cur.scan.tallies.get(d.departmentId) ?? emptyCounts(),
       deadlineRush: rushByDept.get(d.departmentId) ?? null,
+      ...duban,
     };
   });
 

@@ -1,5 +1,6 @@
 /** 预警督办: the alert list, paged on the service, and its streamed exports (same filters and sort). */
 import { alertsQuery, alertsResponse, type AlertItem } from '../../../src/contract/alerts';
+import { alertSourceModel } from '../../duban/figures';
 import type { SupervisionService } from '../../service';
 import { alertItemOf, namesOf, selectAlerts } from '../../views/alerts';
 import { requireEvaluated, scopedModel } from '../../views/scope';
@@ -16,7 +17,11 @@ const LEVEL_NAMES: Record<AlertItem['level'], string> = {
 /** The export's columns: what the alerts table shows, Chinese headers. */
 export const ALERT_EXPORT_COLUMNS: readonly ExportColumn<AlertItem>[] = [
   { header: '办件编号', kind: 'text', value: (a) => a.caseId, width: 24 },
-  { header: '预警等级', kind: 'text', value: (a) => LEVEL_NAMES[a.level] },
+  {
+    header: '预警等级',
+    kind: 'text',
+    value: (a) => (a.revoked === true ? `${LEVEL_NAMES[a.level]}（已撤销）` : LEVEL_NAMES[a.level]),
+  },
   { header: '部门', kind: 'text', value: (a) => a.departmentName, width: 18 },
   { header: '部门编码', kind: 'text', value: (a) => a.departmentId },
   { header: '事项', kind: 'text', value: (a) => a.itemName, width: 28 },
@@ -31,6 +36,11 @@ export const ALERT_EXPORT_COLUMNS: readonly ExportColumn<AlertItem>[] = [
   { header: '原因', kind: 'text', value: (a) => a.reason, width: 40 },
 ];
 
+/** Rows of the 已撤销 filter say so (the list's tag, the export's level column). */
+function marked(a: AlertItem, revoked: 'only' | undefined): AlertItem {
+  return revoked === 'only' ? { ...a, revoked: true } : a;
+}
+
 export function alertRoutes(service: SupervisionService): ApiRoute[] {
   const exportQuery = alertsQuery.omit({ page: true, pageSize: true });
   const allRoles = ['admin', 'supervisor', 'leader', 'liaison'] as const;
@@ -38,9 +48,10 @@ export function alertRoutes(service: SupervisionService): ApiRoute[] {
     q: Parameters<typeof selectAlerts>[1],
     viewer: Parameters<typeof scopedModel>[1],
   ): AlertItem[] => {
-    const model = scopedModel(requireEvaluated(service.evaluated).model, viewer);
+    const e = requireEvaluated(service.evaluated);
+    const model = scopedModel(alertSourceModel(e, q.revoked), viewer);
     const names = namesOf(model);
-    return selectAlerts(model, q).rows.map((r) => alertItemOf(r, names));
+    return selectAlerts(model, q).rows.map((r) => marked(alertItemOf(r, names), q.revoked));
   };
   return [
     route({
@@ -53,7 +64,7 @@ export function alertRoutes(service: SupervisionService): ApiRoute[] {
       response: alertsResponse,
       handler: ({ query, viewer }) => {
         const current = requireEvaluated(service.evaluated);
-        const model = scopedModel(current.model, viewer);
+        const model = scopedModel(alertSourceModel(current, query.revoked), viewer);
         const { rows, counts } = selectAlerts(model, query);
         const names = namesOf(model);
         const start = (query.page - 1) * query.pageSize;
@@ -62,7 +73,9 @@ export function alertRoutes(service: SupervisionService): ApiRoute[] {
           page: query.page,
           pageSize: query.pageSize,
           counts: { red: counts.red, yellow: counts.yellow, 'early-warning': counts.earlyWarning },
-          items: rows.slice(start, start + query.pageSize).map((r) => alertItemOf(r, names)),
+          items: rows
+            .slice(start, start + query.pageSize)
+            .map((r) => marked(alertItemOf(r, names), query.revoked)),
           meta: metaOf(current),
         };
       },

@@ -20,6 +20,7 @@ import { rankHistory, rankQuarter, type QuarterRanking } from '../../../src/engi
 import { calendarFor } from '../../../src/engine/settings';
 import { slowActionFlagRows } from '../../../src/engine/slow-action-view';
 import { evaluateTasks } from '../../../src/engine/tasks';
+import { dubanRankingOptions } from '../../duban/figures';
 import type { EvaluatedSource } from '../../jobs/evaluate';
 import type { SupervisionService } from '../../service';
 import { metaOf } from '../../views/meta';
@@ -50,6 +51,7 @@ export function quarterRanking(
     settings: s.ranking,
     slowActionThresholds: s.slowAction,
     calendar: calendarFor(s),
+    ...dubanRankingOptions(e),
   });
   byQuarter.set(key, ranking);
   return ranking;
@@ -93,7 +95,8 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       response: caseResponse,
       handler: ({ params, viewer }) => {
         const e = requireEvaluated(service.evaluated);
-        const row = e.model.rows.find((r) => r.id === params.id);
+        // A revoked card's case leaves the figures, not the record: the case page still shows it.
+        const row = e.evaluatedModel.rows.find((r) => r.id === params.id);
         // Outside the viewer's departments the case does not exist for them (404, not 403).
         if (row === undefined || !sees(viewer, row.departmentId)) throw notFound('该办件');
         const record = e.dataset.cases.find((c) => c.id === params.id);
@@ -127,7 +130,7 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
           suspensions: record.suspensions.map((s) => ({ ...s })),
           steps: steps.map((s) => ({ ...s })),
           evaluations: evaluations.map((v) => ({ ...v })),
-          flags: e.model.flags.filter((f) => f.caseId === row.id).map((f) => ({ ...f })),
+          flags: e.evaluatedModel.flags.filter((f) => f.caseId === row.id).map((f) => ({ ...f })),
           timeline: { ...timeline },
           meta: metaOf(e),
         };
@@ -206,6 +209,7 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
           settings: s.ranking,
           slowActionThresholds: s.slowAction,
           calendar: calendarFor(s),
+          ...dubanRankingOptions(e),
         });
       },
     }),

@@ -1,0 +1,78 @@
+/**
+ * How the 督办 record changes the figures (docs/duban.md, "The figures follow"):
+ * - a case with a revoked card leaves the model the overview, alerts, slow-action list and their
+ *   exports are built from, and leaves the case scan of every ranking (time-limit indicators and
+ *   its slow-action flags);
+ * - a notice that was 逾期未反馈 is one slow-action flag of its department, in the quarter of the
+ *   first overdue day.
+ * The service applies this to each evaluation (and again after each decision) to produce the
+ * EvaluatedSource every route answers from, so no route can forget it.
+ */
+import { shanghaiDayOf, type DayIndex } from '../../src/domain/calendar';
+import type { DashboardModel } from '../../src/engine/dashboard';
+import type { RankingOptions } from '../../src/engine/ranking';
+import type { EvaluatedSource } from '../jobs/evaluate';
+import type { Database } from '../store/database';
+import { revokedCaseIds } from './cards';
+import { overdueFlagDay } from './notice-machine';
+import { loadNotices } from './notice-store';
+
+export interface DubanFigures {
+  revokedCaseIds: ReadonlySet<string>;
+  /** Department id → the days its notices became 逾期未反馈 (one flag each). */
+  noticeFlagDays: ReadonlyMap<string, readonly DayIndex[]>;
+}
+
+export async function loadDubanFigures(
+  db: Database,
+  source: string,
+  asOfMs: number,
+): Promise<DubanFigures> {
+  const revoked = await revokedCaseIds(db, source);
+  const asOfDay = shanghaiDayOf(asOfMs);
+  const flags = new Map<string, DayIndex[]>();
+  for (const n of await loadNotices(db, source)) {
+    const day = overdueFlagDay(n.snapshot, asOfDay);
+    if (day === null) continue;
+    const list = flags.get(n.departmentId) ?? [];
+    list.push(day);
+    flags.set(n.departmentId, list);
+  }
+  return { revokedCaseIds: revoked, noticeFlagDays: flags };
+}
+
+function withoutCases(model: DashboardModel, ids: ReadonlySet<string>): DashboardModel {
+  if (ids.size === 0) return model;
+  return {
+    ...model,
+    rows: model.rows.filter((r) => !ids.has(r.id)),
+    flags: model.flags.filter((f) => f.caseId === null || !ids.has(f.caseId)),
+  };
+}
+
+/** The evaluation as the routes serve it: revoked cards' cases left out of the figures. */
+export function withDuban(base: EvaluatedSource, f: DubanFigures): EvaluatedSource {
+  return {
+    ...base,
+    model: withoutCases(base.evaluatedModel, f.revokedCaseIds),
+    revokedCaseIds: f.revokedCaseIds,
+    noticeFlagDays: f.noticeFlagDays,
+  };
+}
+
+/** The ranking options that carry the 督办 record into `rankQuarter` / `rankHistory`. */
+export function dubanRankingOptions(
+  e: EvaluatedSource,
+): Pick<RankingOptions, 'excludedCaseIds' | 'extraSlowActionFlags'> {
+  return { excludedCaseIds: e.revokedCaseIds, extraSlowActionFlags: e.noticeFlagDays };
+}
+
+/**
+ * The model an alert list is selected from: the figures' model, or — when the filter asks for
+ * 已撤销 — only the revoked cards' cases, so a supervisor can still find and export them.
+ */
+export function alertSourceModel(e: EvaluatedSource, revoked: 'only' | undefined): DashboardModel {
+  if (revoked === undefined) return e.model;
+  const ids = e.revokedCaseIds;
+  return { ...e.evaluatedModel, rows: e.evaluatedModel.rows.filter((r) => ids.has(r.id)) };
+}
