@@ -33,6 +33,8 @@ export interface SyncReport {
   changed: boolean;
   /** Milliseconds spent per stage: HTTP (request + body), JSON.parse, validation, storage. */
   timings: { httpMs: number; jsonMs: number; validateMs: number; storeMs: number };
+  /** Wall-clock milliseconds per resource (records/s in the bench). */
+  resourceMs: Partial<Record<FeedResource, number>>;
 }
 
 export const CITY_SOURCE = 'city';
@@ -349,7 +351,12 @@ export async function syncFeeds(db: Database, options: SyncOptions): Promise<Syn
     completed: [],
     changed: false,
     timings: { httpMs: 0, jsonMs: 0, validateMs: 0, storeMs: 0 },
+    resourceMs: {},
   };
-  for (const spec of SYNC_RESOURCES) await syncResource(db, spec, o, fetchOptions, report);
+  for (const spec of SYNC_RESOURCES) {
+    const started = performance.now();
+    await syncResource(db, spec, o, fetchOptions, report);
+    report.resourceMs[spec.resource] = Math.round(performance.now() - started);
+  }
   return report;
 }
