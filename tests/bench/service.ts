@@ -103,7 +103,9 @@ class Host {
       ['--db', db, '--feed', feed, '--as-of', AS_OF],
       {
         cwd: ROOT,
-        execArgv: ['--import', 'tsx'],
+        // Node's default heap (≈ 4 GB here) is too small for `recompute` at 1M: the new live
+      // dataset is loaded while the old one still answers the API (see docs/performance.md).
+      execArgv: ['--max-old-space-size=16384', '--import', 'tsx'],
         env: { ...process.env, NODE_ENV: 'production' },
       },
     );
