@@ -9,6 +9,7 @@ declare module 'autocannon' {
     requests: { average: number };
     non2xx: number;
     errors: number;
+    timeouts: number;
   }
   interface Instance extends PromiseLike<Result> {
     on(
