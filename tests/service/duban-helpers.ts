@@ -65,6 +65,8 @@ export async function call(
   const headers: Record<string, string> = {};
   if (viewer) headers['x-test-viewer'] = viewerHeader(viewer);
   if (body !== undefined) headers['content-type'] = 'application/json';
+  // A browser sends its Origin; the service refuses state-changing requests without it (CSRF).
+  headers['origin'] = base;
   const res = await fetch(`${base}${path}`, {
     method,
     headers,

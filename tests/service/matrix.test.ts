@@ -40,6 +40,18 @@ const RULES: Record<string, string> = {
   'GET /api/v1/settings': ALL,
   'PUT /api/v1/settings': 'admin',
   'GET /api/v1/openapi.json': ALL,
+  // 督办 (docs/duban.md): supervisors issue, decide and close; liaisons answer and appeal.
+  'GET /api/v1/cards': ALL,
+  'GET /api/v1/cards/:id/events': ALL,
+  'POST /api/v1/notices': 'supervisor',
+  'GET /api/v1/notices': ALL,
+  'GET /api/v1/notices/:id': ALL,
+  'GET /api/v1/notices/:id/events': ALL,
+  'POST /api/v1/notices/:id/response': 'liaison',
+  'POST /api/v1/notices/:id/appeal': 'liaison',
+  'POST /api/v1/notices/:id/decision': 'supervisor',
+  'POST /api/v1/notices/:id/close': 'supervisor',
+  'GET /api/v1/inbox': ALL,
 };
 
 let server: TestServer;
