@@ -19,6 +19,8 @@ export interface E2eContext {
   baseUrl: string;
   /** The demo feed (the city's platform stand-in) behind the service. */
   feed: DemoFeedControl;
+  /** Signs this page's browser in as a demo account (the session cookie lands in the context). */
+  signIn: (account: DemoAccountName) => Promise<void>;
   /** Saves a full-page screenshot as test-results/e2e/NAME.png and returns its path. */
   shot: (name: string) => Promise<string>;
 }
@@ -61,6 +63,16 @@ export interface DemoFeedControl {
   url: string;
   setFault(mode: 'none' | 'outage' | 'timeout' | '500' | 'malformed' | '401'): Promise<void>;
 }
+
+/** The demo accounts `serve --demo-accounts` creates (README), by name. */
+export const DEMO_PASSWORDS = {
+  admin: 'demo-admin-2026',
+  supervisor: 'demo-supervisor-2026',
+  leader: 'demo-leader-2026',
+  'liaison-d13': 'demo-liaison-2026',
+  'liaison-x01': 'demo-liaison-2026',
+} as const;
+export type DemoAccountName = keyof typeof DEMO_PASSWORDS;
 
 /** The demo city the e2e suite runs on: fixed seed, size and as-of, so figures are reproducible. */
 export const E2E_CITY = { cases: 50_000, seed: 1, asOf: '2026-09-30' } as const;
@@ -198,6 +210,7 @@ export async function runAll(filter?: string): Promise<number> {
         E2E_CITY.asOf,
         '--sync-minutes',
         '0.05',
+        '--demo-accounts',
       ],
       log,
     );
@@ -249,7 +262,16 @@ export async function runAll(filter?: string): Promise<number> {
       const started = Date.now();
       try {
         await feed.setFault('none');
-        await test.fn({ page, baseUrl, shot, feed });
+        const signIn = async (account: DemoAccountName): Promise<void> => {
+          // Through the browser context's own request client, so the cookie is the page's.
+          const res = await context.request.post(`${baseUrl}/api/v1/session`, {
+            data: { name: account, password: DEMO_PASSWORDS[account] },
+            headers: { origin: baseUrl },
+          });
+          if (res.status() !== 204)
+            throw new Error(`sign-in as ${account} failed: ${res.status()}`);
+        };
+        await test.fn({ page, baseUrl, shot, feed, signIn });
         if (problems.length > 0) throw new Error(problems.join('\n'));
         passed += 1;
         console.log(`✓ ${test.name} (${Date.now() - started} ms)`);
