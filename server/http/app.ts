@@ -37,7 +37,12 @@ function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, what: st
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // Ids from data can be long (the API's own schemas allow 400 characters).
+    routerOptions: { maxParamLength: 1000 },
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,

@@ -28,6 +28,7 @@ const RULES: Record<string, string> = {
   'GET /api/v1/overview': ALL,
   'GET /api/v1/departments': ALL,
   'GET /api/v1/cases/:id': ALL,
+  'GET /api/v1/case': ALL,
   'GET /api/v1/slow-action': ALL,
   'GET /api/v1/tasks': ALL,
   'GET /api/v1/rankings': ALL,
@@ -76,7 +77,11 @@ function call(r: ApiRoute): { path: string; body?: unknown } {
   const path = r.url
     .replace(':id', encodeURIComponent(caseId ?? 'none'))
     .replace(':name', 'no-such-user');
-  const query = r.url.includes('rankings') ? '?quarter=2026Q3' : '';
+  const query = r.url.includes('rankings')
+    ? '?quarter=2026Q3'
+    : r.url === '/api/v1/case'
+      ? `?id=${encodeURIComponent(caseId ?? 'none')}`
+      : '';
   return r.method === 'GET' ? { path: path + query } : { path, body: { probe: true } };
 }
 

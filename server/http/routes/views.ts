@@ -11,10 +11,7 @@ import {
   overviewResponse,
   rankingResponse,
 } from '../../../src/contract/service';
-import { isoFromDay } from '../../../src/domain/calendar';
 import { periodRange } from '../../../src/domain/period/period';
-import { formatShanghaiIso } from '../../../src/domain/time-limit';
-import { buildCaseTimeline, indexByCaseId } from '../../../src/engine/case-view';
 import { overviewFigures } from '../../../src/engine/overview';
 import { rankHistory, rankQuarter, type QuarterRanking } from '../../../src/engine/ranking';
 import { calendarFor } from '../../../src/engine/settings';
@@ -25,8 +22,9 @@ import type { EvaluatedSource } from '../../jobs/evaluate';
 import type { SupervisionService } from '../../service';
 import { metaOf } from '../../views/meta';
 import { requireEvaluated, scopedModel } from '../../views/scope';
-import { notFound, route, type ApiRoute } from '../route';
+import { route, type ApiRoute } from '../route';
 import { sees } from '../viewer';
+import { caseDetail } from '../../views/case-detail';
 
 const ALL = ['admin', 'supervisor', 'leader', 'liaison'] as const;
 
@@ -93,48 +91,21 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       scope: 'own-departments',
       params: z.object({ id: z.string().min(1).max(400) }),
       response: caseResponse,
-      handler: ({ params, viewer }) => {
-        const e = requireEvaluated(service.evaluated);
-        // A revoked card's case leaves the figures, not the record: the case page still shows it.
-        const row = e.evaluatedModel.rows.find((r) => r.id === params.id);
-        // Outside the viewer's departments the case does not exist for them (404, not 403).
-        if (row === undefined || !sees(viewer, row.departmentId)) throw notFound('该办件');
-        const record = e.dataset.cases.find((c) => c.id === params.id);
-        if (record === undefined) throw notFound('该办件');
-        const steps = indexByCaseId(e.dataset.caseEvents).get(params.id) ?? [];
-        const evaluations = e.dataset.evaluationsByCase.get(params.id) ?? [];
-        const item = e.dataset.itemByCode.get(row.itemCode) ?? null;
-        const timeline = buildCaseTimeline({
-          caseRecord: record,
-          row,
-          steps,
-          asOfMs: e.asOfMs,
-          cal: calendarFor(e.settings.settings),
-        });
-        return {
-          caseId: row.id,
-          departmentId: row.departmentId,
-          departmentName: e.dataset.departmentById.get(row.departmentId)?.name ?? row.departmentId,
-          itemCode: row.itemCode,
-          itemName: item?.name ?? null,
-          status: row.status,
-          channel: row.channel,
-          acceptedAt: formatShanghaiIso(row.acceptedAt),
-          completedAt: row.completedAt === null ? null : formatShanghaiIso(row.completedAt),
-          level: row.level,
-          evaluation: {
-            ...row,
-            committedDueDate: isoFromDay(row.committedDue),
-            statutoryDueDate: isoFromDay(row.statutoryDue),
-          },
-          suspensions: record.suspensions.map((s) => ({ ...s })),
-          steps: steps.map((s) => ({ ...s })),
-          evaluations: evaluations.map((v) => ({ ...v })),
-          flags: e.evaluatedModel.flags.filter((f) => f.caseId === row.id).map((f) => ({ ...f })),
-          timeline: { ...timeline },
-          meta: metaOf(e),
-        };
-      },
+      handler: ({ params, viewer }) =>
+        caseDetail(requireEvaluated(service.evaluated), params.id, viewer),
+    }),
+    route({
+      method: 'GET',
+      // The same answer by query string: ids from data may be `..`, contain `/` or `#`, which no
+      // path segment can carry safely (browsers resolve `..` and `%2E%2E` before sending).
+      url: '/api/v1/case',
+      summary: '单件办件（以查询参数传编号，适用于任意编号）',
+      roles: ALL,
+      scope: 'own-departments',
+      query: z.object({ id: z.string().min(1).max(400) }),
+      response: caseResponse,
+      handler: ({ query, viewer }) =>
+        caseDetail(requireEvaluated(service.evaluated), query.id, viewer),
     }),
     route({
       method: 'GET',
