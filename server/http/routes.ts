@@ -3,6 +3,7 @@ import type { SupervisionService } from '../service';
 import { openApiDocument } from './openapi';
 import { route, type ApiRoute } from './route';
 import { alertRoutes } from './routes/alerts';
+import { drillDownRoutes } from './routes/drill-downs';
 import { recordRoutes } from './routes/records';
 import { statusRoutes } from './routes/status';
 import { viewRoutes } from './routes/views';
@@ -12,6 +13,7 @@ export function apiRoutes(service: SupervisionService): ApiRoute[] {
     ...statusRoutes(service),
     ...viewRoutes(service),
     ...alertRoutes(service),
+    ...drillDownRoutes(service),
     ...recordRoutes(service),
   ];
   routes.push(
