@@ -30,7 +30,7 @@ export const caseStatusRow = z.object({
   status: z.enum(CASE_STATUS_VALUES),
   acceptedAt: instant,
   completedAt: instant.nullable(),
-  flagCodes: z.array(z.enum(SLOW_ACTION_CODE_VALUES)),
+  flagCodes: z.array(z.enum(SLOW_ACTION_CODE_VALUES)).readonly(),
   completed: z.boolean(),
   committedLimitDays: z.number().int().nullable(),
   statutoryLimitDays: z.number().int().nullable(),
