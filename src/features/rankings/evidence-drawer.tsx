@@ -14,7 +14,7 @@ import { evidenceLists, type EvidenceRow } from '../../engine/ranking-view-evide
 import { defineMessages, intlLocale, useLocaleStore } from '../../i18n';
 import { formatCount } from '../../ui/format';
 import { useRankingMsg } from './messages';
-import { useRankingEvidence, type RankingInputs } from './use-ranking';
+import { useRankingEvidence } from './use-ranking';
 
 const useMsg = defineMessages(
   {
@@ -66,13 +66,11 @@ export function parseDrill(raw: string | null): { owner: string; key: IndicatorK
  * links to each case. Opened from any score; the selection lives in the URL (`drill=`).
  */
 export function EvidenceDrawer({
-  inputs,
   quarter,
   ranking,
   drill,
   onClose,
 }: {
-  inputs: RankingInputs;
   quarter: Quarter;
   ranking: QuarterRanking;
   drill: { owner: string; key: IndicatorKey } | null;
@@ -85,7 +83,6 @@ export function EvidenceDrawer({
   const dept =
     owner && owner !== 'city' ? ranking.departments.find((d) => d.departmentId === owner) : null;
   const query = useRankingEvidence(
-    inputs,
     quarter,
     owner === 'city' ? null : owner,
     drill !== null,
