@@ -101,8 +101,8 @@ export function ShellLayout() {
         </Layout.Header>
         <Layout.Content id="main-content" tabIndex={-1} className="app-content">
           <FeedStatus />
-          <Suspense fallback={<Spin tip={t('page.loading')} />}>
-            {ready ? <Outlet /> : <Spin tip={t('page.loading')} />}
+          <Suspense fallback={<Spin description={t('page.loading')} />}>
+            {ready ? <Outlet /> : <Spin description={t('page.loading')} />}
           </Suspense>
         </Layout.Content>
       </Layout>

@@ -128,7 +128,7 @@ export function alertColumns(ctx: AlertColumnContext): AlertColumn[] {
       render: (r) => (
         <Space size={4} style={{ flexWrap: 'nowrap', overflow: 'hidden' }}>
           {r.flagCodes.map((c) => (
-            <Tag key={c} bordered={false} style={{ marginInlineEnd: 0 }} data-code={c}>
+            <Tag key={c} variant="filled" style={{ marginInlineEnd: 0 }} data-code={c}>
               {slowActionRuleName(c)}
             </Tag>
           ))}

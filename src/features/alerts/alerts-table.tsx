@@ -75,7 +75,6 @@ export function AlertsTable({
         pageSize,
         total,
         showSizeChanger: false,
-        position: ['bottomRight'],
       }}
       scroll={{ x: scrollX, y: height }}
       onRow={() => ({ style: { height: ROW_HEIGHT } })}
