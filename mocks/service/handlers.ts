@@ -43,7 +43,7 @@ import {
 import { overviewFigures } from '../../src/engine/overview';
 import { rankHistory as engineRankHistory, rankQuarter } from '../../src/engine/ranking';
 import { rankingEvidence as engineRankingEvidence } from '../../src/engine/ranking-evidence';
-import { calendarFor, checkEngineSettings } from '../../src/engine/settings';
+import { calendarFor, checkEngineSettings, type EngineSettings } from '../../src/engine/settings';
 import {
   filterSlowActionRows,
   NO_SLOW_ACTION_FILTER,
@@ -84,6 +84,10 @@ export interface ServiceMockOptions {
 export interface ServiceMock {
   handlers: HttpHandler[];
   current(): DemoEvaluation;
+  /** Saves settings as an administrator would (a new version; everything re-evaluated). */
+  setSettings(settings: EngineSettings): void;
+  /** Back to the default settings (version 1), when others were set. */
+  reset(): void;
   syncStatus: SyncStatusResponse;
 }
 
@@ -97,6 +101,12 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
   const mock: ServiceMock = {
     handlers: [],
     current: () => evaluated,
+    setSettings: (settings) => {
+      evaluated = evaluateDemo(options.demo, settings, evaluated.settingsVersion + 1);
+    },
+    reset: () => {
+      if (evaluated.settingsVersion !== 1) evaluated = evaluateDemo(options.demo);
+    },
     syncStatus: {
       state: 'idle',
       lastSuccessAt: evaluated.syncedAt,

@@ -14,6 +14,9 @@ export const syncStatusQuery = () =>
     queryFn: ({ signal }) => fetchSyncStatus(signal),
     // Pushed by the event stream; a slow poll covers a stream that a proxy cut.
     refetchInterval: 60_000,
+    // Many components read it; one request per change is enough.
+    staleTime: 30_000,
+    refetchOnMount: false,
   });
 
 export const useSyncStatus = () => useQuery(syncStatusQuery());

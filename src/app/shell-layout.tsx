@@ -49,7 +49,8 @@ export function ShellLayout() {
   const [period, setPeriod] = usePeriod(defaultPeriod);
   // Pages wait for the service's as-of (their default period) so they ask for the right quarter.
   const status = useSyncStatus();
-  const ready = !status.isPending;
+  // Latched: once the service answered (or failed), a later refetch never hides the page again.
+  const ready = status.data !== undefined || status.errorUpdatedAt > 0;
   useServiceEvents();
   const unauthorized = useUnauthorized((s) => s.unauthorized);
   useEffect(() => {

@@ -7,6 +7,7 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => {
   server.resetHandlers();
   serviceMock.syncStatus = structuredClone(initialSyncStatus);
+  serviceMock.reset();
   useUnauthorized.getState().set(false);
 });
 afterAll(() => server.close());
