@@ -2,12 +2,7 @@
  * `GET /settings` and `PUT /settings` (administrators): the shared settings, checked with the
  * engine's own validator, so the page edits exactly what the service evaluates with.
  */
-import {
-  queryOptions,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { settingsResponse, settingsSaved } from '../contract/service';
 import { checkEngineSettings, type EngineSettings } from '../engine/settings';
 import { apiGet, apiSend } from './http';

@@ -6,7 +6,9 @@ import type { TaskRow } from '../engine/tasks';
 import { apiGet } from './http';
 import { apiKeys } from './keys';
 
-export function fetchTasks(signal?: AbortSignal): Promise<{ items: TaskRow[]; meta: ResponseMeta }> {
+export function fetchTasks(
+  signal?: AbortSignal,
+): Promise<{ items: TaskRow[]; meta: ResponseMeta }> {
   return apiGet('/tasks', tasksResponse, signal);
 }
 

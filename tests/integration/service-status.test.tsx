@@ -99,16 +99,12 @@ describe('service status in the shell', { timeout: 30_000 }, () => {
     await waitFor(() => expect(router.state.location.pathname).toBe('/login'), {
       timeout: 10_000,
     });
-    expect(new URLSearchParams(router.state.location.search).get('next')).toBe(
-      '/alerts?level=red',
-    );
+    expect(new URLSearchParams(router.state.location.search).get('next')).toBe('/alerts?level=red');
     expect(await screen.findByTestId('sign-in-page')).toBeInTheDocument();
   });
 
   it('shows an error, not wrong figures, when an answer breaks its schema', async () => {
-    server.use(
-      http.get(apiPath('/overview'), () => HttpResponse.json({ open: { open: 'many' } })),
-    );
+    server.use(http.get(apiPath('/overview'), () => HttpResponse.json({ open: { open: 'many' } })));
     renderApp('/overview');
     const error = await screen.findByTestId('query-error', {}, { timeout: 10_000 });
     expect(error).toHaveTextContent('督查服务返回的数据格式不符');

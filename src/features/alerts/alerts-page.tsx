@@ -88,7 +88,9 @@ export function AlertsPage() {
                 <Empty
                   data-testid="alerts-empty"
                   description={
-                    (unfiltered.data?.total ?? 1) > 0 ? m('emptyFiltered') : m('emptyNone', { asOf })
+                    (unfiltered.data?.total ?? 1) > 0
+                      ? m('emptyFiltered')
+                      : m('emptyNone', { asOf })
                   }
                 />
               ) : (

@@ -82,11 +82,7 @@ export function EvidenceDrawer({
   const owner = drill?.owner ?? null;
   const dept =
     owner && owner !== 'city' ? ranking.departments.find((d) => d.departmentId === owner) : null;
-  const query = useRankingEvidence(
-    quarter,
-    owner === 'city' ? null : owner,
-    drill !== null,
-  );
+  const query = useRankingEvidence(quarter, owner === 'city' ? null : owner, drill !== null);
   const lists = useMemo(
     () => (query.data && drill ? evidenceLists(query.data, drill.key) : null),
     [query.data, drill],

@@ -63,9 +63,7 @@ export function RankingsPage() {
   } else {
     body = (
       <div data-testid="ranking-loading" aria-busy="true">
-        <Typography.Text type="secondary">
-          {m('computing')}
-        </Typography.Text>
+        <Typography.Text type="secondary">{m('computing')}</Typography.Text>
         <Skeleton active paragraph={{ rows: 8 }} />
       </div>
     );

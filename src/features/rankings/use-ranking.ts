@@ -4,7 +4,11 @@
  * page's components read like before.
  */
 import type { Quarter } from '../../engine/ranking';
-import { useRankHistory as useHistory, useRanking, useRankingEvidence as useEvidence } from '../../api/rankings';
+import {
+  useRankHistory as useHistory,
+  useRanking,
+  useRankingEvidence as useEvidence,
+} from '../../api/rankings';
 
 /** `rankQuarter` for a quarter (the table, the chart, the exports and the print all read this). */
 export const useQuarterRanking = (quarter: Quarter) => useRanking(quarter);

@@ -79,7 +79,10 @@ export function SignInPage() {
             data-testid="sign-in-error"
           />
         ) : null}
-        <Form layout="vertical" onFinish={(v: { name: string; password: string }) => void submit(v)}>
+        <Form
+          layout="vertical"
+          onFinish={(v: { name: string; password: string }) => void submit(v)}
+        >
           <Form.Item
             label={m('name')}
             name="name"

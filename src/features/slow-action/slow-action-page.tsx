@@ -8,7 +8,11 @@ import { useSlowAction } from '../../api/slow-action';
 import type { ResponseMeta } from '../../contract/api-common';
 import { periodKey, type Period } from '../../domain/period/period';
 import type { DepartmentInfo } from '../../engine/dashboard';
-import { countByRule, filterSlowActionRows, type SlowActionFlagRow } from '../../engine/slow-action-view';
+import {
+  countByRule,
+  filterSlowActionRows,
+  type SlowActionFlagRow,
+} from '../../engine/slow-action-view';
 import { useT } from '../../i18n';
 import { useGlobalSearch, usePeriod } from '../../state/url-state';
 import { QueryGate } from '../../ui/query-gate';

@@ -30,7 +30,8 @@ export function SlowActionRules({
   const m = useSlowActionMsg();
   const locale = useLocaleStore((s) => s.locale);
   // The service's current thresholds (the defaults until its settings arrive).
-  const thresholds = useSharedSettings().data?.settings.slowAction ?? DEFAULT_ENGINE_SETTINGS.slowAction;
+  const thresholds =
+    useSharedSettings().data?.settings.slowAction ?? DEFAULT_ENGINE_SETTINGS.slowAction;
   const rules = useMemo(() => describeSlowActionRules(thresholds), [thresholds]);
   return (
     <Card title={m('rulesTitle')} size="small" data-testid="slow-action-rules">

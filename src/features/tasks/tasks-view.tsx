@@ -42,10 +42,7 @@ export function TasksView({
   const { filters, period, scopeAll } = state;
   const [expanded, setExpanded] = useState<string[]>([]);
 
-  const names = useMemo(
-    () => new Map(departments.map((d) => [d.id, d.name])),
-    [departments],
-  );
+  const names = useMemo(() => new Map(departments.map((d) => [d.id, d.name])), [departments]);
   const departmentName = (id: string) => names.get(id) ?? id;
   // Each panel counts the rows of every filter except its own dimension, so its numbers can be
   // clicked to narrow the list without emptying themselves.
