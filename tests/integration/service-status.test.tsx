@@ -46,16 +46,18 @@ describe('service status in the shell', { timeout: 30_000 }, () => {
     vi.stubGlobal('EventSource', FakeEventSource);
     const first = serviceMock.syncStatus.lastSuccessAt!;
     renderApp('/overview');
-    const freshness = await screen.findByTestId('data-freshness');
-    await waitFor(() =>
-      expect(freshness).toHaveTextContent(formatDateTime(Date.parse(first), 'zh-CN')),
+    const freshness = await screen.findByTestId('data-freshness', {}, { timeout: 10_000 });
+    await waitFor(
+      () => expect(freshness).toHaveTextContent(formatDateTime(Date.parse(first), 'zh-CN')),
+      { timeout: 10_000 },
     );
     expect(FakeEventSource.last?.url).toBe('http://localhost:3000/api/v1/events');
     const later = '2026-10-01T02:00:00.000Z';
     serviceMock.syncStatus = { ...serviceMock.syncStatus, lastSuccessAt: later };
     FakeEventSource.last!.emit('sync');
-    await waitFor(() =>
-      expect(freshness).toHaveTextContent(formatDateTime(Date.parse(later), 'zh-CN')),
+    await waitFor(
+      () => expect(freshness).toHaveTextContent(formatDateTime(Date.parse(later), 'zh-CN')),
+      { timeout: 10_000 },
     );
   });
 
