@@ -5,6 +5,7 @@ import type { SupervisionService } from '../service';
 import { openApiDocument } from './openapi';
 import { route, type ApiRoute } from './route';
 import { alertRoutes } from './routes/alerts';
+import { drillDownRoutes } from './routes/drill-downs';
 import { dubanRoutes } from './routes/duban';
 import { recordRoutes } from './routes/records';
 import { statusRoutes } from './routes/status';
@@ -20,6 +21,7 @@ export function apiRoutes(
     ...statusRoutes(service),
     ...viewRoutes(service),
     ...alertRoutes(service),
+    ...drillDownRoutes(service),
     ...recordRoutes(service),
     ...dubanRoutes(service),
   ];
