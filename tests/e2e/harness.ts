@@ -36,13 +36,19 @@ export async function waitForData(page: Page, timeoutMs = 60_000): Promise<void>
 interface E2eTest {
   name: string;
   fn: (ctx: E2eContext) => Promise<void>;
+  /** Who the test starts signed in as (default supervisor; null = signed out). */
+  account?: DemoAccountName | null;
 }
 
 const tests: E2eTest[] = [];
 
 /** Registers an end-to-end test. Each test gets a fresh page. */
-export function e2e(name: string, fn: (ctx: E2eContext) => Promise<void>): void {
-  tests.push({ name, fn });
+export function e2e(
+  name: string,
+  fn: (ctx: E2eContext) => Promise<void>,
+  options: { account?: DemoAccountName | null } = {},
+): void {
+  tests.push({ name, fn, ...options });
 }
 
 async function freePort(): Promise<number> {
@@ -271,6 +277,9 @@ export async function runAll(filter?: string): Promise<number> {
           if (res.status() !== 204)
             throw new Error(`sign-in as ${account} failed: ${res.status()}`);
         };
+        // Every page needs a session: tests start signed in as a supervisor (all departments) and
+        // sign in as another role where they test that role.
+        if (test.account !== null) await signIn(test.account ?? 'supervisor');
         await test.fn({ page, baseUrl, shot, feed, signIn });
         if (problems.length > 0) throw new Error(problems.join('\n'));
         passed += 1;
