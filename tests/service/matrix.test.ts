@@ -40,6 +40,23 @@ const RULES: Record<string, string> = {
   'GET /api/v1/settings': ALL,
   'PUT /api/v1/settings': 'admin',
   'GET /api/v1/openapi.json': ALL,
+  'GET /api/v1/cards': ALL,
+  'GET /api/v1/cards/:id/events': ALL,
+  'POST /api/v1/notices': 'supervisor',
+  'GET /api/v1/notices': ALL,
+  'GET /api/v1/notices/:id': ALL,
+  'GET /api/v1/notices/:id/events': ALL,
+  'POST /api/v1/notices/:id/response': 'liaison',
+  'POST /api/v1/notices/:id/appeal': 'liaison',
+  'POST /api/v1/notices/:id/decision': 'supervisor',
+  'POST /api/v1/notices/:id/close': 'supervisor',
+  'GET /api/v1/inbox': ALL,
+  // Published rankings: only a leader publishes; the editions are read city-wide.
+  'POST /api/v1/rankings/:quarter/editions': 'leader',
+  'GET /api/v1/rankings/:quarter/editions': ALL,
+  'GET /api/v1/rankings/:quarter/editions/:n': ALL,
+  // The public bulletin: the one public data route besides health (docs/security.md).
+  'GET /public/api/bulletins/:quarter': 'public',
 };
 
 let server: TestServer;
@@ -63,7 +80,9 @@ function call(r: ApiRoute): { path: string; body?: unknown } {
   const caseId = server.service.evaluated?.model.rows.find((x) => x.departmentId === 'D10')?.id;
   const path = r.url
     .replace(':id', encodeURIComponent(caseId ?? 'none'))
-    .replace(':name', 'no-such-user');
+    .replace(':name', 'no-such-user')
+    .replace(':quarter', '2026Q3')
+    .replace(':n', '1');
   const query = r.url.includes('rankings') ? '?quarter=2026Q3' : '';
   return r.method === 'GET' ? { path: path + query } : { path, body: { probe: true } };
 }
