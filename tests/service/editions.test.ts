@@ -4,8 +4,9 @@
  * `liveDiffers` after a settings change; the audit row; the public bulletin without a cookie and
  * without case ids or names of people.
  */
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCity } from '../../mocks/demo-city';
 import { apiRoutes } from '../../server/http/routes';
@@ -16,6 +17,8 @@ import { AS_OF, Client, signedIn, startTestServer, type TestServer } from './har
 let server: TestServer;
 let leader: Client;
 let admin: Client;
+/** Set when the last test has closed the server to read its file with the CLI. */
+let closed = false;
 
 beforeAll(async () => {
   server = await startTestServer();
@@ -23,7 +26,8 @@ beforeAll(async () => {
   admin = await signedIn(server.url, 't-admin');
 }, 120_000);
 afterAll(async () => {
-  await server?.cleanup();
+  if (closed) rmSync(dirname(server.db.path), { recursive: true, force: true });
+  else await server?.cleanup();
 });
 
 const PUBLISH = '/api/v1/rankings/2026Q3/editions';
@@ -222,4 +226,30 @@ describe('the public bulletin', () => {
       'POST /api/v1/session',
     ]);
   });
+});
+
+describe('the rank CLI prints a published edition from the service file', () => {
+  it('rank --db FILE --quarter 2026Q3 [--edition N]', async () => {
+    const stored = await editionBody(server.db, CITY_SOURCE, '2026Q3', 1);
+    const path = server.db.path;
+    await server.close(); // DuckDB locks the file while the service runs
+    closed = true;
+    const root = join(import.meta.dirname, '..', '..');
+    const cli = (...args: string[]) =>
+      spawnSync(process.execPath, ['--import', 'tsx', 'scripts/cli.ts', 'rank', ...args], {
+        cwd: root,
+        encoding: 'utf8',
+        maxBuffer: 64 * 1024 * 1024,
+      });
+    const one = cli('--db', path, '--quarter', '2026Q3', '--edition', '1');
+    expect(one.status, one.stderr).toBe(0);
+    expect(one.stdout).toBe(`${stored}\n`);
+    const list = cli('--db', path, '--quarter', '2026Q3');
+    expect(list.status, list.stderr).toBe(0);
+    const items = (JSON.parse(list.stdout) as { items: { edition: number }[] }).items;
+    expect(items.map((x) => x.edition)).toEqual([1, 2]);
+    expect(cli('--db', path, '--quarter', '2026Q3', '--edition', '9').status).toBe(1);
+    expect(cli('--db', path, '--quarter', '2026Q3', '--edition', 'x').status).toBe(2);
+    expect(cli('--data', path, '--quarter', '2026Q3', '--edition', '1').status).toBe(2);
+  }, 120_000);
 });
