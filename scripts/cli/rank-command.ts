@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { parsePeriod } from '../../src/domain/period/period';
 import { rankingWindow } from '../../src/domain/ranking';
 import { formatShanghaiIso } from '../../src/domain/time-limit';
+import { editionBody, listEditions } from '../../server/rankings/editions';
+import { Database } from '../../server/store/database';
+import { CITY_SOURCE } from '../../server/sync/sync';
 import { indexDataset, type Dataset } from '../../src/engine/dataset';
 import { rankQuarter, type QuarterRanking } from '../../src/engine/ranking';
 import { parseCsv, CsvError } from '../../src/feeds/csv';
@@ -24,12 +27,17 @@ import {
 } from './common';
 
 const USAGE = `rank --data DIR --quarter YYYYQn [--as-of ISO-8601]
+rank --db FILE --quarter YYYYQn [--edition N]
   --data     数据目录（demo-data 的输出）：cases、case-events、evaluations、departments，
              每个为 .json（数组）、.ndjson/.jsonl 或 .csv；cases 必需，其余可缺
              dataset directory as written by demo-data (cases required; the others optional)
   --quarter  季度，如 2026Q3 (the quarter to rank)
   --as-of    评估时点，仅当早于季度末时生效；只给日期表示当日 24:00 (Asia/Shanghai)
-             judge as of this instant when earlier than the quarter's end; a bare date = end of that day`;
+             judge as of this instant when earlier than the quarter's end; a bare date = end of that day
+  --db       服务的 DuckDB 文件：打印已发布的排名（不重新计算）；服务运行时文件被锁定
+             the service's DuckDB file: print published editions (not recomputed); locked while the service runs
+  --edition  第 N 版：原样打印存储的该版 JSON；省略时列出该季度的全部版本
+             print edition N exactly as stored; without it, list the quarter's editions`;
 
 /** The files read from DIR, by feed resource name. */
 type Resource = 'cases' | 'case-events' | 'evaluations' | 'departments';
@@ -218,8 +226,60 @@ export function loadDataDir(dir: string): {
   };
 }
 
+/** `rank --db FILE --quarter Q [--edition N]`: a published edition as stored, or the list. */
+async function printEditions(dbPath: string, quarter: string, editionText: string | undefined) {
+  let edition: number | null = null;
+  if (editionText !== undefined) {
+    edition = Number(editionText);
+    if (!Number.isInteger(edition) || edition < 1)
+      throw new CliUsageError(`--edition 应为正整数 (not an edition number: '${editionText}')`);
+  }
+  if (!existsSync(dbPath)) {
+    process.stderr.write(`rank: 数据库文件不存在 '${dbPath}' (no such file)\n`);
+    return 1;
+  }
+  let db: Database;
+  try {
+    db = await Database.open(dbPath);
+  } catch (e) {
+    process.stderr.write(`rank: 无法打开 '${dbPath}' (cannot open: ${(e as Error).message})\n`);
+    return 1;
+  }
+  try {
+    const tables = await db.all(
+      "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'ranking_editions'",
+    );
+    const hasTable = Number(tables[0]?.['n'] ?? 0) > 0;
+    if (edition === null) {
+      const items = hasTable ? await listEditions(db, CITY_SOURCE, quarter) : [];
+      await writeStdout([`${JSON.stringify({ quarter, items })}\n`]);
+      return 0;
+    }
+    const body = hasTable ? await editionBody(db, CITY_SOURCE, quarter, edition) : null;
+    if (body === null) {
+      process.stderr.write(`rank: ${quarter} 没有第 ${edition} 版 (no such edition)\n`);
+      return 1;
+    }
+    await writeStdout([`${body}\n`]);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
 async function run(args: string[]): Promise<number> {
-  const opts = parseOptions(args, ['data', 'quarter', 'as-of']);
+  const opts = parseOptions(args, ['data', 'quarter', 'as-of', 'db', 'edition']);
+  const dbPath = opts.get('db');
+  if (dbPath !== undefined) {
+    if (opts.has('data') || opts.has('as-of'))
+      throw new CliUsageError('--db 不能与 --data、--as-of 同用 (--db prints published editions)');
+    const q = parsePeriod(opts.get('quarter') ?? '');
+    if (q === null || q.kind !== 'quarter')
+      throw new CliUsageError('--quarter 应形如 2026Q3 (missing or not a quarter)');
+    return printEditions(dbPath, `${q.year}Q${q.quarter}`, opts.get('edition'));
+  }
+  if (opts.has('edition'))
+    throw new CliUsageError('--edition 需要 --db (--edition needs --db FILE)');
   const dir = opts.get('data');
   if (dir === undefined) throw new CliUsageError('缺少 --data (missing --data DIR)');
   const qText = opts.get('quarter');

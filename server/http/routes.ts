@@ -7,6 +7,7 @@ import { route, type ApiRoute } from './route';
 import { alertRoutes } from './routes/alerts';
 import { drillDownRoutes } from './routes/drill-downs';
 import { dubanRoutes } from './routes/duban';
+import { editionRoutes } from './routes/editions';
 import { recordRoutes } from './routes/records';
 import { statusRoutes } from './routes/status';
 import { viewRoutes } from './routes/views';
@@ -24,6 +25,7 @@ export function apiRoutes(
     ...drillDownRoutes(service),
     ...recordRoutes(service),
     ...dubanRoutes(service),
+    ...editionRoutes(service),
   ];
   routes.push(
     route({

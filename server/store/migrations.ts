@@ -8,9 +8,11 @@
  * - settings versions (who changed what, when);
  * - derived results (rebuildable from raw records + a settings version);
  * - accounts, sessions and the audit log (version 3);
- * - 督办 cards and notices with their events (version 4).
+ * - 督办 cards and notices with their events (version 4);
+ * - published ranking editions, append-only (version 5).
  */
 import { DUBAN_MIGRATION } from '../duban/schema';
+import { EDITIONS_MIGRATION } from '../rankings/editions';
 import type { Database, Tx } from './database';
 
 export interface Migration {
@@ -93,6 +95,8 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // 督办: cards, notices and their append-only events (server/duban/schema.ts).
   { version: 4, ...DUBAN_MIGRATION },
+  // Published rankings: immutable editions (server/rankings/editions.ts).
+  { version: 5, ...EDITIONS_MIGRATION },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

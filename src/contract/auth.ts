@@ -54,6 +54,7 @@ export const AUDIT_ACTION_VALUES = [
   'user-create',
   'user-disable',
   'export',
+  'ranking-publish',
 ] as const;
 
 /** `from`/`to`: ISO dates or instants; `to` is exclusive. */

@@ -4,6 +4,7 @@
  * cases and evaluations behind one department's (or the city's) figures.
  */
 import { z } from 'zod';
+import { RANKING_GROUPS } from '../domain/ranking/groups';
 import { SLOW_ACTION_CODE_VALUES, slowActionFlag } from './case';
 
 export const INDICATOR_KEY_VALUES = [
@@ -16,10 +17,14 @@ export const INDICATOR_KEY_VALUES = [
   'slowActionRate',
 ] as const;
 const indicatorKey = z.enum(INDICATOR_KEY_VALUES);
+const rankingGroup = z.enum(RANKING_GROUPS);
 const count = z.number().int().nonnegative();
 
 export const indicatorValue = z.object({
   value: z.number().nullable(),
+  /** The rate as read (percent or per 100 cases), distinct from its 0–100 score. */
+  rate: z.number().nullable(),
+  unit: z.enum(['percent', 'per100']),
   score: z.number().nullable(),
   numerator: z.number(),
   denominator: z.number(),
@@ -64,6 +69,11 @@ export const departmentRanking = z.object({
   rank: z.number().int().nullable(),
   previousRank: z.number().int().nullable(),
   rankChange: z.number().int().nullable(),
+  /** 分类排名: the department's group, its rank within it and the change against last quarter. */
+  group: rankingGroup,
+  groupRank: z.number().int().nullable(),
+  previousGroupRank: z.number().int().nullable(),
+  groupRankChange: z.number().int().nullable(),
   ...scored,
   deadlineRush: slowActionFlag.nullable(),
 });
@@ -79,6 +89,14 @@ export const quarterRanking = z.object({
   minCountedCases: z.number(),
   rectificationWindowDays: z.number(),
   departments: z.array(departmentRanking),
+  groups: z.array(
+    z.object({
+      group: rankingGroup,
+      departmentIds: z.array(z.string()),
+      ranked: count,
+      insufficientSample: count,
+    }),
+  ),
   city: z.object({ counted: count, ...scored }),
   coverage: z.object({
     departments: count,

@@ -29,6 +29,9 @@ const RULES: Record<string, string> = {
   'GET /api/v1/departments': ALL,
   'GET /api/v1/cases/:id': ALL,
   'GET /api/v1/case': ALL,
+  'GET /api/v1/departments/:id': ALL,
+  'GET /api/v1/items': ALL,
+  'GET /api/v1/rankings/evidence': ALL,
   'GET /api/v1/slow-action': ALL,
   'GET /api/v1/tasks': ALL,
   'GET /api/v1/rankings': ALL,
@@ -53,6 +56,12 @@ const RULES: Record<string, string> = {
   'POST /api/v1/notices/:id/decision': 'supervisor',
   'POST /api/v1/notices/:id/close': 'supervisor',
   'GET /api/v1/inbox': ALL,
+  // Published rankings: only a leader publishes; the editions are read city-wide.
+  'POST /api/v1/rankings/:quarter/editions': 'leader',
+  'GET /api/v1/rankings/:quarter/editions': ALL,
+  'GET /api/v1/rankings/:quarter/editions/:n': ALL,
+  // The public bulletin: the one public data route besides health (docs/security.md).
+  'GET /public/api/bulletins/:quarter': 'public',
 };
 
 let server: TestServer;
@@ -76,9 +85,12 @@ function call(r: ApiRoute): { path: string; body?: unknown } {
   const caseId = server.service.evaluated?.model.rows.find((x) => x.departmentId === 'D10')?.id;
   const path = r.url
     .replace(':id', encodeURIComponent(caseId ?? 'none'))
-    .replace(':name', 'no-such-user');
+    .replace(':name', 'no-such-user')
+    .replace(':quarter', '2026Q3')
+    .replace(':n', '1');
   const query = r.url.includes('rankings')
-    ? '?quarter=2026Q3'
+    ? // Evidence is case-level: a liaison asks for their own department's (D10).
+      `?quarter=2026Q3${r.url.endsWith('/evidence') ? '&dept=D10' : ''}`
     : r.url === '/api/v1/case'
       ? `?id=${encodeURIComponent(caseId ?? 'none')}`
       : '';
