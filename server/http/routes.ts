@@ -6,6 +6,7 @@ import { openApiDocument } from './openapi';
 import { route, type ApiRoute } from './route';
 import { alertRoutes } from './routes/alerts';
 import { dubanRoutes } from './routes/duban';
+import { importRoutes } from './routes/imports';
 import { recordRoutes } from './routes/records';
 import { statusRoutes } from './routes/status';
 import { viewRoutes } from './routes/views';
@@ -22,6 +23,7 @@ export function apiRoutes(
     ...alertRoutes(service),
     ...recordRoutes(service),
     ...dubanRoutes(service),
+    ...importRoutes(service),
   ];
   routes.push(
     route({

@@ -8,7 +8,8 @@
  * - settings versions (who changed what, when);
  * - derived results (rebuildable from raw records + a settings version);
  * - accounts, sessions and the audit log (version 3);
- * - 督办 cards and notices with their events (version 4).
+ * - 督办 cards and notices with their events (version 4);
+ * - imported datasets (version 5).
  */
 import { DUBAN_MIGRATION } from '../duban/schema';
 import type { Database, Tx } from './database';
@@ -93,6 +94,22 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // 督办: cards, notices and their append-only events (server/duban/schema.ts).
   { version: 4, ...DUBAN_MIGRATION },
+  {
+    version: 5,
+    name: 'imports: datasets imported from files, kept as sources import:<id>',
+    statements: [
+      // The records themselves go to raw_records / rejected_records under source `import:<id>`.
+      `CREATE TABLE imports (
+         id VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+         file_name VARCHAR NOT NULL, format VARCHAR NOT NULL, encoding VARCHAR,
+         content_hash VARCHAR NOT NULL, size_bytes DOUBLE NOT NULL, mapping VARCHAR NOT NULL,
+         header VARCHAR, position VARCHAR NOT NULL, state VARCHAR NOT NULL,
+         rows INTEGER NOT NULL DEFAULT 0, accepted INTEGER NOT NULL DEFAULT 0,
+         rejected INTEGER NOT NULL DEFAULT 0, departments INTEGER NOT NULL DEFAULT 0,
+         error VARCHAR, replaced VARCHAR NOT NULL DEFAULT '[]', created_by VARCHAR NOT NULL,
+         created_at DOUBLE NOT NULL, finished_at DOUBLE)`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -54,6 +54,8 @@ export const AUDIT_ACTION_VALUES = [
   'user-create',
   'user-disable',
   'export',
+  'import',
+  'source-delete',
 ] as const;
 
 /** `from`/`to`: ISO dates or instants; `to` is exclusive. */
