@@ -62,7 +62,8 @@ export async function call(
   viewer?: Viewer,
   body?: unknown,
 ): Promise<Answer> {
-  const headers: Record<string, string> = {};
+  // Same-origin, as a browser sends it (state-changing requests without it are refused as CSRF).
+  const headers: Record<string, string> = { origin: base };
   if (viewer) headers['x-test-viewer'] = viewerHeader(viewer);
   if (body !== undefined) headers['content-type'] = 'application/json';
   const res = await fetch(`${base}${path}`, {
