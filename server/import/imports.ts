@@ -18,6 +18,9 @@ import type { EvaluatedSource } from '../jobs/evaluate';
 import { LiveDataset } from '../jobs/live-dataset';
 import { currentSettings } from '../jobs/settings';
 import type { Database, Row } from '../store/database';
+import { upsertRecords } from '../sync/sync';
+import type { SyncedRecord } from '../sync/resources';
+import type { Tx } from '../store/database';
 import { positionPhrase } from './case-reader';
 import type { FileRecord, RecordFile } from './readers';
 
@@ -32,6 +35,21 @@ export interface RejectedImportRow {
   /** The record as read (JSON text: an object of cells for CSV / XLSX). */
   raw: string;
 }
+/** Imported records are not put into the city's live dataset (each source is loaded on its own). */
+const NOT_LIVE: SyncedRecord = { id: '', updatedAt: 0, putInto: () => undefined };
+
+/**
+ * Deletes a source's raw records wherever the store keeps them (the table `raw_records`, or the
+ * append-only `raw_log` behind a `raw_records` view when the store has one).
+ */
+async function deleteRaw(tx: Tx, source: string): Promise<void> {
+  const log = await tx.all(
+    "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'raw_log'",
+  );
+  const table = Number(log[0]?.['n']) > 0 ? 'raw_log' : 'raw_records';
+  await tx.run(`DELETE FROM ${table} WHERE source = $1`, [source]);
+}
+
 /** Records written per transaction. */
 const BATCH = 20_000;
 
@@ -392,18 +410,13 @@ export class ImportManager {
     if (accepted.length === 0 && rejected.length === 0) return;
     const now = Date.now();
     await this.db.transaction(async (tx) => {
-      if (accepted.length > 0) {
-        const a = await tx.connection.createAppender('raw_records');
-        for (const r of accepted) {
-          a.appendVarchar(source);
-          a.appendVarchar('cases');
-          a.appendVarchar(r.id);
-          a.appendDouble(now);
-          a.appendVarchar(r.body);
-          a.endRow();
-        }
-        a.closeSync();
-      }
+      // The sync's own writer: however the store keeps raw records, an import keeps them alike.
+      await upsertRecords(
+        tx,
+        source,
+        'cases',
+        accepted.map((r) => ({ id: r.id, updatedAt: now, body: r.body, record: NOT_LIVE })),
+      );
       if (rejected.length > 0) {
         const a = await tx.connection.createAppender('rejected_records');
         for (const r of rejected) {
@@ -428,7 +441,7 @@ export class ImportManager {
   private async removeRows(id: string, state: ImportState, error: string): Promise<void> {
     const source = IMPORT_PREFIX + id;
     await this.db.transaction(async (tx) => {
-      await tx.run('DELETE FROM raw_records WHERE source = $1', [source]);
+      await deleteRaw(tx, source);
       await tx.run('DELETE FROM rejected_records WHERE source = $1', [source]);
       await tx.run('UPDATE imports SET state = $2, error = $3, finished_at = $4 WHERE id = $1', [
         id,
@@ -445,13 +458,8 @@ export class ImportManager {
     const rows = await this.db.all('SELECT id FROM imports WHERE id = $1', [id]);
     if (rows.length === 0) return false;
     await this.db.transaction(async (tx) => {
-      for (const table of [
-        'raw_records',
-        'rejected_records',
-        'case_eval',
-        'case_flags',
-        'derived_meta',
-      ])
+      await deleteRaw(tx, source);
+      for (const table of ['rejected_records', 'case_eval', 'case_flags', 'derived_meta'])
         await tx.run(`DELETE FROM ${table} WHERE source = $1`, [source]);
       await tx.run('DELETE FROM imports WHERE id = $1', [id]);
     });
