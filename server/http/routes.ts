@@ -8,6 +8,7 @@ import { alertRoutes } from './routes/alerts';
 import { drillDownRoutes } from './routes/drill-downs';
 import { dubanRoutes } from './routes/duban';
 import { editionRoutes } from './routes/editions';
+import { importRoutes } from './routes/imports';
 import { recordRoutes } from './routes/records';
 import { statusRoutes } from './routes/status';
 import { viewRoutes } from './routes/views';
@@ -26,6 +27,7 @@ export function apiRoutes(
     ...recordRoutes(service),
     ...dubanRoutes(service),
     ...editionRoutes(service),
+    ...importRoutes(service),
   ];
   routes.push(
     route({

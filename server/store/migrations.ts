@@ -9,7 +9,8 @@
  * - derived results (rebuildable from raw records + a settings version);
  * - accounts, sessions and the audit log (version 3);
  * - 督办 cards and notices with their events (version 4);
- * - published ranking editions, append-only (version 5).
+ * - published ranking editions, append-only (version 5);
+ * - imported datasets (version 6).
  */
 import { DUBAN_MIGRATION } from '../duban/schema';
 import { EDITIONS_MIGRATION } from '../rankings/editions';
@@ -97,6 +98,22 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, ...DUBAN_MIGRATION },
   // Published rankings: immutable editions (server/rankings/editions.ts).
   { version: 5, ...EDITIONS_MIGRATION },
+  {
+    version: 6,
+    name: 'imports: datasets imported from files, kept as sources import:<id>',
+    statements: [
+      // The records themselves go to raw_records / rejected_records under source `import:<id>`.
+      `CREATE TABLE imports (
+         id VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+         file_name VARCHAR NOT NULL, format VARCHAR NOT NULL, encoding VARCHAR,
+         content_hash VARCHAR NOT NULL, size_bytes DOUBLE NOT NULL, mapping VARCHAR NOT NULL,
+         header VARCHAR, position VARCHAR NOT NULL, state VARCHAR NOT NULL,
+         rows INTEGER NOT NULL DEFAULT 0, accepted INTEGER NOT NULL DEFAULT 0,
+         rejected INTEGER NOT NULL DEFAULT 0, departments INTEGER NOT NULL DEFAULT 0,
+         error VARCHAR, replaced VARCHAR NOT NULL DEFAULT '[]', created_by VARCHAR NOT NULL,
+         created_at DOUBLE NOT NULL, finished_at DOUBLE)`,
+    ],
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

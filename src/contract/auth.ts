@@ -55,6 +55,8 @@ export const AUDIT_ACTION_VALUES = [
   'user-disable',
   'export',
   'ranking-publish',
+  'import',
+  'source-delete',
 ] as const;
 
 /** `from`/`to`: ISO dates or instants; `to` is exclusive. */

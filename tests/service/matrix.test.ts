@@ -62,6 +62,14 @@ const RULES: Record<string, string> = {
   'GET /api/v1/rankings/:quarter/editions/:n': ALL,
   // The public bulletin: the one public data route besides health (docs/security.md).
   'GET /public/api/bulletins/:quarter': 'public',
+  // Imports (docs/import.md): admins and supervisors bring files in; everyone may choose a source.
+  'POST /api/v1/imports': 'admin supervisor',
+  'GET /api/v1/imports': 'admin supervisor',
+  'GET /api/v1/imports/:id': 'admin supervisor',
+  'DELETE /api/v1/imports/:id': 'admin supervisor',
+  'GET /api/v1/imports/:id/rejected.csv': 'admin supervisor',
+  'GET /api/v1/sources': ALL,
+  'DELETE /api/v1/sources/:id': 'admin supervisor',
 };
 
 let server: TestServer;

@@ -21,7 +21,7 @@ import { dubanRankingOptions } from '../../duban/figures';
 import type { EvaluatedSource } from '../../jobs/evaluate';
 import type { SupervisionService } from '../../service';
 import { metaOf } from '../../views/meta';
-import { requireEvaluated, scopedModel } from '../../views/scope';
+import { scopedModel } from '../../views/scope';
 import { route, type ApiRoute } from '../route';
 import { sees } from '../viewer';
 import { caseDetail } from '../../views/case-detail';
@@ -63,10 +63,11 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       summary: '总览：在办、预警、黄牌、红牌，本期办结，趋势，红牌部门',
       roles: ALL,
       scope: 'own-departments',
+      sourced: true,
       query: z.object({ period: periodParam }),
       response: overviewResponse,
-      handler: ({ query, viewer }) => {
-        const e = requireEvaluated(service.evaluated);
+      handler: async ({ query, viewer, source }) => {
+        const e = await service.evaluatedFor(source);
         const model = scopedModel(e.model, viewer);
         return { ...overviewFigures(model, periodRange(query.period)), meta: metaOf(e) };
       },
@@ -77,9 +78,10 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       summary: '部门列表（仅限可见范围）',
       roles: ALL,
       scope: 'own-departments',
+      sourced: true,
       response: departmentsResponse,
-      handler: ({ viewer }) => {
-        const e = requireEvaluated(service.evaluated);
+      handler: async ({ viewer, source }) => {
+        const e = await service.evaluatedFor(source);
         return { items: scopedModel(e.model, viewer).departments };
       },
     }),
@@ -89,10 +91,11 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       summary: '单件办件：评估、暂停、环节、好差评、慢作为与时间线',
       roles: ALL,
       scope: 'own-departments',
+      sourced: true,
       params: z.object({ id: z.string().min(1).max(400) }),
       response: caseResponse,
-      handler: ({ params, viewer }) =>
-        caseDetail(requireEvaluated(service.evaluated), params.id, viewer),
+      handler: async ({ params, viewer, source }) =>
+        caseDetail(await service.evaluatedFor(source), params.id, viewer),
     }),
     route({
       method: 'GET',
@@ -102,10 +105,11 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       summary: '单件办件（以查询参数传编号，适用于任意编号）',
       roles: ALL,
       scope: 'own-departments',
+      sourced: true,
       query: z.object({ id: z.string().min(1).max(400) }),
       response: caseResponse,
-      handler: ({ query, viewer }) =>
-        caseDetail(requireEvaluated(service.evaluated), query.id, viewer),
+      handler: async ({ query, viewer, source }) =>
+        caseDetail(await service.evaluatedFor(source), query.id, viewer),
     }),
     route({
       method: 'GET',
@@ -113,13 +117,14 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       summary: '慢作为标记（含证据）',
       roles: ALL,
       scope: 'own-departments',
+      sourced: true,
       query: z.object({ period: periodParam }),
       response: z.object({
         items: z.array(z.record(z.string(), z.unknown())),
         meta: z.record(z.string(), z.unknown()),
       }),
-      handler: ({ query, viewer }) => {
-        const e = requireEvaluated(service.evaluated);
+      handler: async ({ query, viewer, source }) => {
+        const e = await service.evaluatedFor(source);
         const rows = slowActionFlagRows(scopedModel(e.model, viewer), query.period);
         return { items: rows.map((r) => ({ ...r })), meta: metaOf(e) };
       },
@@ -130,17 +135,20 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       summary: '督查事项（含节点与提醒状态）',
       roles: ALL,
       scope: 'own-departments',
+      sourced: true,
       response: z.object({
         items: z.array(z.record(z.string(), z.unknown())),
         meta: z.record(z.string(), z.unknown()),
       }),
-      handler: ({ viewer }) => {
-        const e = requireEvaluated(service.evaluated);
+      handler: async ({ viewer, source }) => {
+        const e = await service.evaluatedFor(source);
         const tasks = e.dataset.tasks.filter(
           (t) => sees(viewer, t.leadDepartmentId) || t.coDepartmentIds.some((d) => sees(viewer, d)),
         );
         return {
           items: evaluateTasks(tasks, e.model.asOfDay).map((r) => ({ ...r })),
+          // A source without tasks (an imported case file) says so: never another source's tasks.
+          hasTasks: e.dataset.tasks.length > 0,
           meta: metaOf(e),
         };
       },
@@ -151,10 +159,12 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       summary: '季度评比排队（与 rank 命令行同一对象）',
       roles: ALL,
       scope: 'city',
+      sourced: true,
       query: z.object({ quarter: quarterParam }),
       response: rankingResponse,
       // The ranking is published city-wide; per-case evidence is a separate, scoped route.
-      handler: ({ query }) => quarterRanking(requireEvaluated(service.evaluated), query.quarter),
+      handler: async ({ query, source }) =>
+        quarterRanking(await service.evaluatedFor(source), query.quarter),
     }),
     route({
       method: 'GET',
@@ -162,6 +172,7 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       summary: '近若干季度的排名变化',
       roles: ALL,
       scope: 'city',
+      sourced: true,
       query: z.object({
         quarter: quarterParam,
         n: z.coerce.number().int().min(2).max(12).default(6),
@@ -172,8 +183,8 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
           departments: z.array(z.record(z.string(), z.unknown())),
         })
         .loose(),
-      handler: ({ query }) => {
-        const e = requireEvaluated(service.evaluated);
+      handler: async ({ query, source }) => {
+        const e = await service.evaluatedFor(source);
         const s = e.settings.settings;
         return rankHistory(e.dataset, query.quarter, query.n, {
           asOfMs: e.asOfMs,
