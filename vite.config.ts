@@ -22,6 +22,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          // The CLI tests start the real CLI as a child process (~4 s each on a loaded machine).
+          testTimeout: 30000,
         },
       },
       {

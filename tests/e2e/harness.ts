@@ -19,6 +19,8 @@ export interface E2eContext {
   baseUrl: string;
   /** The demo feed (the city's platform stand-in) behind the service. */
   feed: DemoFeedControl;
+  /** Declares an HTTP error the test expects (e.g. a 404 for a page that must say "not found"). */
+  expectHttpError: (url: RegExp) => void;
   /** Signs this page's browser in as a demo account (the session cookie lands in the context). */
   signIn: (account: DemoAccountName) => Promise<void>;
   /** Saves a full-page screenshot as test-results/e2e/NAME.png and returns its path. */
@@ -256,7 +258,12 @@ export async function runAll(filter?: string): Promise<number> {
         if (why !== 'net::ERR_ABORTED' && fromCurrentDocument(req))
           problems.push(`request failed: ${req.url()} ${why}`);
       });
+      const expectedErrors: RegExp[] = [];
+      const expectHttpError = (url: RegExp): void => {
+        expectedErrors.push(url);
+      };
       page.on('response', (res) => {
+        if (expectedErrors.some((re) => re.test(res.url()))) return;
         if (res.status() >= 400 && fromCurrentDocument(res.request()))
           problems.push(`HTTP ${res.status()}: ${res.url()}`);
       });
@@ -280,7 +287,7 @@ export async function runAll(filter?: string): Promise<number> {
         // Every page needs a session: tests start signed in as a supervisor (all departments) and
         // sign in as another role where they test that role.
         if (test.account !== null) await signIn(test.account ?? 'supervisor');
-        await test.fn({ page, baseUrl, shot, feed, signIn });
+        await test.fn({ page, baseUrl, shot, feed, signIn, expectHttpError });
         if (problems.length > 0) throw new Error(problems.join('\n'));
         passed += 1;
         console.log(`✓ ${test.name} (${Date.now() - started} ms)`);
