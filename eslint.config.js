@@ -1,7 +1,7 @@
 // @ts-check
 /**
  * Lint config. The import zones below enforce the one-way layering of docs/architecture.md:
- *   domain ← feeds, engine, charts, export ← features ← app
+ *   domain ← contract ← api, feeds, engine, charts, export ← features ← app
  * and keep features independent of each other and production code free of mocks/tests.
  */
 import { readdirSync, existsSync } from 'node:fs';
@@ -18,6 +18,8 @@ const featureDirs = existsSync('src/features')
   : [];
 
 const srcDirs = [
+  'api',
+  'contract',
   'app',
   'domain',
   'feeds',
@@ -41,7 +43,7 @@ const zones = [
       'src/domain 是纯领域层，不能依赖应用其它部分 (domain must not import outside src/domain).',
   },
   // lower layers never reach up into features, app, state or ui.
-  ...['feeds', 'engine', 'charts', 'export'].flatMap((layer) =>
+  ...['api', 'contract', 'feeds', 'engine', 'charts', 'export'].flatMap((layer) =>
     ['features', 'app'].map((upper) => ({
       target: `./src/${layer}`,
       from: `./src/${upper}`,

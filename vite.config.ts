@@ -3,7 +3,12 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   plugins: [react()],
-  server: { port: 5173, strictPort: false },
+  server: {
+    port: 5173,
+    strictPort: false,
+    // The dashboard reads only the supervision service (`npm run cli -- serve`, port 8787).
+    proxy: { '/api': { target: 'http://127.0.0.1:8787', changeOrigin: false } },
+  },
   preview: { port: 4173, strictPort: false },
   build: {
     target: 'es2022',
@@ -17,6 +22,8 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          // The CLI tests start the real CLI as a child process (~4 s each on a loaded machine).
+          testTimeout: 30000,
         },
       },
       {

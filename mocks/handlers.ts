@@ -1,7 +1,7 @@
 /**
- * msw handlers serving a demo dataset through the feed contract. The same handlers run in the
- * browser demo (msw/browser, wired in src/main.tsx via mocks/browser.ts), in vitest (msw/node)
- * and in the e2e runs; they use no Node APIs.
+ * msw handlers serving a demo dataset through the FEED contract (what the city platform serves the
+ * service), for tests of the demo feed server and its scenarios. The dashboard itself never reads
+ * feeds: its mocks are the service API's (mocks/service/handlers.ts).
  */
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { FeedResource } from '../src/feeds/query-keys';

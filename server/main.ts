@@ -2,6 +2,7 @@
  * Starts the service: opens (and migrates) the DuckDB file, evaluates what is stored, syncs the
  * city feed now and every `syncMinutes`, and serves the API and the built SPA on one origin.
  */
+import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { Accounts } from './auth/accounts';
 import { seedDemoAccounts } from './auth/demo-accounts';
@@ -61,7 +62,12 @@ export async function startServer(options: ServerOptions): Promise<RunningServer
     routes: apiRoutes(service, accounts),
     auth: options.auth ?? accounts,
     staticDir: options.staticDir ?? null,
-    plugins: [authPlugin(accounts)],
+    plugins: [
+      authPlugin(accounts),
+      async (app) => {
+        await app.register(multipart);
+      },
+    ],
   });
   await app.listen({ port: options.port, host: options.host ?? '127.0.0.1' });
   const address = app.server.address();

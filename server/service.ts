@@ -10,6 +10,9 @@ import { recordCards } from './duban/cards';
 import { loadDubanFigures, withDuban } from './duban/figures';
 import { evaluateSource, type EvaluatedSource } from './jobs/evaluate';
 import { LiveDataset } from './jobs/live-dataset';
+import { IMPORT_PREFIX, ImportManager } from './import/imports';
+import { notFound } from './http/route';
+import { requireEvaluated } from './views/scope';
 import type { Database } from './store/database';
 import { FeedError } from './sync/feed-client';
 import { CITY_SOURCE, syncFeeds, type SyncOptions, type SyncReport } from './sync/sync';
@@ -34,6 +37,8 @@ export interface ServiceOptions {
   syncMinutes: number;
   sync?: Partial<SyncOptions>;
   log?: (line: string) => void;
+  /** Largest file `POST /api/v1/imports` accepts (bytes; default 1 GB). */
+  importMaxBytes?: number;
 }
 
 export interface ServiceEvent {
@@ -43,6 +48,8 @@ export interface ServiceEvent {
 
 export class SupervisionService {
   readonly events = new EventEmitter();
+  /** Datasets imported from files, each its own source `import:<id>`. */
+  readonly imports: ImportManager;
   private current: EvaluatedSource | null = null;
   /** The city's records in memory, loaded from the store once and kept in step by the sync. */
   private live: Promise<LiveDataset> | null = null;
@@ -65,6 +72,18 @@ export class SupervisionService {
     readonly options: ServiceOptions,
   ) {
     this.events.setMaxListeners(0);
+    this.imports = new ImportManager(db, () => this.asOfMs(), options.importMaxBytes);
+  }
+
+  /**
+   * The evaluation a read route answers from: the city feed (`city`, 503 before its first
+   * evaluation) or an imported dataset (`import:<id>`, evaluated on first use; 404 unknown).
+   */
+  async evaluatedFor(source: string): Promise<EvaluatedSource> {
+    if (!source.startsWith(IMPORT_PREFIX)) return requireEvaluated(this.current);
+    const e = await this.imports.evaluated(source.slice(IMPORT_PREFIX.length));
+    if (e === null) throw notFound(`数据源 ${source}`);
+    return e;
   }
 
   asOfMs(): number {
@@ -181,6 +200,7 @@ export class SupervisionService {
 
   /** Evaluates what is stored (so figures show at once), then syncs on the schedule. */
   async start(): Promise<void> {
+    await this.imports.cleanUpInterrupted();
     await this.recompute();
     void this.syncOnce();
     if (this.options.syncMinutes > 0) {

@@ -1,10 +1,12 @@
 /**
- * Bootstrap: load the runtime config → start the demo feed (msw worker) only in demo mode → render.
- * This is the one production file allowed to load mocks/, and only through a dynamic import, so the
- * demo city is never in the bundle a live deployment downloads first.
+ * Bootstrap: load the runtime config → point the API client at the service → start the static
+ * demo (msw worker answering the service API) only when `demo.enabled` → render. This is the one
+ * production file allowed to load mocks/, and only through a dynamic import, so the demo city is
+ * never in the bundle a live deployment downloads.
  */
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { configureApi } from './api/http';
 import { App } from './app/app';
 import { ConfigError } from './app/config-error';
 import { loadRuntimeConfig } from './feeds/runtime-config';
@@ -19,9 +21,10 @@ async function bootstrap(): Promise<void> {
     root.render(<ConfigError reason={loaded.reason} />);
     return;
   }
+  configureApi({ baseUrl: loaded.config.apiBaseUrl });
   if (loaded.config.demo.enabled) {
-    const { startDemoFeed } = await import('../mocks/browser');
-    await startDemoFeed(loaded.config);
+    const { startDemoService } = await import('../mocks/browser');
+    await startDemoService(loaded.config);
   }
   root.render(
     <StrictMode>

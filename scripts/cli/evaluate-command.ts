@@ -13,14 +13,11 @@ import {
   type CaseEvaluation,
   type WarningLevel,
 } from '../../src/domain/time-limit';
-import {
-  CaseFileError,
-  caseFileFormatOf,
-  parseCaseFile,
-  type CaseFileRejection,
-} from '../../src/feeds/case-file';
-import { decodeText, detectEncoding } from '../../src/feeds/import/encoding';
+import { CaseFileError, type CaseFileRejection } from '../../src/feeds/case-file';
+import { decodeText, detectEncoding } from '../../src/feeds/columns/encoding';
 import { parseColumnMapping, type ColumnMapping } from '../../src/feeds/mapping';
+import { readCaseFile } from '../../server/import/case-reader';
+import { recordFormatOf } from '../../server/import/readers';
 import {
   CliUsageError,
   parseAsOfOption,
@@ -30,8 +27,8 @@ import {
 } from './common';
 
 const USAGE = `evaluate --input FILE [--mapping FILE] [--as-of ISO-8601]
-  --input    办件文件：.json（数组）、.ndjson/.jsonl 或带表头的 .csv
-             case file: a JSON array, NDJSON, or CSV with a header row (format from the extension)
+  --input    办件文件：.json（数组）、.ndjson/.jsonl、带表头的 .csv（UTF-8 或 GBK）或 .xlsx（第一个工作表）
+             case file: a JSON array, NDJSON, CSV with a header row, or XLSX (format from the extension)
   --mapping  列映射 JSON {"columns": {"<field>": "<column>"}} (maps case fields to the file's columns)
   --as-of    评估时点，默认当前时间 (evaluation instant, default now); no offset = Asia/Shanghai;
              a bare date YYYY-MM-DD = the end of that day (23:59:59.999 Asia/Shanghai)`;
@@ -166,9 +163,11 @@ async function run(args: string[]): Promise<number> {
   const opts = parseOptions(args, ['input', 'mapping', 'as-of']);
   const input = opts.get('input');
   if (input === undefined) throw new CliUsageError('缺少 --input (missing --input FILE)');
-  const format = caseFileFormatOf(input);
+  const format = /\.txt$/i.test(input) ? null : recordFormatOf(input);
   if (format === null) {
-    throw new CliUsageError(`无法从扩展名判断格式 '${input}' (use .json, .ndjson, .jsonl or .csv)`);
+    throw new CliUsageError(
+      `无法从扩展名判断格式 '${input}' (use .json, .ndjson, .jsonl or .csv, or .xlsx)`,
+    );
   }
   const asOfText = opts.get('as-of');
   let asOfMs = Date.now();
@@ -183,7 +182,7 @@ async function run(args: string[]): Promise<number> {
   try {
     const mappingPath = opts.get('mapping');
     const mapping = mappingPath === undefined ? undefined : loadMapping(mappingPath);
-    file = parseCaseFile(readText(input, '输入文件'), format, mapping);
+    file = await readCaseFile(input, format, mapping);
   } catch (e) {
     if (e instanceof CaseFileError) {
       process.stderr.write(`evaluate: ${e.message}\n`);

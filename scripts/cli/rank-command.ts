@@ -2,19 +2,22 @@
  * `rank`: the quarterly department ranking (评比排队) of a dataset directory, as one JSON object.
  * It calls `rankQuarter`, the same function as the rankings page and its exports.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsePeriod } from '../../src/domain/period/period';
 import { rankingWindow } from '../../src/domain/ranking';
 import { formatShanghaiIso } from '../../src/domain/time-limit';
+import { editionBody, listEditions } from '../../server/rankings/editions';
+import { Database } from '../../server/store/database';
+import { CITY_SOURCE } from '../../server/sync/sync';
 import { indexDataset, type Dataset } from '../../src/engine/dataset';
 import { rankQuarter, type QuarterRanking } from '../../src/engine/ranking';
-import { parseCsv, CsvError } from '../../src/feeds/csv';
 import { parseRecords, type RecordParser, type RejectedRecord } from '../../src/feeds/result';
 import { parseCase, type CaseRecord } from '../../src/feeds/schemas/case';
 import { parseCaseEvent } from '../../src/feeds/schemas/case-event';
 import { parseDepartment } from '../../src/feeds/schemas/department';
 import { parseEvaluation } from '../../src/feeds/schemas/evaluation';
+import { openRecordFile, recordFormatOf, RecordFileError } from '../../server/import/readers';
 import {
   CliUsageError,
   parseAsOfOption,
@@ -24,12 +27,17 @@ import {
 } from './common';
 
 const USAGE = `rank --data DIR --quarter YYYYQn [--as-of ISO-8601]
+rank --db FILE --quarter YYYYQn [--edition N]
   --data     数据目录（demo-data 的输出）：cases、case-events、evaluations、departments，
              每个为 .json（数组）、.ndjson/.jsonl 或 .csv；cases 必需，其余可缺
              dataset directory as written by demo-data (cases required; the others optional)
   --quarter  季度，如 2026Q3 (the quarter to rank)
   --as-of    评估时点，仅当早于季度末时生效；只给日期表示当日 24:00 (Asia/Shanghai)
-             judge as of this instant when earlier than the quarter's end; a bare date = end of that day`;
+             judge as of this instant when earlier than the quarter's end; a bare date = end of that day
+  --db       服务的 DuckDB 文件：打印已发布的排名（不重新计算）；服务运行时文件被锁定
+             the service's DuckDB file: print published editions (not recomputed); locked while the service runs
+  --edition  第 N 版：原样打印存储的该版 JSON；省略时列出该季度的全部版本
+             print edition N exactly as stored; without it, list the quarter's editions`;
 
 /** The files read from DIR, by feed resource name. */
 type Resource = 'cases' | 'case-events' | 'evaluations' | 'departments';
@@ -60,90 +68,63 @@ function findFile(dir: string, resource: Resource): string | null {
   return null;
 }
 
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-}
-
-/** The raw records of a file; a line of NDJSON that is not JSON becomes a string the parser rejects. */
-function rawRecords(path: string, resource: Resource): unknown[] {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? (e as Error).message;
-    throw new DataDirError(`无法读取 '${path}' (cannot read file: ${code})`);
-  }
-  if (path.endsWith('.json')) {
-    let data: unknown;
-    try {
-      data = JSON.parse(stripBom(text));
-    } catch (e) {
-      throw new DataDirError(`'${path}' 不是有效的 JSON (not valid JSON: ${(e as Error).message})`);
-    }
-    if (!Array.isArray(data)) {
-      throw new DataDirError(`'${path}' 须为记录数组 (a JSON file must be an array of records)`);
-    }
-    return data;
-  }
-  if (path.endsWith('.csv')) return csvRecords(path, text, resource);
+/**
+ * The raw records of a file through the shared streaming readers. A record the reader could not
+ * read (an NDJSON line that is not JSON, a CSV row of the wrong width) becomes its reason as a
+ * string, which the feed parser rejects.
+ */
+async function rawRecords(path: string, resource: Resource): Promise<unknown[]> {
+  const format = recordFormatOf(path);
+  if (format === null) throw new DataDirError(`'${path}': 未知格式 (unknown format)`);
   const out: unknown[] = [];
-  for (const line of stripBom(text).split('\n')) {
-    const t = line.trim();
-    if (t === '') continue;
-    try {
-      out.push(JSON.parse(t) as unknown);
-    } catch {
-      out.push(`不是有效的 JSON 行 (not a JSON line): ${t.slice(0, 40)}`);
+  try {
+    const file = await openRecordFile(path, format);
+    for await (const rec of file.records) {
+      if ('error' in rec) out.push(rec.error);
+      else out.push(file.header === null ? rec.raw : csvRecord(rec.raw, resource));
     }
+  } catch (e) {
+    if (e instanceof RecordFileError) throw new DataDirError(`'${path}': ${e.message}`);
+    throw e;
   }
   return out;
 }
 
 /**
- * CSV rows as records the feed parsers accept: an empty cell is null (demo-data writes null as an
- * empty cell), a cell holding a JSON array or object is parsed (nested values are JSON cells),
+ * A CSV row as a record the feed parsers accept: an empty cell is null (demo-data writes null as
+ * an empty cell), a cell holding a JSON array or object is parsed (nested values are JSON cells),
  * and the known integer columns become numbers.
  */
-function csvRecords(path: string, text: string, resource: Resource): unknown[] {
-  let table;
-  try {
-    table = parseCsv(text);
-  } catch (e) {
-    if (e instanceof CsvError) throw new DataDirError(`'${path}': ${e.message}`);
-    throw e;
-  }
+function csvRecord(raw: unknown, resource: Resource): unknown {
   const ints = new Set(CSV_INTEGER_FIELDS[resource] ?? []);
-  return table.rows.map((cells) => {
-    const o: Record<string, unknown> = {};
-    table.header.forEach((name, i) => {
-      const cell = cells[i];
-      if (cell === undefined || cell === '') o[name] = null;
-      else if (ints.has(name) && /^-?\d+$/.test(cell.trim())) o[name] = Number(cell);
-      else if ((cell.startsWith('[') || cell.startsWith('{')) && resource !== 'cases') {
-        try {
-          o[name] = JSON.parse(cell) as unknown;
-        } catch {
-          o[name] = cell;
-        }
-      } else o[name] = cell;
-    });
-    return o;
-  });
+  const o: Record<string, unknown> = {};
+  for (const [name, cell] of Object.entries(raw as Record<string, string>)) {
+    if (cell === '') o[name] = null;
+    else if (ints.has(name) && /^-?\d+$/.test(cell.trim())) o[name] = Number(cell);
+    else if ((cell.startsWith('[') || cell.startsWith('{')) && resource !== 'cases') {
+      try {
+        o[name] = JSON.parse(cell) as unknown;
+      } catch {
+        o[name] = cell;
+      }
+    } else o[name] = cell;
+  }
+  return o;
 }
 
-function readResource<T>(
+async function readResource<T>(
   dir: string,
   resource: Resource,
   parser: RecordParser<T>,
   files: Record<string, RankInputFile>,
   rejected: RejectedRecord[],
-): T[] {
+): Promise<T[]> {
   const path = findFile(dir, resource);
   if (path === null) {
     files[resource] = { file: null, records: 0, accepted: 0, rejected: 0 };
     return [];
   }
-  const raws = rawRecords(path, resource);
+  const raws = await rawRecords(path, resource);
   const r = parseRecords(resource, raws, parser);
   files[resource] = {
     file: path,
@@ -193,11 +174,11 @@ export type RankOutput = QuarterRanking & {
 };
 
 /** Read a data directory into a dataset; throws DataDirError when it cannot be read. */
-export function loadDataDir(dir: string): {
+export async function loadDataDir(dir: string): Promise<{
   dataset: Dataset;
   files: Record<string, RankInputFile>;
   rejected: RejectedRecord[];
-} {
+}> {
   if (!existsSync(dir)) throw new DataDirError(`数据目录不存在 '${dir}' (no such directory)`);
   if (findFile(dir, 'cases') === null) {
     throw new DataDirError(
@@ -206,11 +187,11 @@ export function loadDataDir(dir: string): {
   }
   const files: Record<string, RankInputFile> = {};
   const rejected: RejectedRecord[] = [];
-  let cases = readResource(dir, 'cases', parseCase, files, rejected);
+  let cases = await readResource(dir, 'cases', parseCase, files, rejected);
   cases = dropDuplicateCases(cases, files['cases'] as RankInputFile, rejected);
-  const caseEvents = readResource(dir, 'case-events', parseCaseEvent, files, rejected);
-  const evaluations = readResource(dir, 'evaluations', parseEvaluation, files, rejected);
-  const departments = readResource(dir, 'departments', parseDepartment, files, rejected);
+  const caseEvents = await readResource(dir, 'case-events', parseCaseEvent, files, rejected);
+  const evaluations = await readResource(dir, 'evaluations', parseEvaluation, files, rejected);
+  const departments = await readResource(dir, 'departments', parseDepartment, files, rejected);
   return {
     dataset: { departments, items: [], cases, caseEvents, evaluations, tasks: [] },
     files,
@@ -218,8 +199,60 @@ export function loadDataDir(dir: string): {
   };
 }
 
+/** `rank --db FILE --quarter Q [--edition N]`: a published edition as stored, or the list. */
+async function printEditions(dbPath: string, quarter: string, editionText: string | undefined) {
+  let edition: number | null = null;
+  if (editionText !== undefined) {
+    edition = Number(editionText);
+    if (!Number.isInteger(edition) || edition < 1)
+      throw new CliUsageError(`--edition 应为正整数 (not an edition number: '${editionText}')`);
+  }
+  if (!existsSync(dbPath)) {
+    process.stderr.write(`rank: 数据库文件不存在 '${dbPath}' (no such file)\n`);
+    return 1;
+  }
+  let db: Database;
+  try {
+    db = await Database.open(dbPath);
+  } catch (e) {
+    process.stderr.write(`rank: 无法打开 '${dbPath}' (cannot open: ${(e as Error).message})\n`);
+    return 1;
+  }
+  try {
+    const tables = await db.all(
+      "SELECT count(*)::INTEGER AS n FROM information_schema.tables WHERE table_name = 'ranking_editions'",
+    );
+    const hasTable = Number(tables[0]?.['n'] ?? 0) > 0;
+    if (edition === null) {
+      const items = hasTable ? await listEditions(db, CITY_SOURCE, quarter) : [];
+      await writeStdout([`${JSON.stringify({ quarter, items })}\n`]);
+      return 0;
+    }
+    const body = hasTable ? await editionBody(db, CITY_SOURCE, quarter, edition) : null;
+    if (body === null) {
+      process.stderr.write(`rank: ${quarter} 没有第 ${edition} 版 (no such edition)\n`);
+      return 1;
+    }
+    await writeStdout([`${body}\n`]);
+    return 0;
+  } finally {
+    await db.close();
+  }
+}
+
 async function run(args: string[]): Promise<number> {
-  const opts = parseOptions(args, ['data', 'quarter', 'as-of']);
+  const opts = parseOptions(args, ['data', 'quarter', 'as-of', 'db', 'edition']);
+  const dbPath = opts.get('db');
+  if (dbPath !== undefined) {
+    if (opts.has('data') || opts.has('as-of'))
+      throw new CliUsageError('--db 不能与 --data、--as-of 同用 (--db prints published editions)');
+    const q = parsePeriod(opts.get('quarter') ?? '');
+    if (q === null || q.kind !== 'quarter')
+      throw new CliUsageError('--quarter 应形如 2026Q3 (missing or not a quarter)');
+    return printEditions(dbPath, `${q.year}Q${q.quarter}`, opts.get('edition'));
+  }
+  if (opts.has('edition'))
+    throw new CliUsageError('--edition 需要 --db (--edition needs --db FILE)');
   const dir = opts.get('data');
   if (dir === undefined) throw new CliUsageError('缺少 --data (missing --data DIR)');
   const qText = opts.get('quarter');
@@ -239,7 +272,7 @@ async function run(args: string[]): Promise<number> {
 
   let loaded;
   try {
-    loaded = loadDataDir(dir);
+    loaded = await loadDataDir(dir);
   } catch (e) {
     if (e instanceof DataDirError) {
       process.stderr.write(`rank: ${e.message}\n`);

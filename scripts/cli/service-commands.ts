@@ -33,8 +33,9 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
 export const serveCommand: CliCommand = {
   summary: '督查服务：同步、评估、API 与看板 (the supervision service)',
-  usage: `serve --db FILE --feed URL --port P [--as-of ISO] [--sync-minutes N] [--host H] [--static DIR] [--demo-accounts]
+  usage: `serve --db FILE --feed URL --port P [--as-of ISO] [--sync-minutes N] [--host H] [--static DIR] [--import-max-bytes N] [--demo-accounts]
   同步 FEED 到 FILE（启动时及每 N 分钟），提供 /api/v1/* 与构建好的看板 (dist/)
+  --import-max-bytes：导入文件的大小上限（字节，默认 1073741824 = 1 GB）(largest import upload)
   --demo-accounts：为演示建立每个角色一个账号（密码见 README「演示账号」），仅限演示`,
   async run(allArgs) {
     // The one option without a value: a flag, so it is taken out before the value options.
@@ -48,6 +49,7 @@ export const serveCommand: CliCommand = {
       'sync-minutes',
       'host',
       'static',
+      'import-max-bytes',
     ]);
     const dbPath = required(opts, 'db');
     const feedUrl = required(opts, 'feed');
@@ -56,6 +58,9 @@ export const serveCommand: CliCommand = {
       throw new CliUsageError('--port 应为 0–65535');
     const syncMinutes = Number(opts.get('sync-minutes') ?? '5');
     if (!(syncMinutes >= 0)) throw new CliUsageError('--sync-minutes 应为非负数');
+    const importMaxBytes = Number(opts.get('import-max-bytes') ?? String(1024 ** 3));
+    if (!Number.isSafeInteger(importMaxBytes) || importMaxBytes < 1)
+      throw new CliUsageError('--import-max-bytes 应为正整数 (a positive number of bytes)');
     ensureDir(dbPath);
     const staticDir = opts.get('static') ?? resolve(ROOT, 'dist');
     const server = await startServer({
@@ -67,6 +72,7 @@ export const serveCommand: CliCommand = {
       syncMinutes,
       staticDir,
       demoAccounts,
+      importMaxBytes,
       log: (line) => process.stderr.write(`serve: ${line}\n`),
     });
     process.stderr.write(`serve: 督查服务已启动 ${server.url} (database ${dbPath})\n`);

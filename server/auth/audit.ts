@@ -3,7 +3,7 @@
  * an INSERT and SELECTs — no UPDATE, no DELETE — so nothing in the product can rewrite history.
  */
 import { AUDIT_ACTION_VALUES } from '../../src/contract/auth';
-import type { Database, Row, SqlParam } from '../store/database';
+import type { Database, Row, SqlParam, Tx } from '../store/database';
 
 /** The actions, from the contract (the SPA's filter lists the same ones). */
 export const AUDIT_ACTIONS = AUDIT_ACTION_VALUES;
@@ -26,19 +26,27 @@ export interface AuditRow extends AuditEntry {
   at: string;
 }
 
+const INSERT_AUDIT = `INSERT INTO audit_log (at_ms, user_name, role, address, action, detail)
+     VALUES ($1, $2, $3, $4, $5, $6)`;
+
+function auditParams(entry: AuditEntry, at: number): SqlParam[] {
+  return [
+    at,
+    entry.userName.slice(0, 200),
+    entry.role,
+    entry.address,
+    entry.action,
+    JSON.stringify(entry.detail),
+  ];
+}
+
 export async function appendAudit(db: Database, entry: AuditEntry, at: number): Promise<void> {
-  await db.write(
-    `INSERT INTO audit_log (at_ms, user_name, role, address, action, detail)
-     VALUES ($1, $2, $3, $4, $5, $6)`,
-    [
-      at,
-      entry.userName.slice(0, 200),
-      entry.role,
-      entry.address,
-      entry.action,
-      JSON.stringify(entry.detail),
-    ],
-  );
+  await db.write(INSERT_AUDIT, auditParams(entry, at));
+}
+
+/** The same row, inside the caller's transaction (the action and its audit commit together). */
+export async function appendAuditTx(tx: Tx, entry: AuditEntry, at: number): Promise<void> {
+  await tx.run(INSERT_AUDIT, auditParams(entry, at));
 }
 
 export interface AuditFilter {

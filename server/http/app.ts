@@ -7,6 +7,7 @@ import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import Fastify, { type FastifyInstance, type FastifyRequest } from 'fastify';
 import { ZodError, type z } from 'zod';
+import { sourceParam } from '../../src/contract/imports';
 import { ApiFailure, type ApiRoute } from './route';
 import type { Viewer } from './viewer';
 
@@ -37,7 +38,12 @@ function parseWith<T>(schema: z.ZodType<T> | undefined, value: unknown, what: st
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    // Ids from data can be long (the API's own schemas allow 400 characters).
+    routerOptions: { maxParamLength: 1000 },
+  });
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -107,10 +113,15 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         const query = parseWith(r.query, request.query, 'query');
         const params = parseWith(r.params, request.params, 'path');
         const body = parseWith(r.body, request.body, 'body');
+        const source =
+          r.sourced === true
+            ? parseWith(sourceParam, (request.query as Record<string, unknown>)['source'], 'source')
+            : 'city';
         const result = await r.handler({
           query,
           params,
           body,
+          source,
           viewer: viewer ?? {
             name: 'public',
             role: 'leader',

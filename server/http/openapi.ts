@@ -47,6 +47,17 @@ export function openApiDocument(routes: readonly ApiRoute[]): Record<string, unk
         schema: { type: 'string' },
       }));
     }
+    if (r.sourced === true) {
+      const list = (op['parameters'] as unknown[] | undefined) ?? [];
+      list.push({
+        name: 'source',
+        in: 'query',
+        required: false,
+        description: '数据源：city（默认）或 import:<id> (the source the figures come from)',
+        schema: { type: 'string', pattern: '^(city|import:[A-Za-z0-9_-]{1,64})$', default: 'city' },
+      });
+      op['parameters'] = list;
+    }
     paths[path] = { ...paths[path], [r.method.toLowerCase()]: op };
   }
   return {

@@ -23,6 +23,8 @@ export interface RouteContext<Q, P, B> {
   params: P;
   body: B;
   viewer: Viewer;
+  /** For `sourced` routes: `city` or `import:<id>` from `?source=` (default `city`). */
+  source: string;
   request: FastifyRequest;
   reply: FastifyReply;
 }
@@ -35,6 +37,11 @@ export interface ApiRoute<Q = unknown, P = unknown, B = unknown> {
   /** Roles that may call it; ignored for `public`. */
   roles: readonly Role[];
   scope: ScopeRule;
+  /**
+   * A read route of the dashboard's figures: it accepts `?source=city|import:<id>` (validated
+   * once, in the app, for every such route) and answers from that source's evaluation.
+   */
+  sourced?: boolean;
   query?: z.ZodType<Q>;
   params?: z.ZodType<P>;
   body?: z.ZodType<B>;

@@ -5,7 +5,10 @@ import type { SupervisionService } from '../service';
 import { openApiDocument } from './openapi';
 import { route, type ApiRoute } from './route';
 import { alertRoutes } from './routes/alerts';
+import { drillDownRoutes } from './routes/drill-downs';
 import { dubanRoutes } from './routes/duban';
+import { editionRoutes } from './routes/editions';
+import { importRoutes } from './routes/imports';
 import { recordRoutes } from './routes/records';
 import { statusRoutes } from './routes/status';
 import { viewRoutes } from './routes/views';
@@ -20,8 +23,11 @@ export function apiRoutes(
     ...statusRoutes(service),
     ...viewRoutes(service),
     ...alertRoutes(service),
+    ...drillDownRoutes(service),
     ...recordRoutes(service),
     ...dubanRoutes(service),
+    ...editionRoutes(service),
+    ...importRoutes(service),
   ];
   routes.push(
     route({

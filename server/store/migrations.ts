@@ -9,9 +9,12 @@
  * - derived results (rebuildable from raw records + a settings version);
  * - accounts, sessions and the audit log (version 3);
  * - 督办 cards and notices with their events (version 4);
- * - raw records as an append-only log, deduplicated on read and compacted by the sync (version 6).
+ * - published ranking editions, append-only (version 5);
+ * - imported datasets (version 6);
+ * - raw records as an append-only log, deduplicated on read and compacted by the sync (version 7).
  */
 import { DUBAN_MIGRATION } from '../duban/schema';
+import { EDITIONS_MIGRATION } from '../rankings/editions';
 import type { Database, Tx } from './database';
 
 export interface Migration {
@@ -94,9 +97,26 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   // 督办: cards, notices and their append-only events (server/duban/schema.ts).
   { version: 4, ...DUBAN_MIGRATION },
-  // Version 5 is taken by another branch (renumbered at merge if needed).
+  // Published rankings: immutable editions (server/rankings/editions.ts).
+  { version: 5, ...EDITIONS_MIGRATION },
   {
     version: 6,
+    name: 'imports: datasets imported from files, kept as sources import:<id>',
+    statements: [
+      // The records themselves go to raw_records / rejected_records under source `import:<id>`.
+      `CREATE TABLE imports (
+         id VARCHAR PRIMARY KEY, source VARCHAR NOT NULL, kind VARCHAR NOT NULL,
+         file_name VARCHAR NOT NULL, format VARCHAR NOT NULL, encoding VARCHAR,
+         content_hash VARCHAR NOT NULL, size_bytes DOUBLE NOT NULL, mapping VARCHAR NOT NULL,
+         header VARCHAR, position VARCHAR NOT NULL, state VARCHAR NOT NULL,
+         rows INTEGER NOT NULL DEFAULT 0, accepted INTEGER NOT NULL DEFAULT 0,
+         rejected INTEGER NOT NULL DEFAULT 0, departments INTEGER NOT NULL DEFAULT 0,
+         error VARCHAR, replaced VARCHAR NOT NULL DEFAULT '[]', created_by VARCHAR NOT NULL,
+         created_at DOUBLE NOT NULL, finished_at DOUBLE)`,
+    ],
+  },
+  {
+    version: 7,
     name: 'raw records as an append-only log (no key), raw_records the latest version per id; case_eval without a key',
     statements: [
       // No primary key: a page is a plain append (≈ 3× faster than an upsert into a keyed table,

@@ -1,86 +1,70 @@
 import { Alert, Button, Space } from 'antd';
-import { useQueryClient, type UseQueryResult } from '@tanstack/react-query';
-import { lazy, Suspense, useMemo, useState } from 'react';
-import type { FeedRequestError } from '../feeds/api/http';
-import { refreshAllFeeds, type FeedSnapshot } from '../feeds/api/sync';
-import type { FeedResource } from '../feeds/query-keys';
-import { useRuntimeConfig } from '../feeds/runtime-config';
-import { useLocaleStore, useT, intlLocale, type MessageKey } from '../i18n';
-import { formatClock, formatCount } from '../ui/format';
-
-export interface FeedState {
-  resource: FeedResource;
-  query: UseQueryResult<FeedSnapshot<unknown>, FeedRequestError>;
-}
+import { useQueryClient } from '@tanstack/react-query';
+import { lazy, Suspense, useState } from 'react';
+import { ApiRequestError } from '../api/http';
+import { apiKeys } from '../api/keys';
+import { useRejected } from '../api/rejected';
+import { useSyncStatus } from '../api/sync-status';
+import { useLocaleStore, useT, intlLocale } from '../i18n';
+import { formatCount, formatDateTime } from '../ui/format';
 
 // The drawer (with antd's Table) loads only when someone opens it: not part of the first download.
 const RejectedDrawer = lazy(async () => ({
   default: (await import('./rejected-drawer')).RejectedDrawer,
 }));
 
-const LABEL: Record<FeedResource, MessageKey> = {
-  departments: 'feed.departments',
-  items: 'feed.items',
-  cases: 'feed.cases',
-  'case-events': 'feed.caseEvents',
-  evaluations: 'feed.evaluations',
-  tasks: 'feed.tasks',
-};
+/**
+ * Since when the service itself has been unreachable: its last successful answer (or the first
+ * failure when it never answered); null while it answers. A 401/403 is not an outage.
+ */
+function useServiceDownSince(): number | null {
+  const status = useSyncStatus();
+  const down =
+    status.isError &&
+    !(status.error instanceof ApiRequestError && [401, 403].includes(status.error.status));
+  if (!down) return null;
+  return status.dataUpdatedAt > 0 ? status.dataUpdatedAt : status.errorUpdatedAt;
+}
 
 /**
- * The shell's report on the feeds: sign-in problems with the login link, outages with the age of
- * the data still shown and a retry, and the records the boundary rejected (open and download).
+ * The shell's report on the data: when the city platform's feed or the supervision service is
+ * down, a banner naming which one and since when (the figures on screen stay: they are the last
+ * good ones); and the records the service's boundary rejected (open and download).
  */
-export function FeedStatus({ feeds }: { feeds: readonly FeedState[] }) {
+export function FeedStatus() {
   const t = useT();
   const locale = intlLocale(useLocaleStore((s) => s.locale));
-  const config = useRuntimeConfig();
   const queryClient = useQueryClient();
+  const status = useSyncStatus();
+  const serviceDownSince = useServiceDownSince();
   const [open, setOpen] = useState(false);
+  // Staff see the rejected records; for other roles the service answers 403 and nothing shows.
+  const rejected = useRejected(1);
+  const retry = () => void queryClient.invalidateQueries({ queryKey: apiKeys.all });
 
-  const rejected = useMemo(() => feeds.flatMap((f) => f.query.data?.rejected ?? []), [feeds]);
-  const failing = feeds.filter((f) => f.query.isError);
-  const auth = failing.find((f) => f.query.error?.kind === 'auth');
-  const retry = () => void refreshAllFeeds(queryClient);
-
+  const failure = status.data?.failure ?? null;
+  const lastGood = status.data?.lastSuccessAt ?? null;
   const alerts = [];
-  if (auth) {
-    alerts.push(
-      <Alert
-        key="auth"
-        type="error"
-        showIcon
-        role="alert"
-        data-testid="feed-auth-error"
-        title={t('feed.authError')}
-        description={auth.query.error?.message}
-        action={
-          config.auth.loginUrl ? (
-            <Button type="primary" href={config.auth.loginUrl}>
-              {t('feed.login')}
-            </Button>
-          ) : undefined
-        }
-      />,
-    );
-  } else if (failing.length > 0) {
-    const withData = failing.filter((f) => f.query.data !== undefined);
-    const oldest = Math.min(...withData.map((f) => f.query.dataUpdatedAt));
+  if (serviceDownSince !== null || failure !== null) {
+    const side = serviceDownSince !== null ? 'service' : (failure?.side ?? 'service');
+    const since =
+      serviceDownSince !== null ? serviceDownSince : Date.parse(failure?.since ?? '') || null;
     alerts.push(
       <Alert
         key="outage"
-        type={withData.length === failing.length ? 'warning' : 'error'}
+        type="warning"
         showIcon
         role="alert"
         data-testid="feed-stale-banner"
-        title={
-          withData.length === failing.length
-            ? t('feed.stale', { time: formatClock(oldest, locale) })
-            : t('feed.unavailable')
+        data-side={side}
+        title={t(side === 'platform' ? 'sync.platformDown' : 'sync.serviceDown', {
+          since: since === null ? '—' : formatDateTime(since, locale),
+        })}
+        description={
+          lastGood === null
+            ? undefined
+            : t('sync.showingLastGood', { time: formatDateTime(Date.parse(lastGood), locale) })
         }
-        description={failing
-          .map((f) => `${t(LABEL[f.resource])}：${f.query.error?.message ?? ''}`)
-          .join('；')}
         action={
           <Button onClick={retry} data-testid="feed-retry">
             {t('feed.retry')}
@@ -89,14 +73,15 @@ export function FeedStatus({ feeds }: { feeds: readonly FeedState[] }) {
       />,
     );
   }
-  if (rejected.length > 0) {
+  const rejectedTotal = rejected.data?.total ?? 0;
+  if (rejectedTotal > 0) {
     alerts.push(
       <Alert
         key="rejected"
         type="info"
         showIcon
         data-testid="feed-rejected"
-        title={t('feed.rejected', { count: formatCount(rejected.length, locale) })}
+        title={t('feed.rejected', { count: formatCount(rejectedTotal, locale) })}
         action={
           <Button size="small" onClick={() => setOpen(true)}>
             {t('feed.rejected.open')}
@@ -111,7 +96,7 @@ export function FeedStatus({ feeds }: { feeds: readonly FeedState[] }) {
       {alerts}
       {open ? (
         <Suspense fallback={null}>
-          <RejectedDrawer open={open} onClose={() => setOpen(false)} rejected={rejected} />
+          <RejectedDrawer open={open} onClose={() => setOpen(false)} />
         </Suspense>
       ) : null}
     </Space>

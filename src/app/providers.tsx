@@ -1,16 +1,21 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App as AntApp, ConfigProvider } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { useEffect, type ReactNode } from 'react';
+import { reportApiError } from '../api/unauthorized';
 import { RuntimeConfigContext, type RuntimeConfig } from '../feeds/runtime-config';
 import { useLocaleStore } from '../i18n';
 
-/** The app's QueryClient: feeds are refreshed explicitly, not on every window focus. */
+/**
+ * The app's QueryClient: views are refetched when the service says a sync landed (server-sent
+ * events), not on every window focus; a 401 anywhere sends the user to the sign-in page.
+ */
 export function createQueryClient(): QueryClient {
   return new QueryClient({
+    queryCache: new QueryCache({ onError: reportApiError }),
     defaultOptions: {
       queries: { refetchOnWindowFocus: false, retry: 1, staleTime: 60_000 },
     },

@@ -1,49 +1,41 @@
 import { Button, Drawer, Table, Typography } from 'antd';
-import { toCsv } from '../contract/csv';
-import { downloadText } from '../export/download';
-import type { RejectedRecord } from '../feeds/result';
+import { useState } from 'react';
+import { REJECTED_PAGE_SIZE, rejectedExportUrl, useRejected } from '../api/rejected';
+import type { RejectedResponse } from '../contract/service';
 import { useT } from '../i18n';
 
-/** The records the feed boundary rejected: listed with reasons, downloadable as CSV. */
-export function RejectedDrawer({
-  open,
-  onClose,
-  rejected,
-}: {
-  open: boolean;
-  onClose: () => void;
-  rejected: RejectedRecord[];
-}) {
+type RejectedItem = RejectedResponse['items'][number];
+
+/** The records the service's feed boundary rejected: listed with reasons (paged), CSV download. */
+export function RejectedDrawer({ open, onClose }: { open: boolean; onClose: () => void }) {
   const t = useT();
-  const download = () =>
-    downloadText(
-      toCsv(rejected, [
-        { header: '数据类别', value: (r) => r.resource },
-        { header: '序号', value: (r) => r.index + 1 },
-        { header: '编号', value: (r) => r.id },
-        { header: '原因', value: (r) => r.reason },
-        { header: '原始记录', value: (r) => JSON.stringify(r.raw) },
-      ]),
-      '未通过校验的记录.csv',
-    );
+  const [page, setPage] = useState(1);
+  const query = useRejected(page, open);
   return (
     <Drawer
       title={t('feed.rejected.title')}
       open={open}
       onClose={onClose}
-      width={880}
+      size={880}
       extra={
-        <Button onClick={download} data-testid="download-rejected">
+        <Button href={rejectedExportUrl()} download data-testid="download-rejected">
           {t('feed.rejected.download')}
         </Button>
       }
     >
       <Typography.Paragraph type="secondary">{t('feed.rejected.explain')}</Typography.Paragraph>
-      <Table<RejectedRecord>
+      <Table<RejectedItem>
         size="small"
+        loading={query.isFetching}
         rowKey={(r) => `${r.resource}-${r.index}`}
-        dataSource={rejected}
-        pagination={{ pageSize: 50, showSizeChanger: false }}
+        dataSource={query.data?.items ?? []}
+        pagination={{
+          current: page,
+          pageSize: REJECTED_PAGE_SIZE,
+          total: query.data?.total ?? 0,
+          showSizeChanger: false,
+          onChange: setPage,
+        }}
         columns={[
           { title: t('feed.rejected.resource'), dataIndex: 'resource', width: 110 },
           { title: t('feed.rejected.index'), render: (_, r) => r.index + 1, width: 80 },

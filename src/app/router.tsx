@@ -11,6 +11,13 @@ function RedirectHome() {
 /** Every page is a lazy route: its code loads only when the user opens it. */
 export const routes: RouteObject[] = [
   {
+    path: '/login',
+    errorElement: <RouteError />,
+    lazy: async () => ({
+      Component: (await import('../features/sign-in/sign-in-page')).SignInPage,
+    }),
+  },
+  {
     path: '/',
     element: <ShellLayout />,
     errorElement: <RouteError />,

@@ -8,25 +8,19 @@ import {
   SettingOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Space, Spin, Typography } from 'antd';
-import { lazy, Suspense, useMemo, type ReactNode } from 'react';
-import { Link, Outlet, useLocation } from 'react-router';
-import { quarterOfDay } from '../domain/period/period';
-import { shanghaiDayOf } from '../domain/calendar/day';
-import { asOfInstant, useRuntimeConfig } from '../feeds/runtime-config';
+import { Suspense, useEffect, type ReactNode } from 'react';
+import { Link, Outlet, useLocation, useNavigate } from 'react-router';
+import { useServiceEvents } from '../api/events';
+import { useSyncStatus } from '../api/sync-status';
+import { useUnauthorized } from '../api/unauthorized';
 import { useT, type MessageKey } from '../i18n';
 import { useGlobalSearch, usePeriod } from '../state/url-state';
-import { FEED_RESOURCES, useAllFeeds } from '../feeds/api/all-feeds';
-
+import { useDefaultPeriod } from '../ui/use-default-period';
 import { DataFreshness } from './data-freshness';
-import { FeedStatus, type FeedState } from './feed-status';
+import { FeedStatus } from './feed-status';
 import { LanguageSwitch } from './language-switch';
 import { NAV_ITEMS } from './nav-items';
 import { PeriodPicker } from './period-picker';
-
-// The source switch (and the IndexedDB store behind it) loads after the shell: not first-load code.
-const DataSourceSwitch = lazy(async () => ({
-  default: (await import('../ui/data-source-switch')).DataSourceSwitch,
-}));
 
 const ICONS: Record<string, ReactNode> = {
   '/overview': <DashboardOutlined />,
@@ -48,16 +42,22 @@ function pageTitleKey(pathname: string, selected: string): MessageKey {
 /** The application frame: menu on the left, header with period, freshness and language. */
 export function ShellLayout() {
   const t = useT();
-  const config = useRuntimeConfig();
   const location = useLocation();
+  const navigate = useNavigate();
   const search = useGlobalSearch();
-  const defaultPeriod = useMemo(() => quarterOfDay(shanghaiDayOf(asOfInstant(config))), [config]);
+  const defaultPeriod = useDefaultPeriod();
   const [period, setPeriod] = usePeriod(defaultPeriod);
-  const feeds = useAllFeeds();
-  const feedStates: FeedState[] = FEED_RESOURCES.map((resource) => ({
-    resource,
-    query: feeds[resource] as FeedState['query'],
-  }));
+  // Pages wait for the service's as-of (their default period) so they ask for the right quarter.
+  const status = useSyncStatus();
+  // Latched: once the service answered (or failed), a later refetch never hides the page again.
+  const ready = status.data !== undefined || status.errorUpdatedAt > 0;
+  useServiceEvents();
+  const unauthorized = useUnauthorized((s) => s.unauthorized);
+  useEffect(() => {
+    if (!unauthorized) return;
+    const next = `${location.pathname}${location.search}`;
+    void navigate(`/login?next=${encodeURIComponent(next)}`, { replace: true });
+  }, [unauthorized, location.pathname, location.search, navigate]);
   const selected = NAV_ITEMS.find((item) => location.pathname.startsWith(item.path))?.path ?? '';
 
   return (
@@ -96,17 +96,14 @@ export function ShellLayout() {
           </Typography.Title>
           <Space size="middle" wrap>
             <PeriodPicker value={period} latest={defaultPeriod} onChange={setPeriod} />
-            <Suspense fallback={null}>
-              <DataSourceSwitch />
-            </Suspense>
             <DataFreshness />
             <LanguageSwitch />
           </Space>
         </Layout.Header>
         <Layout.Content id="main-content" tabIndex={-1} className="app-content">
-          <FeedStatus feeds={feedStates} />
-          <Suspense fallback={<Spin tip={t('page.loading')} />}>
-            <Outlet />
+          <FeedStatus />
+          <Suspense fallback={<Spin description={t('page.loading')} />}>
+            {ready ? <Outlet /> : <Spin description={t('page.loading')} />}
           </Suspense>
         </Layout.Content>
       </Layout>

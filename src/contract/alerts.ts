@@ -1,6 +1,7 @@
 /** `GET /api/v1/alerts`: the open cases with a warning, filtered, sorted and paged by the service. */
 import { z } from 'zod';
 import { pageParams, meta } from './api-common';
+import { SLOW_ACTION_CODE_VALUES } from './case';
 
 export const ALERT_LEVEL_VALUES = ['red', 'yellow', 'early-warning'] as const;
 export const ALERT_SORT_VALUES = [
@@ -56,7 +57,7 @@ export const alertItem = z.object({
   overdueDays: z.number().int(),
   /** Civil date the current level was reached. */
   levelSince: z.string().nullable(),
-  flagCodes: z.array(z.string()),
+  flagCodes: z.array(z.enum(SLOW_ACTION_CODE_VALUES)),
   /** Why the case has its level, in Chinese (the export's 原因 column). */
   reason: z.string(),
   /** 已撤销: the card was revoked on appeal (only with `revoked=only`). */

@@ -54,6 +54,9 @@ export const AUDIT_ACTION_VALUES = [
   'user-create',
   'user-disable',
   'export',
+  'ranking-publish',
+  'import',
+  'source-delete',
 ] as const;
 
 /** `from`/`to`: ISO dates or instants; `to` is exclusive. */

@@ -1,10 +1,8 @@
 /**
- * Schemas of the service's smaller answers: health, sync status, and the view answers whose inner
- * shapes are the engine's view models (checked at their top level here; the engine's TypeScript
- * types are the inner contract until each gets its own schema).
+ * Schemas of the service's smaller answers (health, sync status, rejected records), and the view
+ * answers re-exported from their own modules, each a precise schema of the engine's view model.
  */
 import { z } from 'zod';
-import { meta } from './api-common';
 
 export const healthResponse = z.object({
   status: z.literal('ok'),
@@ -30,59 +28,12 @@ export const syncStatusResponse = z.object({
 });
 export type SyncStatusResponse = z.infer<typeof syncStatusResponse>;
 
-const record = z.record(z.string(), z.unknown());
-
-export const overviewResponse = z.object({
-  open: record,
-  period: record,
-  trend: z.array(record),
-  redDepartments: z.array(record),
-  departments: z.array(record),
-  coverage: z.object({ withData: z.number().int(), total: z.number().int() }),
-  casesOutsideCalendar: z.number().int(),
-  meta,
-});
-
-export const caseResponse = z.object({
-  caseId: z.string(),
-  departmentId: z.string(),
-  departmentName: z.string(),
-  itemCode: z.string(),
-  itemName: z.string().nullable(),
-  status: z.string(),
-  channel: z.string().nullable(),
-  acceptedAt: z.string(),
-  completedAt: z.string().nullable(),
-  level: z.enum(['normal', 'early-warning', 'yellow', 'red']),
-  evaluation: record,
-  suspensions: z.array(record),
-  steps: z.array(record),
-  evaluations: z.array(record),
-  flags: z.array(record),
-  timeline: record,
-  meta,
-});
-
-export const rankingResponse = z
-  .object({
-    quarter: z.string(),
-    asOf: z.string(),
-    departments: z.array(record),
-    city: record,
-    coverage: record,
-  })
-  .loose();
-
-export const departmentsResponse = z.object({
-  items: z.array(
-    z.object({
-      id: z.string(),
-      name: z.string(),
-      kind: z.string().nullable(),
-      parentId: z.string().nullable(),
-    }),
-  ),
-});
+export { overviewResponse } from './overview';
+export { caseResponse } from './case';
+export { quarterRanking as rankingResponse, rankHistory as rankHistoryResponse } from './rankings';
+export { departmentsResponse } from './department';
+export { slowActionResponse } from './slow-action';
+export { tasksResponse } from './tasks';
 
 export const rejectedResponse = z.object({
   total: z.number().int(),
@@ -97,3 +48,26 @@ export const rejectedResponse = z.object({
     }),
   ),
 });
+export type RejectedResponse = z.infer<typeof rejectedResponse>;
+
+export const settingsResponse = z.object({
+  version: z.number().int(),
+  /** The engine settings; the SPA checks them with the engine's own validator. */
+  settings: z.record(z.string(), z.unknown()),
+  changedBy: z.string().nullable(),
+  changedAt: z.string().nullable(),
+});
+export const settingsSaved = z.object({ version: z.number().int() });
+
+/** `GET /api/v1/me`: who is signed in. */
+export const meResponse = z.object({
+  name: z.string(),
+  role: z.enum(['admin', 'supervisor', 'leader', 'liaison']),
+  departmentId: z.string().nullable(),
+});
+export type MeResponse = z.infer<typeof meResponse>;
+
+/** What every server-sent event carries (`status`, `sync`, `evaluated`). */
+export const serviceEvent = z
+  .object({ type: z.string(), at: z.string().optional(), state: z.string().optional() })
+  .loose();

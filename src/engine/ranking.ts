@@ -9,13 +9,17 @@ import {
   compareDepartmentScores,
   indicatorValues,
   compositeScore,
+  groupCompetitionRanks,
   INDICATOR_KEYS,
+  RANKING_GROUPS,
+  rankingGroupOf,
   rankChange,
   rankingWindow,
   scoreDepartments,
   sumTallies,
   type IndicatorKey,
   type IndicatorValue,
+  type RankingGroup,
   type RankingTally,
 } from '../domain/ranking';
 import { periodKey, previousQuarter, type Period } from '../domain/period/period';
@@ -53,6 +57,17 @@ export interface DepartmentRanking {
   previousRank: number | null;
   /** previousRank − rank: positive = moved up; `null` when either is missing. */
   rankChange: number | null;
+  /**
+   * 分类排名 group: the department's kind (市直部门 / 区县 / 乡镇街道), or 未分类 when the kind is
+   * unknown. A kind is fixed, so a department is in the same group every quarter.
+   */
+  group: RankingGroup;
+  /** Rank within the group (1, 2, 2, 4 …; same rules as `rank`); `null` when not ranked. */
+  groupRank: number | null;
+  /** Rank within the group in the previous quarter, `null` when not ranked then. */
+  previousGroupRank: number | null;
+  /** previousGroupRank − groupRank: positive = moved up; `null` when either is missing. */
+  groupRankChange: number | null;
   /** Composite 0–100 (2 decimals); `null` without any data. */
   score: number | null;
   /** Σ weights of the indicators with data. */
@@ -101,6 +116,16 @@ export interface RankingCoverage {
   byIndicator: Record<IndicatorKey, number>;
 }
 
+/** One 分类排名 group: its departments in table order (by group rank, then the unranked). */
+export interface RankingGroupSummary {
+  group: RankingGroup;
+  /** Department ids in the group's table order. */
+  departmentIds: string[];
+  ranked: number;
+  /** With some counted case but fewer than the minimum (样本不足). */
+  insufficientSample: number;
+}
+
 /** The quarterly ranking: exactly what the page, the chart, the exports and the CLI print. */
 export interface QuarterRanking {
   /** `2026Q3`. */
@@ -120,6 +145,8 @@ export interface QuarterRanking {
   rectificationWindowDays: number;
   /** Ranked by rank (ties by id), then the unranked by score. */
   departments: DepartmentRanking[];
+  /** 分类排名: the groups with departments, in {@link RANKING_GROUPS} order. */
+  groups: RankingGroupSummary[];
   city: CityRanking;
   coverage: RankingCoverage;
   /** Evaluations given in the quarter whose case is not in the dataset (not counted). */
@@ -130,6 +157,8 @@ interface QuarterCore {
   window: ReturnType<typeof rankingWindow>;
   scan: ReturnType<typeof scanQuarter>;
   scores: ReturnType<typeof scoreDepartments>;
+  /** Department id → its 分类排名 group and rank within it. */
+  groups: Map<string, { group: RankingGroup; groupRank: number | null }>;
 }
 
 function allDepartmentIds(ds: IndexedDataset, scanDepts: Iterable<string>): string[] {
@@ -150,7 +179,19 @@ function computeQuarter(ds: IndexedDataset, q: Quarter, o: ResolvedRankingOption
     })),
     o.settings,
   );
-  return { window, scan, scores };
+  const grouped = scores.map((d) => ({
+    group: rankingGroupOf(ds.departmentById.get(d.departmentId)?.kind),
+    score: d.score,
+    eligible: d.ranked,
+  }));
+  const groupRanks = groupCompetitionRanks(grouped);
+  const groups = new Map(
+    scores.map((d, i) => [
+      d.departmentId,
+      { group: (grouped[i] as (typeof grouped)[number]).group, groupRank: groupRanks[i] ?? null },
+    ]),
+  );
+  return { window, scan, scores, groups };
 }
 
 function emptyCounts(): RankingTally {
@@ -185,6 +226,8 @@ export function rankQuarter(
   const departments: DepartmentRanking[] = sorted.map((d) => {
     const info = ds.departmentById.get(d.departmentId);
     const previousRank = prevRank.get(d.departmentId) ?? null;
+    const g = cur.groups.get(d.departmentId) ?? { group: rankingGroupOf(null), groupRank: null };
+    const previousGroupRank = prev.groups.get(d.departmentId)?.groupRank ?? null;
     const revokedCases = cur.scan.excludedCounted.get(d.departmentId) ?? 0;
     const overdueNotices = cur.scan.extraFlags.get(d.departmentId) ?? 0;
     const duban =
@@ -199,6 +242,10 @@ export function rankQuarter(
       rank: d.rank,
       previousRank,
       rankChange: rankChange(previousRank, d.rank),
+      group: g.group,
+      groupRank: g.groupRank,
+      previousGroupRank,
+      groupRankChange: rankChange(previousGroupRank, g.groupRank),
       score: d.score,
       weightUsed: d.weightUsed,
       missingWeight: d.missingWeight,
@@ -231,6 +278,15 @@ export function rankQuarter(
     minCountedCases: o.settings.minCountedCases,
     rectificationWindowDays: o.settings.rectificationWindowDays,
     departments,
+    groups: RANKING_GROUPS.map((group) => {
+      const members = departments.filter((d) => d.group === group);
+      return {
+        group,
+        departmentIds: members.map((d) => d.departmentId),
+        ranked: members.filter((d) => d.ranked).length,
+        insufficientSample: members.filter((d) => d.counted > 0 && d.insufficientSample).length,
+      };
+    }).filter((g) => g.departmentIds.length > 0),
     city: {
       counted: cityCounts.counted,
       score: cityComposite.score,

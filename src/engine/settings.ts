@@ -23,10 +23,43 @@ import {
 } from '../domain/slow-action';
 import { DEFAULT_WARNING_THRESHOLDS, type WarningThresholds } from '../domain/time-limit';
 
+/**
+ * The published bulletin's (季度通报) letterhead: the city, the issuing office and the prefix of
+ * its document number (`督通〔2026〕3号`). Stored in every published ranking edition.
+ */
+export interface BulletinSettings {
+  /** City name, e.g. 演示市. */
+  city: string;
+  /** Issuing office, e.g. 演示市人民政府效能督查室. */
+  office: string;
+  /** Document-number prefix, e.g. 督通 → 督通〔2026〕3号. */
+  documentPrefix: string;
+}
+
+export const DEFAULT_BULLETIN_SETTINGS: BulletinSettings = {
+  city: '演示市',
+  office: '演示市人民政府效能督查室',
+  documentPrefix: '督通',
+};
+
+/** Longest accepted text per bulletin field. */
+const BULLETIN_MAX: Record<keyof BulletinSettings, number> = {
+  city: 40,
+  office: 80,
+  documentPrefix: 10,
+};
+
+/** The document number of an edition: `督通〔2026〕3号`. */
+export function bulletinDocumentNumber(prefix: string, year: number, n: number): string {
+  return `${prefix}〔${year}〕${n}号`;
+}
+
 export interface EngineSettings {
   warning: WarningThresholds;
   slowAction: SlowActionThresholds;
   ranking: RankingSettings;
+  /** The bulletin's city, issuing office and document-number prefix. */
+  bulletin: BulletinSettings;
   /** Official holiday files loaded by an administrator (a newer year), on top of the bundled ones. */
   extraCalendarFiles: HolidayYearFile[];
 }
@@ -35,8 +68,40 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   warning: { ...DEFAULT_WARNING_THRESHOLDS },
   slowAction: { ...DEFAULT_SLOW_ACTION_THRESHOLDS },
   ranking: { ...DEFAULT_RANKING_SETTINGS, weights: { ...DEFAULT_RANKING_SETTINGS.weights } },
+  bulletin: { ...DEFAULT_BULLETIN_SETTINGS },
   extraCalendarFiles: [],
 };
+
+/** Missing fields take the defaults; each text is trimmed, non-empty, short, without control characters. */
+function bulletinFrom(raw: unknown, reasons: string[]): BulletinSettings {
+  const out: BulletinSettings = { ...DEFAULT_BULLETIN_SETTINGS };
+  if (raw === undefined) return out;
+  if (!isObject(raw)) {
+    reasons.push('bulletin 应为对象 (bulletin must be an object)');
+    return out;
+  }
+  for (const key of Object.keys(DEFAULT_BULLETIN_SETTINGS) as (keyof BulletinSettings)[]) {
+    const v = raw[key];
+    if (v === undefined) continue;
+    const text = typeof v === 'string' ? v.trim() : null;
+    const max = BULLETIN_MAX[key];
+    if (
+      text === null ||
+      text === '' ||
+      text.length > max ||
+      [...text].some((c) => c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f)
+    ) {
+      reasons.push(
+        `bulletin.${key} 应为 1–${max} 个字符的文字 (must be text of 1–${max} characters)`,
+      );
+    } else if (key === 'documentPrefix' && /[〔〕[\]号]/u.test(text)) {
+      reasons.push(
+        'bulletin.documentPrefix 不应含〔〕或“号” (the prefix must not contain 〔〕 or 号)',
+      );
+    } else out[key] = text;
+  }
+  return out;
+}
 
 /**
  * The working calendar for these settings: bundled official years, with an administrator's file
@@ -115,6 +180,7 @@ export function checkEngineSettings(raw: unknown): SettingsCheck {
   );
   const ranking: RankingSettings = { ...rankingBase, weights };
   reasons.push(...checkRankingSettings(ranking));
+  const bulletin = bulletinFrom(raw['bulletin'], reasons);
   const extraCalendarFiles: HolidayYearFile[] = [];
   const files = raw['extraCalendarFiles'];
   if (files !== undefined) {
@@ -127,5 +193,5 @@ export function checkEngineSettings(raw: unknown): SettingsCheck {
       }
   }
   if (reasons.length > 0) return { ok: false, reasons };
-  return { ok: true, value: { warning, slowAction, ranking, extraCalendarFiles } };
+  return { ok: true, value: { warning, slowAction, ranking, bulletin, extraCalendarFiles } };
 }

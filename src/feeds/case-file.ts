@@ -158,10 +158,47 @@ export function caseFileRecords(
 }
 
 /**
- * Validate raw records (the second half of {@link parseCaseFile}): each with `parseCaseRecord`,
- * duplicates of an earlier id set aside (the reason names the first by its 1-based record number,
- * and by `whereOf(index)` — its line or sheet row — when given). The import page feeds XLSX rows through here too, so the
- * browser and the CLI count the same. `onProgress` is called every 10,000 records.
+ * Validates case records one at a time (for streamed files): each with `parseCaseRecord`, and a
+ * duplicate of an earlier id set aside (the reason names the first by its 1-based record number,
+ * and by `whereOf(index)` — its line or sheet row — when given). Only the ids seen are kept.
+ */
+export class CaseRecordValidator {
+  private readonly firstIndex = new Map<string, number>();
+
+  constructor(
+    private readonly mapping?: ColumnMapping,
+    private readonly whereOf?: (index: number) => { zh: string; en: string } | undefined,
+  ) {}
+
+  /** Records checked so far with a distinct id (accepted). */
+  get acceptedIds(): number {
+    return this.firstIndex.size;
+  }
+
+  /** Checks the record at 0-based `index`. */
+  check(
+    rec: RawCaseRecord,
+    index: number,
+  ): { ok: true; value: CaseInput } | { ok: false; id: string | null; reason: string } {
+    if ('error' in rec) return { ok: false, id: null, reason: rec.error };
+    const r = parseCaseRecord(rec.raw, this.mapping);
+    if (!r.ok) return { ok: false, id: r.id, reason: r.reason };
+    const first = this.firstIndex.get(r.value.id);
+    if (first !== undefined) {
+      return {
+        ok: false,
+        id: r.value.id,
+        reason: duplicateIdReason('办件编号', first, this.whereOf?.(first)),
+      };
+    }
+    this.firstIndex.set(r.value.id, index);
+    return r;
+  }
+}
+
+/**
+ * Validate raw records (the second half of {@link parseCaseFile}) with a {@link CaseRecordValidator}.
+ * `onProgress` is called every 10,000 records.
  */
 export function validateCaseRecords(
   records: readonly RawCaseRecord[],
@@ -171,30 +208,12 @@ export function validateCaseRecords(
 ): CaseFileResult {
   const cases: CaseFileResult['cases'] = [];
   const rejected: CaseFileRejection[] = [];
-  const firstIndex = new Map<string, number>();
+  const validator = new CaseRecordValidator(mapping, whereOf);
   for (let index = 0; index < records.length; index++) {
-    const rec = records[index] as RawRecord;
     if (onProgress !== undefined && index % 10_000 === 0) onProgress(index, records.length);
-    if ('error' in rec) {
-      rejected.push({ index, id: null, reason: rec.error });
-      continue;
-    }
-    const r = parseCaseRecord(rec.raw, mapping);
-    if (!r.ok) {
-      rejected.push({ index, id: r.id, reason: r.reason });
-      continue;
-    }
-    const first = firstIndex.get(r.value.id);
-    if (first !== undefined) {
-      rejected.push({
-        index,
-        id: r.value.id,
-        reason: duplicateIdReason('办件编号', first, whereOf?.(first)),
-      });
-      continue;
-    }
-    firstIndex.set(r.value.id, index);
-    cases.push({ index, value: r.value });
+    const r = validator.check(records[index] as RawRecord, index);
+    if (r.ok) cases.push({ index, value: r.value });
+    else rejected.push({ index, id: r.id, reason: r.reason });
   }
   return { cases, rejected, total: records.length };
 }

@@ -1,6 +1,6 @@
 import { parseInstant, type CaseInput, type SuspensionInput } from '../domain/time-limit';
 import { defaultDateBounds, instantOutOfBounds, type DateBounds } from './date-bounds';
-import { timestampReader } from './import/timestamp';
+import { timestampReader } from './columns/timestamp';
 import { columnOf, type CaseField, type ColumnMapping } from './mapping';
 
 /** Result of validating one untrusted case record. */

@@ -4,7 +4,7 @@ import {
   TIMESTAMP_FORMATS,
   type TimestampFormat,
   type TimestampOptions,
-} from './import/timestamp';
+} from './columns/timestamp';
 
 /** The case fields a feed file must provide (exact names in JSON / NDJSON / CSV headers). */
 export const CASE_FIELDS = [

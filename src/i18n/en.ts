@@ -20,6 +20,11 @@ export const en: Record<MessageKey, string> = {
   'header.freshness': 'Data as of {time}',
   'header.freshness.never': 'No data loaded yet',
   'header.freshness.loading': 'Loading data…',
+  'header.syncing': 'syncing',
+  'sync.platformDown':
+    "The city government-service platform's feed has been unavailable since {since}",
+  'sync.serviceDown': 'The supervision service has been unreachable since {since}',
+  'sync.showingLastGood': 'The figures shown are from the last successful sync at {time}.',
   'period.quarter': 'Q{quarter} {year}',
   'period.month': '{year}-{month}',
   'period.year': '{year}',

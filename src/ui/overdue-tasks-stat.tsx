@@ -1,9 +1,8 @@
 import { Card, Skeleton, Statistic, Typography } from 'antd';
 import { useMemo, type CSSProperties } from 'react';
 import { Link } from 'react-router';
-import type { DayIndex } from '../domain/calendar/day';
-import { evaluateTasks, overdueTaskCount } from '../engine/tasks';
-import { useTasksFeed } from '../feeds/api/tasks';
+import { useTasks } from '../api/tasks';
+import { overdueTaskCount } from '../engine/tasks';
 import { defineMessages } from '../i18n';
 import { formatCount } from './format';
 
@@ -25,8 +24,6 @@ const useMsg = defineMessages(
 );
 
 export interface OverdueTasksStatProps {
-  /** The page's as-of day (`model.asOfDay`), so the count agrees with every other figure on it. */
-  asOfDay: DayIndex;
   /** A lead department; omit for the whole city. */
   departmentId?: string;
   /** Render as a bare statistic instead of a small card (to sit in an existing KPI row). */
@@ -38,15 +35,16 @@ export interface OverdueTasksStatProps {
 /**
  * Overdue (逾期) supervision tasks led by a department (or the city) as of a day, with its overdue
  * milestones; the number links to the tasks page filtered to exactly those tasks. The count is
- * `overdueTaskCount` from src/engine/tasks.ts — the same function the tasks page uses.
+ * `overdueTaskCount` from src/engine/tasks.ts over the service's task rows (evaluated as of the
+ * service's as-of day, like every other figure) — the same rows the tasks page shows.
  */
-export function OverdueTasksStat({ asOfDay, departmentId, bare, style }: OverdueTasksStatProps) {
+export function OverdueTasksStat({ departmentId, bare, style }: OverdueTasksStatProps) {
   const m = useMsg();
-  const feed = useTasksFeed();
-  const records = feed.data?.records;
+  const feed = useTasks();
+  const rows = feed.data?.items;
   const figures = useMemo(
-    () => (records ? overdueTaskCount(evaluateTasks(records, asOfDay), departmentId) : null),
-    [records, asOfDay, departmentId],
+    () => (rows ? overdueTaskCount(rows, departmentId) : null),
+    [rows, departmentId],
   );
   const search = new URLSearchParams({ status: 'overdue', scope: 'all' });
   if (departmentId !== undefined) search.set('dept', departmentId);

@@ -19,6 +19,10 @@ export interface E2eContext {
   baseUrl: string;
   /** The demo feed (the city's platform stand-in) behind the service. */
   feed: DemoFeedControl;
+  /** Declares an HTTP error the test expects (e.g. a 404 for a page that must say "not found"). */
+  expectHttpError: (url: RegExp) => void;
+  /** Signs this page's browser in as a demo account (the session cookie lands in the context). */
+  signIn: (account: DemoAccountName) => Promise<void>;
   /** Saves a full-page screenshot as test-results/e2e/NAME.png and returns its path. */
   shot: (name: string) => Promise<string>;
 }
@@ -34,13 +38,19 @@ export async function waitForData(page: Page, timeoutMs = 60_000): Promise<void>
 interface E2eTest {
   name: string;
   fn: (ctx: E2eContext) => Promise<void>;
+  /** Who the test starts signed in as (default supervisor; null = signed out). */
+  account?: DemoAccountName | null;
 }
 
 const tests: E2eTest[] = [];
 
 /** Registers an end-to-end test. Each test gets a fresh page. */
-export function e2e(name: string, fn: (ctx: E2eContext) => Promise<void>): void {
-  tests.push({ name, fn });
+export function e2e(
+  name: string,
+  fn: (ctx: E2eContext) => Promise<void>,
+  options: { account?: DemoAccountName | null } = {},
+): void {
+  tests.push({ name, fn, ...options });
 }
 
 async function freePort(): Promise<number> {
@@ -61,6 +71,16 @@ export interface DemoFeedControl {
   url: string;
   setFault(mode: 'none' | 'outage' | 'timeout' | '500' | 'malformed' | '401'): Promise<void>;
 }
+
+/** The demo accounts `serve --demo-accounts` creates (README), by name. */
+export const DEMO_PASSWORDS = {
+  admin: 'demo-admin-2026',
+  supervisor: 'demo-supervisor-2026',
+  leader: 'demo-leader-2026',
+  'liaison-d13': 'demo-liaison-2026',
+  'liaison-x01': 'demo-liaison-2026',
+} as const;
+export type DemoAccountName = keyof typeof DEMO_PASSWORDS;
 
 /** The demo city the e2e suite runs on: fixed seed, size and as-of, so figures are reproducible. */
 export const E2E_CITY = { cases: 50_000, seed: 1, asOf: '2026-09-30' } as const;
@@ -198,6 +218,7 @@ export async function runAll(filter?: string): Promise<number> {
         E2E_CITY.asOf,
         '--sync-minutes',
         '0.05',
+        '--demo-accounts',
       ],
       log,
     );
@@ -237,7 +258,12 @@ export async function runAll(filter?: string): Promise<number> {
         if (why !== 'net::ERR_ABORTED' && fromCurrentDocument(req))
           problems.push(`request failed: ${req.url()} ${why}`);
       });
+      const expectedErrors: RegExp[] = [];
+      const expectHttpError = (url: RegExp): void => {
+        expectedErrors.push(url);
+      };
       page.on('response', (res) => {
+        if (expectedErrors.some((re) => re.test(res.url()))) return;
         if (res.status() >= 400 && fromCurrentDocument(res.request()))
           problems.push(`HTTP ${res.status()}: ${res.url()}`);
       });
@@ -249,7 +275,19 @@ export async function runAll(filter?: string): Promise<number> {
       const started = Date.now();
       try {
         await feed.setFault('none');
-        await test.fn({ page, baseUrl, shot, feed });
+        const signIn = async (account: DemoAccountName): Promise<void> => {
+          // Through the browser context's own request client, so the cookie is the page's.
+          const res = await context.request.post(`${baseUrl}/api/v1/session`, {
+            data: { name: account, password: DEMO_PASSWORDS[account] },
+            headers: { origin: baseUrl },
+          });
+          if (res.status() !== 204)
+            throw new Error(`sign-in as ${account} failed: ${res.status()}`);
+        };
+        // Every page needs a session: tests start signed in as a supervisor (all departments) and
+        // sign in as another role where they test that role.
+        if (test.account !== null) await signIn(test.account ?? 'supervisor');
+        await test.fn({ page, baseUrl, shot, feed, signIn, expectHttpError });
         if (problems.length > 0) throw new Error(problems.join('\n'));
         passed += 1;
         console.log(`✓ ${test.name} (${Date.now() - started} ms)`);

@@ -1,8 +1,8 @@
 /**
- * 预警督办 against the 400-case test city (as of 2026-09-30). Expected alerts are computed here
- * independently — each parsed case through evaluateCase directly, no dashboard model — and the
- * page's count line, filters (from and to the URL), drill-down and CSV export are checked
- * against them.
+ * 预警督办 against the mock service over the 400-case test city (as of 2026-09-30). Expected
+ * alerts are computed here independently — each parsed case through evaluateCase directly, no
+ * dashboard model — and the page's count line, filters (from and to the URL, and as sent to the
+ * service), drill-down and the service export links are checked against them.
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -11,8 +11,9 @@ import { evaluateCase, type WarningLevel } from '../../src/domain/time-limit';
 import { parseRecords } from '../../src/feeds/result';
 import { parseCase } from '../../src/feeds/schemas/case';
 import type { DemoDataset } from '../../mocks/demo-city';
-import { createFeedHandlers } from '../../mocks/handlers';
-import { server, TEST_FEED_BASE_URL, testDataset } from '../setup/feed-fixture';
+import { createServiceMock } from '../../mocks/service/handlers';
+import { ALERT_EXPORT_COLUMNS } from '../../server/http/routes/alerts';
+import { server, testDataset } from '../setup/feed-fixture';
 import { renderApp } from '../setup/render-app';
 
 const AS_OF_MS = Date.parse('2026-09-30T23:59:59+08:00');
@@ -38,7 +39,7 @@ const reopenedCity: DemoDataset = {
 };
 
 function useReopenedCity(): void {
-  server.use(...createFeedHandlers({ dataset: reopenedCity, baseUrl: TEST_FEED_BASE_URL }));
+  server.use(...createServiceMock({ demo: reopenedCity }).handlers);
 }
 
 /** Open cases with a warning, straight from the time-limit core. */
@@ -138,7 +139,7 @@ describe('alerts page', () => {
     // Sorting a column → ?sort=
     await user.click(screen.getByRole('button', { name: '清除筛选' }));
     await waitFor(() => expect(params().get('level')).toBeNull());
-    await user.click(within(screen.getByTestId('alerts-table')).getByText('已用工作日'));
+    await user.click(within(screen.getByTestId('alerts-table')).getByText('已用（工作日）'));
     await waitFor(() => expect(params().get('sort')).toBe('elapsed'));
   });
 
@@ -162,34 +163,50 @@ describe('alerts page', () => {
     );
   });
 
-  it('exports exactly the filtered rows to CSV (BOM, Chinese headers, no cap)', async () => {
-    const blobs: Blob[] = [];
-    vi.spyOn(URL, 'createObjectURL').mockImplementation((b) => {
-      blobs.push(b as Blob);
-      return 'blob:test';
-    });
-    vi.spyOn(URL, 'revokeObjectURL').mockImplementation(() => undefined);
-    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => undefined);
+  it('asks the service for the page it shows, with the filters and sort of the URL', async () => {
+    const asked: URLSearchParams[] = [];
+    const listen = ({ request }: { request: Request }) => {
+      const url = new URL(request.url);
+      if (url.pathname === '/api/v1/alerts') asked.push(url.searchParams);
+    };
+    server.events.on('request:start', listen);
+    try {
+      useReopenedCity();
+      renderApp('/alerts?level=red&sort=-remaining&page=1');
+      await countText();
+      const q = asked.at(-1);
+      expect(q?.get('level')).toBe('red');
+      expect(q?.get('sort')).toBe('-remaining');
+      expect(q?.get('page')).toBe('1');
+      expect(q?.get('pageSize')).toBe('100');
+    } finally {
+      server.events.removeListener('request:start', listen);
+    }
+  });
+
+  it('shows the columns of the service export, and links both exports to the same query', async () => {
     const want = all.filter((e) => e.level !== 'early-warning');
     useReopenedCity();
-    const { user } = renderApp('/alerts?level=red,yellow');
+    const { user } = renderApp('/alerts?level=red,yellow&sort=-elapsed');
     expect(await countText()).toBe(countLine(want));
-    await user.click(screen.getByTestId('export-menu'));
-    await user.click(await screen.findByText('导出 CSV'));
-    await waitFor(() => expect(blobs).toHaveLength(1));
-    const bytes = new Uint8Array(await blobs[0]!.arrayBuffer());
-    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    const text = new TextDecoder().decode(bytes.slice(3));
-    const lines = text.split('\r\n').filter((l) => l !== '');
-    expect(lines[0]!.split(',').slice(0, 3)).toEqual(['办件编号', '等级', '预警原因']);
-    const ids = lines.slice(1).map((l) => l.split(',')[0]);
-    expect(ids.slice().sort()).toEqual(want.map((e) => e.id).sort());
-    // Worst first: every red row precedes every yellow row.
-    const levels = lines.slice(1).map((l) => l.split(',')[1]);
-    expect(levels.lastIndexOf('红牌')).toBeLessThan(
-      Math.max(levels.indexOf('黄牌'), levels.length),
+    const headers = [...screen.getByTestId('alerts-table').querySelectorAll('th')]
+      .map((th) => th.textContent?.trim() ?? '')
+      .filter((h) => h !== '');
+    // The export's columns in the export's order; the table leaves out the two code columns.
+    const exported = ALERT_EXPORT_COLUMNS.map((c) => c.header).filter(
+      (h) => h !== '部门编码' && h !== '事项编码',
     );
-    if (levels.includes('黄牌'))
-      expect(levels.lastIndexOf('红牌')).toBeLessThan(levels.indexOf('黄牌'));
+    expect(headers).toEqual(exported);
+    await user.click(screen.getByTestId('export-menu'));
+    for (const format of ['xlsx', 'csv']) {
+      const link = await screen.findByTestId(`export-${format}`);
+      const url = new URL(link.getAttribute('href') ?? '');
+      expect(url.pathname).toBe(`/api/v1/alerts/export.${format}`);
+      expect(url.searchParams.get('level')).toBe('red,yellow');
+      expect(url.searchParams.get('sort')).toBe('-elapsed');
+      // Every matching row: no page in the export's query.
+      expect(url.searchParams.get('page')).toBeNull();
+      expect(link).toHaveTextContent(want.length.toLocaleString('zh-CN'));
+    }
   });
 });

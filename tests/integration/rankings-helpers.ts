@@ -1,9 +1,9 @@
 /**
- * Test helpers for the rankings page: the test feed's dataset parsed exactly as the feed client
+ * Test helpers for the rankings page: the test city's dataset parsed exactly as the service
  * parses it (schema parsers at the boundary), and the ranking computed directly with
  * `rankQuarter`, to compare the page, its chart and its exports against.
  */
-import { testDataset } from '../setup/feed-fixture';
+import { serviceMock, testDataset } from '../setup/feed-fixture';
 import { indexDataset, type IndexedDataset } from '../../src/engine/dataset';
 import { DEFAULT_ENGINE_SETTINGS, type EngineSettings } from '../../src/engine/settings';
 import { parseRecords } from '../../src/feeds/result';
@@ -11,7 +11,6 @@ import { parseCase } from '../../src/feeds/schemas/case';
 import { parseCaseEvent } from '../../src/feeds/schemas/case-event';
 import { parseDepartment } from '../../src/feeds/schemas/department';
 import { parseEvaluation } from '../../src/feeds/schemas/evaluation';
-import { useSettingsStore } from '../../src/state/settings-store';
 
 /** The test config's as-of: end of 2026-09-30 in Asia/Shanghai (asOfInstant's rule). */
 export const TEST_AS_OF_MS = Date.parse('2026-09-30T23:59:59+08:00');
@@ -35,13 +34,13 @@ export function testIndexed(): IndexedDataset {
 
 /**
  * The 400-case test city has no department with 30 counted cases in a quarter, so tests lower
- * the minimum volume (through the settings store, as an administrator would) to get a ranking.
+ * the minimum volume (on the mock service, as an administrator would) to get a ranking.
  */
 export function useTestRankingSettings(minCountedCases = 3): EngineSettings {
   const settings: EngineSettings = {
     ...DEFAULT_ENGINE_SETTINGS,
     ranking: { ...DEFAULT_ENGINE_SETTINGS.ranking, minCountedCases },
   };
-  useSettingsStore.setState({ settings });
+  serviceMock.setSettings(settings);
   return settings;
 }

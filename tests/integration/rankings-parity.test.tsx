@@ -4,13 +4,11 @@
  * are the numbers `rankQuarter` returns when called directly on the same feed records.
  */
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { INDICATOR_KEYS } from '../../src/domain/ranking';
 import { evaluateCase } from '../../src/domain/time-limit';
 import { officialCalendar, shanghaiDayOf } from '../../src/domain/calendar';
 import { rankQuarter, type QuarterRanking } from '../../src/engine/ranking';
-import { DEFAULT_ENGINE_SETTINGS } from '../../src/engine/settings';
-import { useSettingsStore } from '../../src/state/settings-store';
 import { unzipText } from '../unit/export/unzip';
 import { renderApp } from '../setup/render-app';
 import { Q3, TEST_AS_OF_MS, testIndexed, useTestRankingSettings } from './rankings-helpers';
@@ -27,8 +25,6 @@ beforeEach(() => {
   URL.revokeObjectURL = vi.fn();
   HTMLAnchorElement.prototype.click = vi.fn();
 });
-
-afterEach(() => useSettingsStore.setState({ settings: DEFAULT_ENGINE_SETTINGS }));
 
 /** "91.76" / "1,234" → number; "—" or empty → null. */
 function num(text: string | null | undefined): number | null {

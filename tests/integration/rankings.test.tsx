@@ -1,15 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { rankQuarter } from '../../src/engine/ranking';
 import { indicatorRecords, rankingEvidence } from '../../src/engine/ranking-evidence';
-import { DEFAULT_ENGINE_SETTINGS } from '../../src/engine/settings';
-import { useSettingsStore } from '../../src/state/settings-store';
-import { feedFails } from '../../mocks/scenarios';
-import { server, TEST_FEED_BASE_URL } from '../setup/feed-fixture';
+import { serviceMock } from '../setup/feed-fixture';
 import { renderApp } from '../setup/render-app';
 import { Q3, TEST_AS_OF_MS, testIndexed, useTestRankingSettings } from './rankings-helpers';
-
-afterEach(() => useSettingsStore.setState({ settings: DEFAULT_ENGINE_SETTINGS }));
 
 describe('rankings page', { timeout: 60_000 }, () => {
   it('defaults to the last complete quarter and writes it into the URL', async () => {
@@ -74,14 +69,12 @@ describe('rankings page', { timeout: 60_000 }, () => {
 
   it('states the methodology from the settings in use (weights, minimum volume, window)', async () => {
     const settings = useTestRankingSettings(3);
-    useSettingsStore.setState({
-      settings: {
-        ...settings,
-        ranking: {
-          ...settings.ranking,
-          rectificationWindowDays: 5,
-          weights: { ...settings.ranking.weights, goodRate: 25 },
-        },
+    serviceMock.setSettings({
+      ...settings,
+      ranking: {
+        ...settings.ranking,
+        rectificationWindowDays: 5,
+        weights: { ...settings.ranking.weights, goodRate: 25 },
       },
     });
     const { user } = renderApp('/rankings?period=2026Q3');
@@ -91,18 +84,5 @@ describe('rankings page', { timeout: 60_000 }, () => {
     expect(within(panel).getByText('25（23.8%）')).toBeInTheDocument();
     expect(within(panel).getByText(/少于 3 件的部门列为“样本不足”/)).toBeInTheDocument();
     expect(within(panel).getAllByText(/评价之后 5 个工作日内整改反馈/).length).toBeGreaterThan(0);
-  });
-
-  it('ranks without a failed step feed and says which rules were not applied', async () => {
-    server.use(...feedFails('case-events', 500, { baseUrl: TEST_FEED_BASE_URL }));
-    renderApp('/rankings?period=2026Q3');
-    expect(
-      await screen.findByText(
-        /环节流转数据未能读取：滞留、受理未办两条慢作为规则未判断/,
-        {},
-        { timeout: 10000 },
-      ),
-    ).toBeInTheDocument();
-    expect(screen.getByTestId('insufficient-table')).toBeInTheDocument();
   });
 });

@@ -5,9 +5,8 @@ import y2026 from '../../src/domain/calendar/holiday-cn/2026.json';
 import { evaluateCase } from '../../src/domain/time-limit';
 import { DEFAULT_ENGINE_SETTINGS } from '../../src/engine/settings';
 import { parseCase } from '../../src/feeds/schemas/case';
-import { useSettingsStore } from '../../src/state/settings-store';
 import { useSettingsDraft } from '../../src/features/settings/settings-draft';
-import { testDataset } from '../setup/feed-fixture';
+import { serviceMock, testDataset } from '../setup/feed-fixture';
 import { renderApp } from '../setup/render-app';
 
 const AS_OF = Date.parse('2026-09-30T23:59:59+08:00');
@@ -26,7 +25,6 @@ function earlyWarnings(days: number): number {
 }
 
 beforeEach(() => {
-  useSettingsStore.getState().resetSettings();
   useSettingsDraft.getState().clear();
 });
 
@@ -52,14 +50,14 @@ describe('settings page', { timeout: 60_000 }, () => {
     const save = within(form).getByRole('button', { name: '保存设置' });
     expect(save).toBeDisabled();
     await user.type(input, '{Enter}');
-    expect(useSettingsStore.getState().settings.warning.earlyWarningDays).toBe(2);
+    expect(serviceMock.current().settings.warning.earlyWarningDays).toBe(2);
     expect(input).toHaveValue('-1');
 
     const share = screen.getByLabelText(/临期突击：恰在承诺期限当日办结的比例达到/);
     await user.clear(share);
     await user.type(share, '1.5');
     expect(await screen.findByText(/比例应在 0 至 1 之间/)).toBeInTheDocument();
-    expect(useSettingsStore.getState().settings.slowAction.deadlineRushShare).toBe(0.3);
+    expect(serviceMock.current().settings.slowAction.deadlineRushShare).toBe(0.3);
 
     // all weights zero: each field is fine on its own, the whole set is refused with a reason
     await user.clear(input);
@@ -83,7 +81,7 @@ describe('settings page', { timeout: 60_000 }, () => {
     );
     expect(screen.getByTestId('settings-weight-sum')).toHaveTextContent('权重合计：0');
     expect(save).toBeDisabled();
-    expect(useSettingsStore.getState().settings.ranking.weights.onTimeRate).toBe(30);
+    expect(serviceMock.current().settings.ranking.weights.onTimeRate).toBe(30);
   });
 
   it('recomputes every case when a new early-warning threshold is saved', async () => {
@@ -100,7 +98,7 @@ describe('settings page', { timeout: 60_000 }, () => {
     await user.click(
       within(screen.getByTestId('settings-form')).getByRole('button', { name: '保存设置' }),
     );
-    expect(useSettingsStore.getState().settings.warning.earlyWarningDays).toBe(threshold);
+    expect(serviceMock.current().settings.warning.earlyWarningDays).toBe(threshold);
     await waitFor(
       () =>
         expect(screen.getByTestId('settings-effect-counts')).toHaveTextContent(`预警 ${after} 件`),
@@ -115,23 +113,24 @@ describe('settings page', { timeout: 60_000 }, () => {
       return 'blob:settings';
     });
     URL.revokeObjectURL = vi.fn();
-    const { user } = await openSettings();
     const custom = {
       ...DEFAULT_ENGINE_SETTINGS,
       warning: { earlyWarningDays: 4 },
       ranking: { ...DEFAULT_ENGINE_SETTINGS.ranking, minCountedCases: 12 },
     };
-    useSettingsStore.getState().setSettings(custom);
+    // The service holds these settings when the page opens.
+    serviceMock.setSettings(custom);
+    const { user } = await openSettings();
     const actions = screen.getByTestId('settings-file-actions');
     await user.click(within(actions).getByRole('button', { name: /导出设置/ }));
     expect(blobs).toHaveLength(1);
     const text = await blobs[0]!.text();
     expect(JSON.parse(text)).toEqual(custom);
 
-    useSettingsStore.getState().resetSettings();
+    serviceMock.reset();
     const input = screen.getByTestId('settings-file-input');
     await user.upload(input, new File([text], 'exported.json', { type: 'application/json' }));
-    await waitFor(() => expect(useSettingsStore.getState().settings).toEqual(custom));
+    await waitFor(() => expect(serviceMock.current().settings).toEqual(custom));
     expect(screen.getByLabelText(EARLY_LABEL)).toHaveValue('4');
 
     const bad = JSON.stringify({
@@ -143,11 +142,11 @@ describe('settings page', { timeout: 60_000 }, () => {
     expect(error).toHaveTextContent('bad.json');
     expect(error).toHaveTextContent('earlyWarningDays');
     expect(error).toHaveTextContent('onTimeRate');
-    expect(useSettingsStore.getState().settings).toEqual(custom);
+    expect(serviceMock.current().settings).toEqual(custom);
 
     await user.upload(input, new File(['{not json'], 'broken.json'));
     expect(await screen.findByText(/不是有效的 JSON 文件/)).toBeInTheDocument();
-    expect(useSettingsStore.getState().settings).toEqual(custom);
+    expect(serviceMock.current().settings).toEqual(custom);
   });
 
   it('loads a new year of the official calendar, extends the coverage, and removes it again', async () => {
@@ -170,12 +169,12 @@ describe('settings page', { timeout: 60_000 }, () => {
       new File([JSON.stringify({ year: 2028, papers: [], days: [] })], 'empty.json'),
     );
     expect(await screen.findByTestId('calendar-error')).toHaveTextContent('未列出任何日期');
-    expect(useSettingsStore.getState().settings.extraCalendarFiles).toHaveLength(0);
+    expect(serviceMock.current().settings.extraCalendarFiles).toHaveLength(0);
 
     await user.upload(input, new File([JSON.stringify(shifted)], '2027.json'));
     await waitFor(() => expect(coverage).toHaveTextContent('2007–2027'));
     expect(coverage).toHaveTextContent('2027-12-31');
-    const stored = useSettingsStore.getState().settings.extraCalendarFiles;
+    const stored = serviceMock.current().settings.extraCalendarFiles;
     expect(stored.map((f) => f.year)).toEqual([2027]);
     const card = screen.getByTestId('settings-calendar');
     expect(within(card).getByText('新增年度')).toBeInTheDocument();
@@ -186,6 +185,6 @@ describe('settings page', { timeout: 60_000 }, () => {
     const popup = confirm.closest('.ant-popover') as HTMLElement;
     await user.click(within(popup).getByText(/^确\s?定$/));
     await waitFor(() => expect(coverage).toHaveTextContent('2007–2026（'));
-    expect(useSettingsStore.getState().settings.extraCalendarFiles).toHaveLength(0);
+    expect(serviceMock.current().settings.extraCalendarFiles).toHaveLength(0);
   });
 });

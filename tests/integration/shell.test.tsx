@@ -5,7 +5,7 @@ import { renderApp } from '../setup/render-app';
 describe('application shell', () => {
   it('shows the Chinese menu with every product page', async () => {
     renderApp('/overview');
-    const nav = await screen.findByRole('navigation', { name: '效能督查看板' });
+    const nav = await screen.findByRole('navigation', { name: '效能督查看板' }, { timeout: 5000 });
     for (const label of [
       '总览',
       '预警督办',

@@ -7,7 +7,6 @@ import { render, screen } from '@testing-library/react';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { describe, expect, it } from 'vitest';
 import { AppProviders } from '../../src/app/providers';
-import { dayFromIso } from '../../src/domain/calendar/day';
 import { OverdueTasksStat } from '../../src/ui/overdue-tasks-stat';
 import { testDataset } from '../setup/feed-fixture';
 import { testConfig } from '../setup/render-app';
@@ -21,7 +20,7 @@ function renderStat(departmentId?: string) {
     [
       {
         path: '/',
-        element: <OverdueTasksStat asOfDay={dayFromIso(AS_OF)} departmentId={departmentId} />,
+        element: <OverdueTasksStat departmentId={departmentId} />,
       },
       { path: '/tasks', element: <div>tasks</div> },
     ],

@@ -4,9 +4,9 @@
  */
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createFeedHandlers } from '../../mocks/handlers';
+import { createServiceMock } from '../../mocks/service/handlers';
 import type { SupervisionTaskWire } from '../../src/feeds/schemas/supervision-task';
-import { server, TEST_FEED_BASE_URL, testDataset } from '../setup/feed-fixture';
+import { server, testDataset } from '../setup/feed-fixture';
 import { renderApp } from '../setup/render-app';
 import { refEvaluate, type RefStatus, type RefTask } from './tasks-reference';
 
@@ -77,13 +77,10 @@ function captureDownloads(): Blob[] {
   return blobs;
 }
 
+const tasksService = createServiceMock({ demo: { ...testDataset, tasks: TASKS } });
+
 beforeEach(() => {
-  server.use(
-    ...createFeedHandlers({
-      dataset: { ...testDataset, tasks: TASKS },
-      baseUrl: TEST_FEED_BASE_URL,
-    }),
-  );
+  server.use(...tasksService.handlers);
 });
 afterEach(() => vi.restoreAllMocks());
 

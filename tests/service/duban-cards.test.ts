@@ -51,7 +51,7 @@ async function putSettings(patch: Record<string, unknown>): Promise<void> {
   };
   const res = await fetch(`${server.url}/api/v1/settings`, {
     method: 'PUT',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', origin: server.url },
     body: JSON.stringify({ ...current.settings, ...patch }),
   });
   expect(res.status).toBe(200);

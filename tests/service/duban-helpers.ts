@@ -62,9 +62,12 @@ export async function call(
   viewer?: Viewer,
   body?: unknown,
 ): Promise<Answer> {
-  const headers: Record<string, string> = {};
+  // Same-origin, as a browser sends it (state-changing requests without it are refused as CSRF).
+  const headers: Record<string, string> = { origin: base };
   if (viewer) headers['x-test-viewer'] = viewerHeader(viewer);
   if (body !== undefined) headers['content-type'] = 'application/json';
+  // A browser sends its Origin; the service refuses state-changing requests without it (CSRF).
+  headers['origin'] = base;
   const res = await fetch(`${base}${path}`, {
     method,
     headers,

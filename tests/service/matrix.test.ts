@@ -28,6 +28,10 @@ const RULES: Record<string, string> = {
   'GET /api/v1/overview': ALL,
   'GET /api/v1/departments': ALL,
   'GET /api/v1/cases/:id': ALL,
+  'GET /api/v1/case': ALL,
+  'GET /api/v1/departments/:id': ALL,
+  'GET /api/v1/items': ALL,
+  'GET /api/v1/rankings/evidence': ALL,
   'GET /api/v1/slow-action': ALL,
   'GET /api/v1/tasks': ALL,
   'GET /api/v1/rankings': ALL,
@@ -40,6 +44,32 @@ const RULES: Record<string, string> = {
   'GET /api/v1/settings': ALL,
   'PUT /api/v1/settings': 'admin',
   'GET /api/v1/openapi.json': ALL,
+  // 督办 (docs/duban.md): supervisors issue, decide and close; liaisons answer and appeal.
+  'GET /api/v1/cards': ALL,
+  'GET /api/v1/cards/:id/events': ALL,
+  'POST /api/v1/notices': 'supervisor',
+  'GET /api/v1/notices': ALL,
+  'GET /api/v1/notices/:id': ALL,
+  'GET /api/v1/notices/:id/events': ALL,
+  'POST /api/v1/notices/:id/response': 'liaison',
+  'POST /api/v1/notices/:id/appeal': 'liaison',
+  'POST /api/v1/notices/:id/decision': 'supervisor',
+  'POST /api/v1/notices/:id/close': 'supervisor',
+  'GET /api/v1/inbox': ALL,
+  // Published rankings: only a leader publishes; the editions are read city-wide.
+  'POST /api/v1/rankings/:quarter/editions': 'leader',
+  'GET /api/v1/rankings/:quarter/editions': ALL,
+  'GET /api/v1/rankings/:quarter/editions/:n': ALL,
+  // The public bulletin: the one public data route besides health (docs/security.md).
+  'GET /public/api/bulletins/:quarter': 'public',
+  // Imports (docs/import.md): admins and supervisors bring files in; everyone may choose a source.
+  'POST /api/v1/imports': 'admin supervisor',
+  'GET /api/v1/imports': 'admin supervisor',
+  'GET /api/v1/imports/:id': 'admin supervisor',
+  'DELETE /api/v1/imports/:id': 'admin supervisor',
+  'GET /api/v1/imports/:id/rejected.csv': 'admin supervisor',
+  'GET /api/v1/sources': ALL,
+  'DELETE /api/v1/sources/:id': 'admin supervisor',
 };
 
 let server: TestServer;
@@ -63,8 +93,15 @@ function call(r: ApiRoute): { path: string; body?: unknown } {
   const caseId = server.service.evaluated?.model.rows.find((x) => x.departmentId === 'D10')?.id;
   const path = r.url
     .replace(':id', encodeURIComponent(caseId ?? 'none'))
-    .replace(':name', 'no-such-user');
-  const query = r.url.includes('rankings') ? '?quarter=2026Q3' : '';
+    .replace(':name', 'no-such-user')
+    .replace(':quarter', '2026Q3')
+    .replace(':n', '1');
+  const query = r.url.includes('rankings')
+    ? // Evidence is case-level: a liaison asks for their own department's (D10).
+      `?quarter=2026Q3${r.url.endsWith('/evidence') ? '&dept=D10' : ''}`
+    : r.url === '/api/v1/case'
+      ? `?id=${encodeURIComponent(caseId ?? 'none')}`
+      : '';
   return r.method === 'GET' ? { path: path + query } : { path, body: { probe: true } };
 }
 

@@ -54,10 +54,10 @@ describe('migrations', () => {
     });
   }
 
-  it('version 6 moves raw records into the keyless log; raw_records reads the latest version per id', async () => {
+  it('version 7 moves raw records into the keyless log; raw_records reads the latest version per id', async () => {
     tmp = tempDir();
     const old = await Database.open(tmp.db);
-    expect(await migrate(old, 4)).toBe(4);
+    expect(await migrate(old, 6)).toBe(6);
     await old.write(
       `INSERT INTO raw_records VALUES ('city', 'cases', 'C1', 1, '{"v":1}'),
          ('city', 'cases', 'C2', 1, '{"v":1}'), ('city', 'items', 'C1', 1, '{"item":1}')`,

@@ -3,7 +3,7 @@ import { alertsQuery, alertsResponse, type AlertItem } from '../../../src/contra
 import { alertSourceModel } from '../../duban/figures';
 import type { SupervisionService } from '../../service';
 import { alertItemOf, namesOf, selectAlerts } from '../../views/alerts';
-import { requireEvaluated, scopedModel } from '../../views/scope';
+import { scopedModel } from '../../views/scope';
 import { metaOf } from '../../views/meta';
 import { sendCsv, sendXlsx, type ExportColumn } from '../export-stream';
 import { route, type ApiRoute } from '../route';
@@ -44,11 +44,12 @@ function marked(a: AlertItem, revoked: 'only' | undefined): AlertItem {
 export function alertRoutes(service: SupervisionService): ApiRoute[] {
   const exportQuery = alertsQuery.omit({ page: true, pageSize: true });
   const allRoles = ['admin', 'supervisor', 'leader', 'liaison'] as const;
-  const exportRows = (
+  const exportRows = async (
     q: Parameters<typeof selectAlerts>[1],
     viewer: Parameters<typeof scopedModel>[1],
-  ): AlertItem[] => {
-    const e = requireEvaluated(service.evaluated);
+    source: string,
+  ): Promise<AlertItem[]> => {
+    const e = await service.evaluatedFor(source);
     const model = scopedModel(alertSourceModel(e, q.revoked), viewer);
     const names = namesOf(model);
     return selectAlerts(model, q).rows.map((r) => marked(alertItemOf(r, names), q.revoked));
@@ -60,10 +61,11 @@ export function alertRoutes(service: SupervisionService): ApiRoute[] {
       summary: '预警列表（筛选、排序、分页）',
       roles: allRoles,
       scope: 'own-departments',
+      sourced: true,
       query: alertsQuery,
       response: alertsResponse,
-      handler: ({ query, viewer }) => {
-        const current = requireEvaluated(service.evaluated);
+      handler: async ({ query, viewer, source }) => {
+        const current = await service.evaluatedFor(source);
         const model = scopedModel(alertSourceModel(current, query.revoked), viewer);
         const { rows, counts } = selectAlerts(model, query);
         const names = namesOf(model);
@@ -86,10 +88,16 @@ export function alertRoutes(service: SupervisionService): ApiRoute[] {
       summary: '预警列表导出 CSV（全部符合条件的行）',
       roles: allRoles,
       scope: 'own-departments',
+      sourced: true,
       query: exportQuery,
       produces: 'text/csv',
-      handler: async ({ query, viewer, reply }) => {
-        await sendCsv(reply, '预警督办', exportRows(query, viewer), ALERT_EXPORT_COLUMNS);
+      handler: async ({ query, viewer, reply, source }) => {
+        await sendCsv(
+          reply,
+          '预警督办',
+          await exportRows(query, viewer, source),
+          ALERT_EXPORT_COLUMNS,
+        );
         return reply;
       },
     }),
@@ -99,14 +107,15 @@ export function alertRoutes(service: SupervisionService): ApiRoute[] {
       summary: '预警列表导出 XLSX（全部符合条件的行）',
       roles: allRoles,
       scope: 'own-departments',
+      sourced: true,
       query: exportQuery,
       produces: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      handler: async ({ query, viewer, reply }) => {
+      handler: async ({ query, viewer, reply, source }) => {
         await sendXlsx(
           reply,
           '预警督办',
           '预警督办',
-          exportRows(query, viewer),
+          await exportRows(query, viewer, source),
           ALERT_EXPORT_COLUMNS,
         );
         return reply;

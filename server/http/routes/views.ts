@@ -11,10 +11,7 @@ import {
   overviewResponse,
   rankingResponse,
 } from '../../../src/contract/service';
-import { isoFromDay } from '../../../src/domain/calendar';
 import { periodRange } from '../../../src/domain/period/period';
-import { formatShanghaiIso } from '../../../src/domain/time-limit';
-import { buildCaseTimeline, indexByCaseId } from '../../../src/engine/case-view';
 import { overviewFigures } from '../../../src/engine/overview';
 import { rankHistory, rankQuarter, type QuarterRanking } from '../../../src/engine/ranking';
 import { calendarFor } from '../../../src/engine/settings';
@@ -24,9 +21,10 @@ import { dubanRankingOptions } from '../../duban/figures';
 import type { EvaluatedSource } from '../../jobs/evaluate';
 import type { SupervisionService } from '../../service';
 import { metaOf } from '../../views/meta';
-import { requireEvaluated, scopedModel } from '../../views/scope';
-import { notFound, route, type ApiRoute } from '../route';
+import { scopedModel } from '../../views/scope';
+import { route, type ApiRoute } from '../route';
 import { sees } from '../viewer';
+import { caseDetail } from '../../views/case-detail';
 
 const ALL = ['admin', 'supervisor', 'leader', 'liaison'] as const;
 
@@ -90,10 +88,11 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       summary: '总览：在办、预警、黄牌、红牌，本期办结，趋势，红牌部门',
       roles: ALL,
       scope: 'own-departments',
+      sourced: true,
       query: z.object({ period: periodParam }),
       response: overviewResponse,
-      handler: ({ query, viewer }) => {
-        const e = requireEvaluated(service.evaluated);
+      handler: async ({ query, viewer, source }) => {
+        const e = await service.evaluatedFor(source);
         const model = scopedModel(e.model, viewer);
         return { ...cachedOverview(model, query.period), meta: metaOf(e) };
       },
@@ -104,9 +103,10 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       summary: '部门列表（仅限可见范围）',
       roles: ALL,
       scope: 'own-departments',
+      sourced: true,
       response: departmentsResponse,
-      handler: ({ viewer }) => {
-        const e = requireEvaluated(service.evaluated);
+      handler: async ({ viewer, source }) => {
+        const e = await service.evaluatedFor(source);
         return { items: scopedModel(e.model, viewer).departments };
       },
     }),
@@ -116,50 +116,25 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       summary: '单件办件：评估、暂停、环节、好差评、慢作为与时间线',
       roles: ALL,
       scope: 'own-departments',
+      sourced: true,
       params: z.object({ id: z.string().min(1).max(400) }),
       response: caseResponse,
-      handler: ({ params, viewer }) => {
-        const e = requireEvaluated(service.evaluated);
-        // A revoked card's case leaves the figures, not the record: the case page still shows it.
-        const row = e.evaluatedModel.rows.find((r) => r.id === params.id);
-        // Outside the viewer's departments the case does not exist for them (404, not 403).
-        if (row === undefined || !sees(viewer, row.departmentId)) throw notFound('该办件');
-        const record = e.dataset.cases.find((c) => c.id === params.id);
-        if (record === undefined) throw notFound('该办件');
-        const steps = indexByCaseId(e.dataset.caseEvents).get(params.id) ?? [];
-        const evaluations = e.dataset.evaluationsByCase.get(params.id) ?? [];
-        const item = e.dataset.itemByCode.get(row.itemCode) ?? null;
-        const timeline = buildCaseTimeline({
-          caseRecord: record,
-          row,
-          steps,
-          asOfMs: e.asOfMs,
-          cal: calendarFor(e.settings.settings),
-        });
-        return {
-          caseId: row.id,
-          departmentId: row.departmentId,
-          departmentName: e.dataset.departmentById.get(row.departmentId)?.name ?? row.departmentId,
-          itemCode: row.itemCode,
-          itemName: item?.name ?? null,
-          status: row.status,
-          channel: row.channel,
-          acceptedAt: formatShanghaiIso(row.acceptedAt),
-          completedAt: row.completedAt === null ? null : formatShanghaiIso(row.completedAt),
-          level: row.level,
-          evaluation: {
-            ...row,
-            committedDueDate: isoFromDay(row.committedDue),
-            statutoryDueDate: isoFromDay(row.statutoryDue),
-          },
-          suspensions: record.suspensions.map((s) => ({ ...s })),
-          steps: steps.map((s) => ({ ...s })),
-          evaluations: evaluations.map((v) => ({ ...v })),
-          flags: e.evaluatedModel.flags.filter((f) => f.caseId === row.id).map((f) => ({ ...f })),
-          timeline: { ...timeline },
-          meta: metaOf(e),
-        };
-      },
+      handler: async ({ params, viewer, source }) =>
+        caseDetail(await service.evaluatedFor(source), params.id, viewer),
+    }),
+    route({
+      method: 'GET',
+      // The same answer by query string: ids from data may be `..`, contain `/` or `#`, which no
+      // path segment can carry safely (browsers resolve `..` and `%2E%2E` before sending).
+      url: '/api/v1/case',
+      summary: '单件办件（以查询参数传编号，适用于任意编号）',
+      roles: ALL,
+      scope: 'own-departments',
+      sourced: true,
+      query: z.object({ id: z.string().min(1).max(400) }),
+      response: caseResponse,
+      handler: async ({ query, viewer, source }) =>
+        caseDetail(await service.evaluatedFor(source), query.id, viewer),
     }),
     route({
       method: 'GET',
@@ -167,13 +142,14 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       summary: '慢作为标记（含证据）',
       roles: ALL,
       scope: 'own-departments',
+      sourced: true,
       query: z.object({ period: periodParam }),
       response: z.object({
         items: z.array(z.record(z.string(), z.unknown())),
         meta: z.record(z.string(), z.unknown()),
       }),
-      handler: ({ query, viewer }) => {
-        const e = requireEvaluated(service.evaluated);
+      handler: async ({ query, viewer, source }) => {
+        const e = await service.evaluatedFor(source);
         const rows = slowActionFlagRows(scopedModel(e.model, viewer), query.period);
         return { items: rows.map((r) => ({ ...r })), meta: metaOf(e) };
       },
@@ -184,17 +160,20 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       summary: '督查事项（含节点与提醒状态）',
       roles: ALL,
       scope: 'own-departments',
+      sourced: true,
       response: z.object({
         items: z.array(z.record(z.string(), z.unknown())),
         meta: z.record(z.string(), z.unknown()),
       }),
-      handler: ({ viewer }) => {
-        const e = requireEvaluated(service.evaluated);
+      handler: async ({ viewer, source }) => {
+        const e = await service.evaluatedFor(source);
         const tasks = e.dataset.tasks.filter(
           (t) => sees(viewer, t.leadDepartmentId) || t.coDepartmentIds.some((d) => sees(viewer, d)),
         );
         return {
           items: evaluateTasks(tasks, e.model.asOfDay).map((r) => ({ ...r })),
+          // A source without tasks (an imported case file) says so: never another source's tasks.
+          hasTasks: e.dataset.tasks.length > 0,
           meta: metaOf(e),
         };
       },
@@ -205,10 +184,12 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       summary: '季度评比排队（与 rank 命令行同一对象）',
       roles: ALL,
       scope: 'city',
+      sourced: true,
       query: z.object({ quarter: quarterParam }),
       response: rankingResponse,
       // The ranking is published city-wide; per-case evidence is a separate, scoped route.
-      handler: ({ query }) => quarterRanking(requireEvaluated(service.evaluated), query.quarter),
+      handler: async ({ query, source }) =>
+        quarterRanking(await service.evaluatedFor(source), query.quarter),
     }),
     route({
       method: 'GET',
@@ -216,6 +197,7 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       summary: '近若干季度的排名变化',
       roles: ALL,
       scope: 'city',
+      sourced: true,
       query: z.object({
         quarter: quarterParam,
         n: z.coerce.number().int().min(2).max(12).default(6),
@@ -226,8 +208,8 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
           departments: z.array(z.record(z.string(), z.unknown())),
         })
         .loose(),
-      handler: ({ query }) => {
-        const e = requireEvaluated(service.evaluated);
+      handler: async ({ query, source }) => {
+        const e = await service.evaluatedFor(source);
         const s = e.settings.settings;
         return rankHistory(e.dataset, query.quarter, query.n, {
           asOfMs: e.asOfMs,

@@ -4,3 +4,4 @@ export * from './window';
 export * from './tally';
 export * from './score';
 export * from './rank';
+export * from './groups';

@@ -13,6 +13,15 @@ import type { RankingTally } from './tally';
 export interface IndicatorValue {
   /** Rate 0..1 (slowActionRate: flags per 100 counted cases), rounded to 6 decimals; `null` without data. */
   value: number | null;
+  /**
+   * The rate as a reader reads it, distinct from the score: a percentage 0–100 for a share
+   * (`unit: 'percent'`, e.g. 超期件率 2.3 → "2.3 %", whose score is 97.7), or flags per 100 counted
+   * cases for 慢作为率 (`unit: 'per100'`, equal to `value`); rounded to 4 decimals; `null`
+   * without data.
+   */
+  rate: number | null;
+  /** How `rate` reads: `percent` (%) or `per100` (个/百件). */
+  unit: IndicatorRateUnit;
   /** 0–100, rounded to 2 decimals; `null` without data. */
   score: number | null;
   /** What was counted (utilisation: the sum of capped per-case utilisations, rounded to 6 decimals). */
@@ -20,6 +29,12 @@ export interface IndicatorValue {
   /** Out of what; 0 means no data. */
   denominator: number;
 }
+
+/** How an indicator's `rate` reads: a percentage, or a count per 100 counted cases. */
+export type IndicatorRateUnit = 'percent' | 'per100';
+
+/** Decimals of `rate` (a percentage of a 6-decimal share is exact to 4 decimals). */
+export const RATE_DECIMALS = 4;
 
 /** Decimals of indicator values. */
 export const VALUE_DECIMALS = 6;
@@ -45,9 +60,17 @@ function rateScore(value: number, better: 'higher' | 'lower'): number {
 }
 
 function ratio(numerator: number, denominator: number, better: 'higher' | 'lower'): IndicatorValue {
-  if (denominator <= 0) return { value: null, score: null, numerator, denominator };
+  if (denominator <= 0)
+    return { value: null, rate: null, unit: 'percent', score: null, numerator, denominator };
   const value = roundTo(numerator / denominator, VALUE_DECIMALS);
-  return { value, score: rateScore(value, better), numerator, denominator };
+  return {
+    value,
+    rate: roundTo(value * 100, RATE_DECIMALS),
+    unit: 'percent',
+    score: rateScore(value, better),
+    numerator,
+    denominator,
+  };
 }
 
 /**
@@ -60,11 +83,20 @@ function ratio(numerator: number, denominator: number, better: 'higher' | 'lower
 export function indicatorValues(t: RankingTally): Record<IndicatorKey, IndicatorValue> {
   let slow: IndicatorValue;
   if (t.counted <= 0) {
-    slow = { value: null, score: null, numerator: t.slowActionFlags, denominator: 0 };
+    slow = {
+      value: null,
+      rate: null,
+      unit: 'per100',
+      score: null,
+      numerator: t.slowActionFlags,
+      denominator: 0,
+    };
   } else {
     const per100 = roundTo((t.slowActionFlags * 100) / t.counted, VALUE_DECIMALS);
     slow = {
       value: per100,
+      rate: roundTo(per100, RATE_DECIMALS),
+      unit: 'per100',
       score: roundTo(Math.max(0, 100 - per100), SCORE_DECIMALS),
       numerator: t.slowActionFlags,
       denominator: t.counted,

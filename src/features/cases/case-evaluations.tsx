@@ -4,7 +4,6 @@ import { isoFromDay, shanghaiDayOf } from '../../domain/calendar';
 import { badReviewStatus, BAD_REVIEW_MAX_LEVEL } from '../../domain/ranking';
 import type { Evaluation } from '../../feeds/schemas/evaluation';
 import { useLocaleStore } from '../../i18n';
-import { useSettingsStore } from '../../state/settings-store';
 import { formatDateTime } from '../../ui/format';
 import { EVALUATION_LEVEL_NAMES, useCaseMsg } from './case-messages';
 import type { CaseData } from './use-case-data';
@@ -24,7 +23,7 @@ const LEVEL_COLORS: Record<number, string> = {
 export function CaseEvaluations({ data, asOfMs }: { data: CaseData; asOfMs: number }) {
   const m = useCaseMsg();
   const locale = useLocaleStore((s) => s.locale);
-  const windowDays = useSettingsStore((s) => s.settings.ranking.rectificationWindowDays);
+  const windowDays = data.settings.ranking.rectificationWindowDays;
   const { cal } = data;
   const rectification = (e: Evaluation): string => {
     if (e.level > BAD_REVIEW_MAX_LEVEL) return m('eval.notBad');

@@ -11,7 +11,7 @@ export function CaseHeader({ data }: { data: CaseData }) {
   const m = useCaseMsg();
   const search = useGlobalSearch();
   const locale = useLocaleStore((s) => s.locale);
-  const { row, item, record } = data;
+  const { row, item } = data;
   const completedLater = row.completedAt !== null && !row.completed;
   const limits =
     item === null
@@ -55,7 +55,6 @@ export function CaseHeader({ data }: { data: CaseData }) {
           },
           { key: 'channel', label: m('channel'), children: row.channel },
           { key: 'status', label: m('status'), children: row.status },
-          { key: 'result', label: m('result'), children: record?.result ?? m('unknown') },
           {
             key: 'accepted',
             label: m('acceptedAt'),

@@ -1,8 +1,9 @@
 import { Alert, Button, Result, Space, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
-import { useDashboard } from '../../engine/use-dashboard';
-import type { DashboardModel } from '../../engine/dashboard';
-import { ModelGate } from '../../ui/model-gate';
+import { useCase, type CaseData as CaseAnswer } from '../../api/case';
+import { asOfDayOf } from '../../api/meta';
+import { useSharedSettings, type SharedSettings } from '../../api/settings';
+import { QueryGate } from '../../ui/query-gate';
 import { CaseEvaluations } from './case-evaluations';
 import { CaseFlags } from './case-flags';
 import { CaseHeader } from './case-header';
@@ -14,30 +15,47 @@ import { useCaseData } from './use-case-data';
 /** 办件详情: one case's header, warning level and why, step timeline, evaluations and flags. */
 export function CasePage() {
   const { caseId = '' } = useParams();
-  const state = useDashboard();
+  const query = useCase(caseId);
+  const settings = useSharedSettings();
   return (
-    <ModelGate state={state}>{(model) => <CaseView model={model} caseId={caseId} />}</ModelGate>
+    <QueryGate query={query} notFound={<CaseNotFound caseId={caseId} />}>
+      {(answer) => (
+        <QueryGate query={settings}>
+          {(shared) => <CaseView answer={answer} shared={shared} caseId={caseId} />}
+        </QueryGate>
+      )}
+    </QueryGate>
   );
 }
 
-function CaseView({ model, caseId }: { model: DashboardModel; caseId: string }) {
+function CaseNotFound({ caseId }: { caseId: string }) {
   const m = useCaseMsg();
-  const data = useCaseData(model, caseId);
-  if (!data) {
-    return (
-      <Result
-        status="404"
-        title={m('notFound')}
-        subTitle={m('notFoundBody', { id: caseId })}
-        data-testid="case-not-found"
-        extra={
-          <Link to={{ pathname: '/alerts', search: `?q=${encodeURIComponent(caseId)}` }}>
-            <Button type="primary">{m('toAlerts')}</Button>
-          </Link>
-        }
-      />
-    );
-  }
+  return (
+    <Result
+      status="404"
+      title={m('notFound')}
+      subTitle={m('notFoundBody', { id: caseId })}
+      data-testid="case-not-found"
+      extra={
+        <Link to={{ pathname: '/alerts', search: `?q=${encodeURIComponent(caseId)}` }}>
+          <Button type="primary">{m('toAlerts')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+function CaseView({
+  answer,
+  shared,
+  caseId,
+}: {
+  answer: CaseAnswer;
+  shared: SharedSettings;
+  caseId: string;
+}) {
+  const m = useCaseMsg();
+  const data = useCaseData(answer, shared);
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="case-page">
       <Typography.Title level={5} style={{ margin: 0 }}>
@@ -47,9 +65,9 @@ function CaseView({ model, caseId }: { model: DashboardModel; caseId: string }) 
         <Alert type="warning" showIcon title={m('uncovered')} />
       ) : null}
       <CaseHeader data={data} />
-      <CaseWhy data={data} asOfMs={model.asOfMs} />
-      <CaseTimelineSection data={data} caseId={caseId} asOfDay={model.asOfDay} />
-      <CaseEvaluations data={data} asOfMs={model.asOfMs} />
+      <CaseWhy data={data} asOfMs={data.asOfMs} />
+      <CaseTimelineSection data={data} caseId={caseId} asOfDay={asOfDayOf(answer.meta)} />
+      <CaseEvaluations data={data} asOfMs={data.asOfMs} />
       <CaseFlags flags={data.flags} />
     </Space>
   );

@@ -2,7 +2,6 @@ import { Card, Descriptions, Space, Typography } from 'antd';
 import { isoFromDay, shanghaiDayOf, type DayIndex } from '../../domain/calendar';
 import type { CaseStatusRow } from '../../engine/dashboard';
 import { useLocaleStore } from '../../i18n';
-import { useSettingsStore } from '../../state/settings-store';
 import { formatDateTime } from '../../ui/format';
 import { CaseLevelTag } from './case-level-tag';
 import { useCaseMsg, type CaseMsg } from './case-messages';
@@ -16,7 +15,7 @@ import type { CaseData } from './use-case-data';
 export function CaseWhy({ data, asOfMs }: { data: CaseData; asOfMs: number }) {
   const m = useCaseMsg();
   const locale = useLocaleStore((s) => s.locale);
-  const threshold = useSettingsStore((s) => s.settings.warning.earlyWarningDays);
+  const threshold = data.settings.warning.earlyWarningDays;
   const { row, cal } = data;
   const acceptedDay = shanghaiDayOf(row.acceptedAt);
   const due = (day: DayIndex, at: number | null) =>

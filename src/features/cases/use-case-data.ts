@@ -1,88 +1,88 @@
 /**
- * Everything the case page shows about one case, joined from the model and the feeds: the model
- * row (figures as computed by the engine), the case record (suspensions), its step records and
- * evaluations (from cached per-case indexes), its slow-action flags, and the timeline on the
- * working-day axis of the settings' calendar.
+ * Everything the case page shows about one case: the service's answer (the model row, the case's
+ * suspensions, steps, evaluations and flags), the department names (steps may be handled by
+ * another department), and the timeline on the working-day axis of the service's calendar
+ * (`calendarFor` over the shared settings — the calendar the service evaluated with).
  */
 import { useMemo } from 'react';
+import type { CaseData as CaseAnswer } from '../../api/case';
+import { useDepartments } from '../../api/departments';
+import { asOfMsOf } from '../../api/meta';
+import type { SharedSettings } from '../../api/settings';
 import type { WorkingCalendar } from '../../domain/calendar';
 import type { SlowActionFlag } from '../../domain/slow-action';
-import {
-  buildCaseTimeline,
-  indexByCaseId,
-  indexById,
-  type CaseTimeline,
-} from '../../engine/case-view';
-import type { CaseStatusRow, DashboardModel, ItemInfo } from '../../engine/dashboard';
+import { buildCaseTimeline, type CaseTimeline } from '../../engine/case-view';
+import type { CaseStatusRow } from '../../engine/dashboard';
+import type { EngineSettings } from '../../engine/settings';
 import { calendarFor } from '../../engine/settings';
-import { useCaseEventsFeed } from '../../feeds/api/case-events';
-import { useCasesFeed } from '../../feeds/api/cases';
-import { useEvaluationsFeed } from '../../feeds/api/evaluations';
-import type { CaseRecord } from '../../feeds/schemas/case';
 import type { Evaluation } from '../../feeds/schemas/evaluation';
-import { useSettingsStore } from '../../state/settings-store';
 
 export interface CaseData {
   row: CaseStatusRow;
-  record: CaseRecord | null;
-  item: ItemInfo | null;
+  item: { name: string; committedLimitDays: number; statutoryLimitDays: number } | null;
   departmentName: string;
   /** Department names by id (steps may be handled by another department). */
   departmentNames: ReadonlyMap<string, string>;
   flags: SlowActionFlag[];
   evaluations: readonly Evaluation[];
-  /** Null while the step feed is still loading. */
   timeline: CaseTimeline | null;
   stepsLoaded: boolean;
   cal: WorkingCalendar;
+  settings: EngineSettings;
+  asOfMs: number;
 }
 
-const NONE: readonly never[] = Object.freeze([]);
-
-/** The joined data of one case, or `null` when the model has no such case. */
-export function useCaseData(model: DashboardModel, caseId: string): CaseData | null {
-  const cases = useCasesFeed().data?.records;
-  const events = useCaseEventsFeed().data?.records;
-  const evaluations = useEvaluationsFeed().data?.records;
-  const extraFiles = useSettingsStore((s) => s.settings.extraCalendarFiles);
-  // The engine computed the model with this calendar; the axis must use the same one.
+/** The joined data of one case from the service's answer and the shared settings. */
+export function useCaseData(answer: CaseAnswer, shared: SharedSettings): CaseData {
+  const departments = useDepartments().data?.items;
+  const extraFiles = shared.settings.extraCalendarFiles;
+  // The service evaluated with this calendar; the axis must use the same one.
   const cal = useMemo(() => calendarFor({ extraCalendarFiles: extraFiles }), [extraFiles]);
-  const row = useMemo(() => model.rows.find((r) => r.id === caseId) ?? null, [model, caseId]);
-  const record = useMemo(
-    () => (cases ? (indexById(cases).get(caseId) ?? null) : null),
-    [cases, caseId],
-  );
-  const steps = useMemo(
-    () => (events ? (indexByCaseId(events).get(caseId) ?? NONE) : null),
-    [events, caseId],
-  );
-  const caseEvaluations = useMemo(
-    () => (evaluations ? (indexByCaseId(evaluations).get(caseId) ?? NONE) : NONE),
-    [evaluations, caseId],
-  );
-  const flags = useMemo(() => model.flags.filter((f) => f.caseId === caseId), [model, caseId]);
+  const asOfMs = asOfMsOf(answer.meta);
+  const row = answer.evaluation;
   const timeline = useMemo(
     () =>
-      row && record && steps
-        ? buildCaseTimeline({ caseRecord: record, row, steps, asOfMs: model.asOfMs, cal })
-        : null,
-    [row, record, steps, model.asOfMs, cal],
+      buildCaseTimeline({
+        caseRecord: {
+          id: row.id,
+          departmentId: row.departmentId,
+          acceptedAt: row.acceptedAt,
+          committedLimitDays: row.committedLimitDays,
+          statutoryLimitDays: row.statutoryLimitDays,
+          completedAt: row.completedAt,
+          suspensions: answer.suspensions,
+          dueAt: row.committedDueAt,
+        },
+        row,
+        steps: answer.steps,
+        asOfMs,
+        cal,
+      }),
+    [row, answer.suspensions, answer.steps, asOfMs, cal],
   );
-  const departmentNames = useMemo(
-    () => new Map(model.departments.map((d) => [d.id, d.name])),
-    [model.departments],
-  );
-  if (!row) return null;
+  const departmentNames = useMemo(() => {
+    const names = new Map((departments ?? []).map((d) => [d.id, d.name]));
+    names.set(answer.departmentId, answer.departmentName);
+    return names;
+  }, [departments, answer.departmentId, answer.departmentName]);
   return {
     row,
-    record,
-    item: model.items.find((i) => i.code === row.itemCode) ?? null,
-    departmentName: departmentNames.get(row.departmentId) ?? row.departmentId,
+    item:
+      answer.itemName === null || row.committedLimitDays === null || row.statutoryLimitDays === null
+        ? null
+        : {
+            name: answer.itemName,
+            committedLimitDays: row.committedLimitDays,
+            statutoryLimitDays: row.statutoryLimitDays,
+          },
+    departmentName: answer.departmentName,
     departmentNames,
-    flags,
-    evaluations: caseEvaluations,
+    flags: answer.flags,
+    evaluations: answer.evaluations,
     timeline,
-    stepsLoaded: steps !== null,
+    stepsLoaded: true,
     cal,
+    settings: shared.settings,
+    asOfMs,
   };
 }

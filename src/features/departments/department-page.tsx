@@ -1,57 +1,34 @@
 import { Button, Col, Result, Row, Space, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link, useParams } from 'react-router';
+import { useDepartmentView, type DepartmentView } from '../../api/department';
 import { periodName } from '../../charts/period-label';
 import { isoFromDay } from '../../domain/calendar';
-import { periodKey, periodRange, quarterOfDay } from '../../domain/period/period';
-import type { DashboardModel } from '../../engine/dashboard';
-import {
-  departmentHeader,
-  departmentItems,
-  departmentQuarterTrend,
-  departmentRows,
-  trendEndQuarter,
-  worstOpenAlerts,
-  type DepartmentHeader,
-} from '../../engine/department-view';
-import {
-  filterSlowActionRows,
-  NO_SLOW_ACTION_FILTER,
-  slowActionFlagRows,
-} from '../../engine/slow-action-view';
-import { completionFigures, openCounts } from '../../engine/summaries';
-import { useDashboard } from '../../engine/use-dashboard';
+import { parsePeriod, periodKey, type Period } from '../../domain/period/period';
 import { useT } from '../../i18n';
 import { useGlobalSearch, usePeriod } from '../../state/url-state';
 import { formatCount } from '../../ui/format';
-import { ModelGate } from '../../ui/model-gate';
+import { OverdueTasksStat } from '../../ui/overdue-tasks-stat';
+import { QueryGate } from '../../ui/query-gate';
+import { useDefaultPeriod } from '../../ui/use-default-period';
 import { DepartmentAlerts } from './department-alerts';
 import { DepartmentFlags } from './department-flags';
 import { DepartmentItems } from './department-items';
-import { OverdueTasksStat } from '../../ui/overdue-tasks-stat';
 import { DepartmentKpis } from './department-kpis';
 import { useDepartmentMsg } from './department-messages';
 import { DepartmentTrend } from './department-trend';
 import { useDepartmentRanks } from './use-department-ranks';
 
-/** How many of the worst open alerts the page lists before "查看全部". */
-const TOP_ALERTS = 10;
-
 /** 部门 drill-down (/departments/:departmentId): KPIs, items, alerts, flags and quarterly trend. */
 export function DepartmentPage() {
-  const state = useDashboard();
   const { departmentId = '' } = useParams();
+  const [period] = usePeriod(useDefaultPeriod());
+  const query = useDepartmentView(departmentId, period);
   return (
-    <ModelGate state={state}>
-      {(model) => <DepartmentView model={model} departmentId={departmentId} />}
-    </ModelGate>
+    <QueryGate query={query} notFound={<DepartmentNotFound id={departmentId} />}>
+      {(view) => <DepartmentBody view={view} period={period} />}
+    </QueryGate>
   );
-}
-
-function DepartmentView({ model, departmentId }: { model: DashboardModel; departmentId: string }) {
-  const header = useMemo(() => departmentHeader(model, departmentId), [model, departmentId]);
-  if (!header) return <DepartmentNotFound id={departmentId} />;
-  return <DepartmentBody model={model} header={header} />;
 }
 
 function DepartmentNotFound({ id }: { id: string }) {
@@ -72,38 +49,17 @@ function DepartmentNotFound({ id }: { id: string }) {
   );
 }
 
-function DepartmentBody({ model, header }: { model: DashboardModel; header: DepartmentHeader }) {
+function DepartmentBody({ view, period }: { view: DepartmentView; period: Period }) {
   const m = useDepartmentMsg();
   const t = useT();
   const search = useGlobalSearch();
+  const { header, open, items, alerts, flags, trend } = view;
+  const figures = view.period;
   const id = header.info.id;
-  const fallback = useMemo(() => quarterOfDay(model.asOfDay), [model.asOfDay]);
-  const [period] = usePeriod(fallback);
-  const range = useMemo(() => periodRange(period), [period]);
-  const rows = useMemo(() => departmentRows(model, id), [model, id]);
-  const open = useMemo(() => openCounts(rows), [rows]);
-  const figures = useMemo(() => completionFigures(rows, range), [rows, range]);
-  const items = useMemo(() => departmentItems(model, rows, id, range), [model, rows, id, range]);
-  const alerts = useMemo(() => worstOpenAlerts(rows, TOP_ALERTS), [rows]);
-  const flags = useMemo(
-    () =>
-      filterSlowActionRows(slowActionFlagRows(model, period), {
-        ...NO_SLOW_ACTION_FILTER,
-        departmentId: id,
-      }),
-    [model, period, id],
-  );
-  const endQuarter = useMemo(
-    () => trendEndQuarter(range.to, model.asOfDay),
-    [range.to, model.asOfDay],
-  );
-  const trend = useMemo(
-    () => departmentQuarterTrend(rows, endQuarter, model.asOfDay),
-    [rows, endQuarter, model.asOfDay],
-  );
-  const ranks = useDepartmentRanks(id, endQuarter, model.asOfMs);
+  const endQuarter = useMemo(() => parsePeriod(view.endQuarter), [view.endQuarter]);
+  const ranks = useDepartmentRanks(id, endQuarter);
   const name = periodName(period, t);
-  const asOf = isoFromDay(model.asOfDay);
+  const asOf = isoFromDay(view.asOfDay);
   const alertTotal = open.levels['early-warning'] + open.levels.yellow + open.levels.red;
   const fileBase = `${header.info.name}-${periodKey(period)}`;
 
@@ -139,13 +95,13 @@ function DepartmentBody({ model, header }: { model: DashboardModel; header: Depa
         periodName={name}
         search={search}
       />
-      <OverdueTasksStat asOfDay={model.asOfDay} departmentId={id} />
+      <OverdueTasksStat departmentId={id} />
       <DepartmentTrend
         name={header.info.name}
         points={trend}
         ranks={ranks}
         asOf={asOf}
-        exportName={`${header.info.name}-${m('exportTrend')}-${periodKey(endQuarter)}`}
+        exportName={`${header.info.name}-${m('exportTrend')}-${view.endQuarter}`}
       />
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={12}>

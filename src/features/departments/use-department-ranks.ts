@@ -1,18 +1,11 @@
 /**
- * The department's rank (评比排队) per quarter for the trend table: `rankHistory` over the loaded
- * dataset with exactly the options the rankings page uses (executeRankingJob), so the ranks are
- * the ranking page's. Runs on the main thread once per dataset × settings × quarter (cached by
- * react-query, shared by every department page): about 0.3 s for 50 000 cases, after the page
- * has painted. The rankings page runs the same job in its own worker; features cannot share it.
+ * The department's rank (评比排队) per quarter for the trend table: the service's rank history
+ * (the same rankQuarter as the rankings page), six quarters ending with `lastQuarter`.
  */
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { periodKey } from '../../domain/period/period';
-import { indexDataset, type Dataset } from '../../engine/dataset';
-import type { Quarter, RankHistory } from '../../engine/ranking';
-import { executeRankingJob, type RankingJobOptions } from '../../engine/ranking-view-job';
-import { useActiveDataset } from '../../engine/use-active-dataset';
-import { useSettingsStore } from '../../state/settings-store';
+import { useRankHistory } from '../../api/rankings';
+import type { Period } from '../../domain/period/period';
+import type { Quarter } from '../../engine/ranking';
 
 export interface DepartmentRanks {
   status: 'pending' | 'ready' | 'error';
@@ -22,53 +15,25 @@ export interface DepartmentRanks {
   rankedCount: ReadonlyMap<string, number>;
 }
 
-const yieldToPaint = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+const FALLBACK: Quarter = { kind: 'quarter', year: 2000, quarter: 1 };
+
+function asQuarter(p: Period | null): Quarter | null {
+  return p !== null && p.kind === 'quarter' ? p : null;
+}
 
 /** Ranks of `departmentId` in the `n` quarters ending with `lastQuarter`. */
 export function useDepartmentRanks(
   departmentId: string,
-  lastQuarter: Quarter,
-  asOfMs: number,
+  lastQuarter: Period | null,
   n = 6,
 ): DepartmentRanks {
-  // The active source (feed or import), as every other page counts it.
-  const active = useActiveDataset();
-  const settings = useSettingsStore((s) => s.settings);
-  const dataset = active.dataset;
-  const options: RankingJobOptions = {
-    asOfMs,
-    ranking: settings.ranking,
-    slowAction: settings.slowAction,
-    extraCalendarFiles: settings.extraCalendarFiles,
-  };
-  const query = useQuery({
-    queryKey: [
-      'engine',
-      'department-rank-history',
-      periodKey(lastQuarter),
-      n,
-      active.version,
-      options,
-    ],
-    queryFn: async (): Promise<RankHistory> => {
-      await yieldToPaint();
-      return executeRankingJob(indexDataset(dataset as Dataset), {
-        kind: 'history',
-        quarter: lastQuarter,
-        n,
-        options,
-      });
-    },
-    enabled: dataset !== null,
-    staleTime: Infinity,
-    gcTime: 10 * 60_000,
-    retry: false,
-  });
+  const quarter = asQuarter(lastQuarter);
+  const query = useRankHistory(quarter ?? FALLBACK, quarter !== null, n);
   return useMemo<DepartmentRanks>(() => {
     const history = query.data;
     if (!history) {
       return {
-        status: query.isError ? 'error' : 'pending',
+        status: query.isError || quarter === null ? 'error' : 'pending',
         ranks: new Map(),
         rankedCount: new Map(),
       };
@@ -81,5 +46,5 @@ export function useDepartmentRanks(
       rankedCount.set(q, history.departments.filter((d) => d.ranks[i] !== null).length);
     });
     return { status: 'ready', ranks, rankedCount };
-  }, [query.data, query.isError, departmentId]);
+  }, [query.data, query.isError, quarter, departmentId]);
 }

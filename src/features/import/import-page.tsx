@@ -1,54 +1,31 @@
-import { Alert, Card, Space, Steps, Typography } from 'antd';
-import { FileStep } from './file-step';
-import { MappingStep } from './mapping-step';
-import { useImportMessages } from './messages';
-import { PreviewStep } from './preview-step';
-import { ReportStep } from './report-step';
-import { SourceList } from './source-list';
-import { useImportFlow } from './use-import-flow';
+import { Result, Typography } from 'antd';
+import { defineMessages } from '../../i18n';
 
-/**
- * 数据导入 (issue 8): pick a file → map its columns (detected, fixable) → preview parsed rows →
- * import in a worker with progress and cancel → report; imported datasets listed with use/delete.
- */
+const useMsg = defineMessages(
+  {
+    title: '导入功能迁移到服务中',
+    body: '数据文件将上传到督查服务，由服务读取、校验并保存为可选的数据源。迁移完成前，可用命令行导入：',
+  },
+  {
+    title: 'Import is moving to the service',
+    body: 'Files will be uploaded to the supervision service, which reads, validates and keeps them as a selectable source. Until then, use the command line:',
+  },
+);
+
+/** 数据导入: the upload to the service is not built yet (issue 13, item 4). */
 export function ImportPage() {
-  const m = useImportMessages();
-  const flow = useImportFlow();
+  const m = useMsg();
   return (
-    <Space orientation="vertical" size="large" style={{ width: '100%' }}>
-      <div>
-        <Typography.Title level={3} style={{ marginTop: 0 }}>
-          {m('title')}
-        </Typography.Title>
-        <Typography.Paragraph type="secondary">{m('intro')}</Typography.Paragraph>
-      </div>
-      <Card>
-        <Steps
-          current={flow.step}
-          style={{ marginBottom: 24 }}
-          items={[
-            { title: m('stepFile') },
-            { title: m('stepMapping') },
-            { title: m('stepPreview') },
-            { title: m('stepReport') },
-          ]}
-        />
-        {flow.error !== null && (
-          <Alert
-            type="error"
-            showIcon
-            title={m('failed')}
-            description={flow.error}
-            style={{ marginBottom: 16 }}
-            data-testid="import-error"
-          />
-        )}
-        {flow.step === 0 && <FileStep flow={flow} />}
-        {flow.step === 1 && <MappingStep flow={flow} />}
-        {flow.step === 2 && <PreviewStep flow={flow} />}
-        {flow.step === 3 && <ReportStep flow={flow} />}
-      </Card>
-      <SourceList />
-    </Space>
+    <Result
+      status="info"
+      title={m('title')}
+      data-testid="import-moved"
+      subTitle={
+        <>
+          <Typography.Paragraph type="secondary">{m('body')}</Typography.Paragraph>
+          <Typography.Text code>npm run -s cli -- evaluate --input 文件.csv</Typography.Text>
+        </>
+      }
+    />
   );
 }

@@ -1,15 +1,15 @@
 import { Alert, Space, Typography } from 'antd';
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { periodName, periodSpan } from '../../charts/period-label';
 import { isoFromDay } from '../../domain/calendar';
-import { periodKey, periodRange, quarterOfDay } from '../../domain/period/period';
-import type { DashboardModel } from '../../engine/dashboard';
-import { overviewFigures } from '../../engine/overview';
-import { useDashboard } from '../../engine/use-dashboard';
+import { periodKey, type Period } from '../../domain/period/period';
+import { asOfDayOf } from '../../api/meta';
+import { useOverview, type OverviewData } from '../../api/overview';
 import { intlLocale, useLocaleStore, useT } from '../../i18n';
 import { useUrlParam, usePeriod } from '../../state/url-state';
+import { useDefaultPeriod } from '../../ui/use-default-period';
 import { formatCount } from '../../ui/format';
-import { ModelGate } from '../../ui/model-gate';
+import { QueryGate } from '../../ui/query-gate';
 import { DepartmentDrawer } from './department-drawer';
 import { OverdueTasksStat } from '../../ui/overdue-tasks-stat';
 import { CurrentKpis, PeriodKpis } from './kpi-cards';
@@ -19,22 +19,24 @@ import { WeeklyTrend } from './weekly-trend';
 
 /** 总览: the city at a glance, every number a way into the list it counts. */
 export function OverviewPage() {
-  const state = useDashboard();
-  return <ModelGate state={state}>{(model) => <OverviewContent model={model} />}</ModelGate>;
+  // The header's default period is the service's as-of quarter; the same fallback keeps them equal.
+  const [period] = usePeriod(useDefaultPeriod());
+  const query = useOverview(period);
+  return (
+    <QueryGate query={query}>
+      {(figures) => <OverviewContent figures={figures} period={period} />}
+    </QueryGate>
+  );
 }
 
-function OverviewContent({ model }: { model: DashboardModel }) {
+function OverviewContent({ figures, period }: { figures: OverviewData; period: Period }) {
   const m = useOverviewMsg();
   const t = useT();
   const locale = intlLocale(useLocaleStore((s) => s.locale));
-  // The header's default period is the as-of quarter; using the same fallback keeps them equal.
-  const fallback = useMemo(() => quarterOfDay(model.asOfDay), [model.asOfDay]);
-  const [period] = usePeriod(fallback);
   const [rawPeriod] = useUrlParam('period');
   const [drawerOpen, setDrawerOpen] = useState(false);
-  const figures = useMemo(() => overviewFigures(model, periodRange(period)), [model, period]);
-
-  const asOfIso = isoFromDay(model.asOfDay);
+  const asOfDay = asOfDayOf(figures.meta);
+  const asOfIso = isoFromDay(asOfDay);
   const asOfText = m('asOf', { date: asOfIso });
   const name = periodName(period, t);
   const coverageLine = m('coverage', {
@@ -65,8 +67,8 @@ function OverviewContent({ model }: { model: DashboardModel }) {
             n: formatCount(figures.casesOutsideCalendar, locale),
           })}
           description={m('outsideCalendarDetail', {
-            from: model.calendar.coveredFrom,
-            to: model.calendar.coveredTo,
+            from: figures.calendar?.coveredFrom ?? '—',
+            to: figures.calendar?.coveredTo ?? '—',
           })}
         />
       ) : null}
@@ -80,7 +82,7 @@ function OverviewContent({ model }: { model: DashboardModel }) {
           periodSearch={periodSearch}
           onOpenDepartments={() => setDrawerOpen(true)}
         />
-        <OverdueTasksStat asOfDay={model.asOfDay} style={{ marginTop: 12 }} />
+        <OverdueTasksStat style={{ marginTop: 12 }} />
       </section>
       <section aria-labelledby="overview-period">
         <Typography.Title level={5} id="overview-period">
@@ -104,7 +106,7 @@ function OverviewContent({ model }: { model: DashboardModel }) {
         exportPrefix={exportPrefix}
         exportSuffix={asOfSuffix}
         locale={locale}
-        asOfDay={model.asOfDay}
+        asOfDay={asOfDay}
       />
       <RedDepartments
         figures={figures}

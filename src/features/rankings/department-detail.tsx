@@ -13,18 +13,16 @@ import { intlLocale, useLocaleStore } from '../../i18n';
 import { useDetailMsg } from './detail-messages';
 import { useRankingMsg } from './messages';
 import { RankHistoryCard } from './rank-history-card';
-import { useRankHistory, type RankingInputs } from './use-ranking';
+import { useRankHistory } from './use-ranking';
 
 /** The chosen department (`dept=`): its indicator breakdown against the city and its rank history. */
 export function DepartmentDetail({
-  inputs,
   quarter,
   ranking,
   departmentId,
   onSelect,
   source,
 }: {
-  inputs: RankingInputs;
   quarter: Quarter;
   ranking: QuarterRanking;
   departmentId: string | null;
@@ -35,7 +33,7 @@ export function DepartmentDetail({
   const rm = useRankingMsg();
   const locale = intlLocale(useLocaleStore((s) => s.locale));
   const dept = ranking.departments.find((d) => d.departmentId === departmentId) ?? null;
-  const history = useRankHistory(inputs, quarter, dept !== null);
+  const history = useRankHistory(quarter, dept !== null);
   const points = useMemo(
     () => (dept ? indicatorBreakdown(ranking, dept.departmentId) : []),
     [ranking, dept],

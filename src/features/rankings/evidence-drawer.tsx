@@ -14,7 +14,7 @@ import { evidenceLists, type EvidenceRow } from '../../engine/ranking-view-evide
 import { defineMessages, intlLocale, useLocaleStore } from '../../i18n';
 import { formatCount } from '../../ui/format';
 import { useRankingMsg } from './messages';
-import { useRankingEvidence, type RankingInputs } from './use-ranking';
+import { useRankingEvidence } from './use-ranking';
 
 const useMsg = defineMessages(
   {
@@ -66,13 +66,11 @@ export function parseDrill(raw: string | null): { owner: string; key: IndicatorK
  * links to each case. Opened from any score; the selection lives in the URL (`drill=`).
  */
 export function EvidenceDrawer({
-  inputs,
   quarter,
   ranking,
   drill,
   onClose,
 }: {
-  inputs: RankingInputs;
   quarter: Quarter;
   ranking: QuarterRanking;
   drill: { owner: string; key: IndicatorKey } | null;
@@ -84,12 +82,7 @@ export function EvidenceDrawer({
   const owner = drill?.owner ?? null;
   const dept =
     owner && owner !== 'city' ? ranking.departments.find((d) => d.departmentId === owner) : null;
-  const query = useRankingEvidence(
-    inputs,
-    quarter,
-    owner === 'city' ? null : owner,
-    drill !== null,
-  );
+  const query = useRankingEvidence(quarter, owner === 'city' ? null : owner, drill !== null);
   const lists = useMemo(
     () => (query.data && drill ? evidenceLists(query.data, drill.key) : null),
     [query.data, drill],

@@ -11,7 +11,8 @@ import {
   rankingGroups,
 } from '../../engine/ranking-view';
 import { intlLocale, useLocaleStore } from '../../i18n';
-import { useSettingsStore } from '../../state/settings-store';
+import { useSharedSettings } from '../../api/settings';
+import { DEFAULT_ENGINE_SETTINGS } from '../../engine/settings';
 import { ExportMenu } from '../../ui/export-menu';
 import { formatCount } from '../../ui/format';
 import { CompositeSection } from './composite-section';
@@ -22,7 +23,6 @@ import { MethodologyPanel } from './methodology-panel';
 import { rankingExportColumns } from './ranking-export';
 import { InsufficientTable, RankingTable } from './ranking-table';
 import { PrintView } from './print-view';
-import type { RankingInputs } from './use-ranking';
 
 /** Sets or clears search params, keeping the others (the page's view lives in the URL). */
 function useParamsSetter() {
@@ -44,19 +44,18 @@ function useParamsSetter() {
 
 /** Everything shown for one computed ranking. */
 export function RankingContent({
-  inputs,
   quarter,
   ranking,
   updating,
 }: {
-  inputs: RankingInputs;
   quarter: Quarter;
   ranking: QuarterRanking;
   updating: boolean;
 }) {
   const m = useRankingMsg();
   const locale = intlLocale(useLocaleStore((s) => s.locale));
-  const thresholds = useSettingsStore((s) => s.settings.slowAction);
+  const thresholds =
+    useSharedSettings().data?.settings.slowAction ?? DEFAULT_ENGINE_SETTINGS.slowAction;
   const [params, setParam] = useParamsSetter();
   const groups = useMemo(() => rankingGroups(ranking), [ranking]);
   const bars = useMemo(() => compositeBars(groups.ranked), [groups]);
@@ -76,14 +75,6 @@ export function RankingContent({
   return (
     <Spin spinning={updating}>
       <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
-        {inputs.missingFeeds.map((f) => (
-          <Alert
-            key={f}
-            type="warning"
-            showIcon
-            title={m(f === 'case-events' ? 'missingEvents' : 'missingEvaluations')}
-          />
-        ))}
         {ranking.partial ? (
           <Alert type="warning" showIcon title={m('partial', { quarter: ranking.quarter, asOf })} />
         ) : null}
@@ -126,7 +117,6 @@ export function RankingContent({
         ) : null}
         <CompositeSection ranking={ranking} bars={bars} source={source} />
         <DepartmentDetail
-          inputs={inputs}
           quarter={quarter}
           ranking={ranking}
           departmentId={params.get('dept')}
@@ -135,7 +125,6 @@ export function RankingContent({
         />
         <MethodologyPanel ranking={ranking} thresholds={thresholds} />
         <EvidenceDrawer
-          inputs={inputs}
           quarter={quarter}
           ranking={ranking}
           drill={drill}

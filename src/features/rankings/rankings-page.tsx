@@ -3,19 +3,20 @@ import { periodKey } from '../../domain/period/period';
 import type { Quarter } from '../../engine/ranking';
 import { useRankingMsg } from './messages';
 import { RankingContent } from './ranking-content';
-import { useQuarterRanking, useRankingInputs } from './use-ranking';
+import { useApiErrorText } from '../../ui/query-gate';
+import { useQuarterRanking } from './use-ranking';
 import { useRankingQuarter } from './use-ranking-quarter';
 
 /**
  * 部门排名 (评比排队): the quarterly department ranking with its chart, drill-downs, methodology,
- * exports and the printable 季度通报. The ranking is computed in the page's own worker (see
- * ranking-runner.ts) from the loaded feeds, with the same settings and as-of as every page.
+ * exports and the printable 季度通报. The ranking is the service's (`GET /rankings`, the same
+ * rankQuarter as the `rank` CLI), with the same settings and as-of as every page.
  */
 export function RankingsPage() {
   const m = useRankingMsg();
   const q = useRankingQuarter();
-  const inputs = useRankingInputs();
-  const query = useQuarterRanking(inputs, q.quarter);
+  const errorText = useApiErrorText();
+  const query = useQuarterRanking(q.quarter);
   const key = periodKey(q.quarter);
   const label = (x: Quarter) => m('quarterOption', { year: x.year, quarter: x.quarter });
   const picker = (
@@ -41,18 +42,17 @@ export function RankingsPage() {
   if (query.data) {
     body = (
       <RankingContent
-        inputs={inputs}
         quarter={q.quarter}
         ranking={query.data}
         updating={query.isPlaceholderData || periodKey(q.quarter) !== query.data.quarter}
       />
     );
-  } else if (query.isError || inputs.feedError) {
+  } else if (query.isError) {
     body = (
       <Result
         status="error"
-        title={query.isError ? m('error') : m('feedError')}
-        subTitle={(query.error ?? inputs.feedError)?.message}
+        title={m('error')}
+        subTitle={errorText(query.error)}
         extra={
           <Button type="primary" onClick={() => void query.refetch()}>
             {m('retry')}
@@ -63,9 +63,7 @@ export function RankingsPage() {
   } else {
     body = (
       <div data-testid="ranking-loading" aria-busy="true">
-        <Typography.Text type="secondary">
-          {inputs.dataset ? m('computing') : m('loadingFeeds')}
-        </Typography.Text>
+        <Typography.Text type="secondary">{m('computing')}</Typography.Text>
         <Skeleton active paragraph={{ rows: 8 }} />
       </div>
     );

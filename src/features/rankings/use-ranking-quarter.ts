@@ -16,7 +16,7 @@ import {
   previousQuarter,
 } from '../../domain/period/period';
 import type { Quarter } from '../../engine/ranking';
-import { asOfInstant, useRuntimeConfig } from '../../feeds/runtime-config';
+import { useServiceAsOfMs } from '../../ui/use-default-period';
 
 export interface RankingQuarterState {
   quarter: Quarter;
@@ -28,9 +28,10 @@ export interface RankingQuarterState {
 }
 
 export function useRankingQuarter(): RankingQuarterState {
-  const config = useRuntimeConfig();
+  // The service's as-of instant (today until the service has answered).
+  const asOfMs = useServiceAsOfMs();
   const [params, setParams] = useSearchParams();
-  const asOfDay = useMemo(() => shanghaiDayOf(asOfInstant(config)), [config]);
+  const asOfDay = shanghaiDayOf(asOfMs);
   const defaultQuarter = useMemo(() => lastCompleteQuarter(asOfDay), [asOfDay]);
   const raw = params.get('period');
   const parsed = raw ? parsePeriod(raw) : null;

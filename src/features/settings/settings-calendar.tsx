@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Popconfirm, Space, Table, Typography } from '
 import { useMemo, useState } from 'react';
 import { isoFromDay, type HolidayYearFile } from '../../domain/calendar';
 import { calendarFor } from '../../engine/settings';
-import { useSettingsStore } from '../../state/settings-store';
+import { useSettingsEditor } from './use-settings-editor';
 import { addCalendarFile, BUNDLED_YEARS, PLACEHOLDER_YEARS, yearRanges } from './calendar-files';
 import { FileButton } from './file-button';
 import { readFileText } from './read-file';
@@ -16,8 +16,9 @@ import { useSettingsMsg } from './settings-messages';
 export function SettingsCalendar() {
   const m = useSettingsMsg();
   const { message } = App.useApp();
-  const settings = useSettingsStore((s) => s.settings);
-  const setSettings = useSettingsStore((s) => s.setSettings);
+  const editor = useSettingsEditor();
+  const settings = editor.settings;
+  const setSettings = editor.setSettings;
   const [error, setError] = useState<string | null>(null);
   const extra = settings.extraCalendarFiles;
   const cal = useMemo(() => calendarFor({ extraCalendarFiles: extra }), [extra]);

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { isoFromDay, shanghaiDayOf } from '../../domain/calendar';
 import { calendarFor, checkEngineSettings } from '../../engine/settings';
 import { downloadText } from '../../export/download';
-import { useSettingsStore } from '../../state/settings-store';
+import { useSettingsEditor } from './use-settings-editor';
 import { FileButton } from './file-button';
 import { readFileText } from './read-file';
 import { useSettingsDraft } from './settings-draft';
@@ -23,9 +23,10 @@ export function settingsJson(settings: unknown): string {
 export function SettingsFileActions() {
   const m = useSettingsMsg();
   const { message } = App.useApp();
-  const settings = useSettingsStore((s) => s.settings);
-  const setSettings = useSettingsStore((s) => s.setSettings);
-  const resetSettings = useSettingsStore((s) => s.resetSettings);
+  const editor = useSettingsEditor();
+  const settings = editor.settings;
+  const setSettings = editor.setSettings;
+  const resetSettings = editor.resetSettings;
   const clearDraft = useSettingsDraft((s) => s.clear);
   const [failure, setFailure] = useState<{ name: string; reasons: string[] } | null>(null);
 

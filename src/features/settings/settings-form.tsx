@@ -2,7 +2,7 @@ import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useMemo, type FormEvent } from 'react';
 import { checkEngineSettings } from '../../engine/settings';
 import { useLocaleStore } from '../../i18n';
-import { useSettingsStore } from '../../state/settings-store';
+import { useSettingsEditor } from './use-settings-editor';
 import { formatPercent } from '../../ui/format';
 import { useSettingsDraft } from './settings-draft';
 import {
@@ -31,8 +31,9 @@ export function SettingsForm() {
   const m = useSettingsMsg();
   const { message } = App.useApp();
   const en = useLocaleStore((s) => s.locale) === 'en';
-  const saved = useSettingsStore((s) => s.settings);
-  const setSettings = useSettingsStore((s) => s.setSettings);
+  const editor = useSettingsEditor();
+  const saved = editor.settings;
+  const setSettings = editor.setSettings;
   const draft = useSettingsDraft((s) => s.values);
   const setValue = useSettingsDraft((s) => s.setValue);
   const clear = useSettingsDraft((s) => s.clear);

@@ -3,9 +3,11 @@ import { defineMessages } from '../../i18n';
 
 export const useSettingsMsg = defineMessages(
   {
-    storageTitle: '设置保存在本浏览器中',
+    storageTitle: '设置由督查服务统一保存（第 {version} 版）',
     storageBody:
-      '以下设置保存在当前浏览器的本地存储（localStorage）中，只对本机本浏览器生效，清除浏览器数据后恢复默认。如需在多台电脑或多位同事之间统一口径，请用“导出设置”生成 JSON 文件，再在其他浏览器中“导入设置”。',
+      '以下设置对全体用户生效：保存后生成新版本，督查服务按新设置重新评估全部办件，所有页面随之更新。只有管理员可以保存。',
+    savedVersion: '设置已保存为第 {version} 版，督查服务正在重新评估。',
+    saveFailed: '设置未能保存',
     'section.warning': '预警阈值',
     'section.slowAction': '慢作为规则阈值',
     'section.weights': '评比排队指标权重',
@@ -63,9 +65,11 @@ export const useSettingsMsg = defineMessages(
     'calendar.actions': '操作',
   },
   {
-    storageTitle: 'Settings are stored in this browser',
+    storageTitle: 'Settings are kept by the supervision service (version {version})',
     storageBody:
-      'These settings live in this browser’s localStorage and apply to this browser only; clearing browser data restores the defaults. To share them, use “Export settings” to save a JSON file and “Import settings” in another browser.',
+      'These settings apply to every user: saving makes a new version, the service re-evaluates every case with it, and every page follows. Only administrators may save.',
+    savedVersion: 'Settings saved as version {version}; the service is re-evaluating.',
+    saveFailed: 'The settings could not be saved',
     'section.warning': 'Early warning',
     'section.slowAction': 'Slow-action thresholds',
     'section.weights': 'Ranking weights',

@@ -2,18 +2,21 @@ import { Alert, Space } from 'antd';
 import { useMemo } from 'react';
 import { periodName, periodSpan } from '../../charts/period-label';
 import { isoFromDay } from '../../domain/calendar';
-import { periodKey, quarterOfDay } from '../../domain/period/period';
-import type { DashboardModel } from '../../engine/dashboard';
+import { useDepartments } from '../../api/departments';
+import { asOfDayOf } from '../../api/meta';
+import { useSlowAction } from '../../api/slow-action';
+import type { ResponseMeta } from '../../contract/api-common';
+import { periodKey, type Period } from '../../domain/period/period';
+import type { DepartmentInfo } from '../../engine/dashboard';
 import {
   countByRule,
   filterSlowActionRows,
-  slowActionFlagRows,
+  type SlowActionFlagRow,
 } from '../../engine/slow-action-view';
-import { coverage } from '../../engine/summaries';
-import { useDashboard } from '../../engine/use-dashboard';
 import { useT } from '../../i18n';
 import { useGlobalSearch, usePeriod } from '../../state/url-state';
-import { ModelGate } from '../../ui/model-gate';
+import { QueryGate } from '../../ui/query-gate';
+import { useDefaultPeriod } from '../../ui/use-default-period';
 import { SlowActionFilters } from './slow-action-filters';
 import { SlowActionMatrix } from './slow-action-matrix';
 import { useSlowActionMsg } from './slow-action-messages';
@@ -23,22 +26,43 @@ import { useSlowActionFilter } from './use-slow-action-filter';
 
 /** 慢作为: the rules with their counts, the flags with evidence, and flags by department × rule. */
 export function SlowActionPage() {
-  const state = useDashboard();
+  const [period] = usePeriod(useDefaultPeriod());
+  const query = useSlowAction(period);
+  const departments = useDepartments().data?.items ?? NO_DEPARTMENTS;
   return (
-    <ModelGate state={state}>
-      {(model) => <SlowActionView model={model} refreshing={state.refreshing} />}
-    </ModelGate>
+    <QueryGate query={query}>
+      {(data) => (
+        <SlowActionView
+          all={data.items}
+          meta={data.meta}
+          departments={departments}
+          period={period}
+          refreshing={query.isFetching}
+        />
+      )}
+    </QueryGate>
   );
 }
 
-function SlowActionView({ model, refreshing }: { model: DashboardModel; refreshing: boolean }) {
+const NO_DEPARTMENTS: DepartmentInfo[] = [];
+
+function SlowActionView({
+  all,
+  meta,
+  departments,
+  period,
+  refreshing,
+}: {
+  all: SlowActionFlagRow[];
+  meta: ResponseMeta;
+  departments: DepartmentInfo[];
+  period: Period;
+  refreshing: boolean;
+}) {
   const m = useSlowActionMsg();
   const t = useT();
   const search = useGlobalSearch();
-  const fallback = useMemo(() => quarterOfDay(model.asOfDay), [model.asOfDay]);
-  const [period] = usePeriod(fallback);
   const f = useSlowActionFilter(period);
-  const all = useMemo(() => slowActionFlagRows(model, period), [model, period]);
   // Counts per rule under every filter but the rule, so each count is what clicking it shows.
   const withoutRule = useMemo(
     () => filterSlowActionRows(all, { ...f.filter, rule: null }),
@@ -50,7 +74,7 @@ function SlowActionView({ model, refreshing }: { model: DashboardModel; refreshi
       f.filter.rule === null ? withoutRule : withoutRule.filter((r) => r.code === f.filter.rule),
     [withoutRule, f.filter.rule],
   );
-  const asOf = isoFromDay(model.asOfDay);
+  const asOf = isoFromDay(asOfDayOf(meta));
   const name = periodName(period, t);
   const scopeNote =
     f.scope === 'period'
@@ -76,11 +100,11 @@ function SlowActionView({ model, refreshing }: { model: DashboardModel; refreshi
         onSelect={f.setRule}
         refreshing={refreshing}
       />
-      <SlowActionFilters f={f} departments={model.departments} scopeNote={scopeNote} />
+      <SlowActionFilters f={f} departments={departments} scopeNote={scopeNote} />
       <SlowActionTable rows={shown} search={search} emptyText={emptyText} fileName={fileKey} />
       <SlowActionMatrix
         rows={shown}
-        departmentsTotal={coverage(model).total}
+        departmentsTotal={departments.length}
         periodLine={scopeNote}
         source={m('chartSource', { asOf })}
         exportName={`${fileKey}-${m('matrixFile')}`}

@@ -7,7 +7,8 @@ import {
 } from '../../domain/slow-action';
 import { ruleLabel } from '../../engine/slow-action-view-labels';
 import { useLocaleStore } from '../../i18n';
-import { useSettingsStore } from '../../state/settings-store';
+import { useSharedSettings } from '../../api/settings';
+import { DEFAULT_ENGINE_SETTINGS } from '../../engine/settings';
 import { formatCount } from '../../ui/format';
 import { useSlowActionMsg } from './slow-action-messages';
 
@@ -28,7 +29,9 @@ export function SlowActionRules({
 }) {
   const m = useSlowActionMsg();
   const locale = useLocaleStore((s) => s.locale);
-  const thresholds = useSettingsStore((s) => s.settings.slowAction);
+  // The service's current thresholds (the defaults until its settings arrive).
+  const thresholds =
+    useSharedSettings().data?.settings.slowAction ?? DEFAULT_ENGINE_SETTINGS.slowAction;
   const rules = useMemo(() => describeSlowActionRules(thresholds), [thresholds]);
   return (
     <Card title={m('rulesTitle')} size="small" data-testid="slow-action-rules">

@@ -3,16 +3,16 @@ import { useMemo, useState } from 'react';
 import { periodSpan, periodName } from '../../charts/period-label';
 import { isoFromDay } from '../../domain/calendar/day';
 import { periodKey } from '../../domain/period/period';
-import type { DashboardModel } from '../../engine/dashboard';
+import type { DayIndex } from '../../domain/calendar/day';
+import type { DepartmentInfo } from '../../engine/dashboard';
 import {
   departmentTaskCounts,
-  evaluateTasks,
   filterTaskRows,
   sortByUrgency,
   statusCounts,
   taskReminders,
+  type TaskRow,
 } from '../../engine/tasks';
-import type { SupervisionTask } from '../../feeds/schemas/supervision-task';
 import { useT } from '../../i18n';
 import { ExportMenu } from '../../ui/export-menu';
 import { formatCount } from '../../ui/format';
@@ -26,26 +26,24 @@ import { TaskTable } from './task-table';
 import { useTasksMsg } from './tasks-messages';
 import { useTaskFilters } from './use-task-filters';
 
-/** The 督查事项 page once the model (departments, as-of day) and the task feed are loaded. */
+/** The 督查事项 page once the service's task rows (evaluated as of its as-of day) are loaded. */
 export function TasksView({
-  model,
-  tasks,
+  all,
+  asOfDay,
+  departments,
 }: {
-  model: DashboardModel;
-  tasks: readonly SupervisionTask[];
+  all: TaskRow[];
+  asOfDay: DayIndex;
+  departments: readonly DepartmentInfo[];
 }) {
   const m = useTasksMsg();
   const t = useT();
-  const state = useTaskFilters(model.asOfDay);
+  const state = useTaskFilters(asOfDay);
   const { filters, period, scopeAll } = state;
   const [expanded, setExpanded] = useState<string[]>([]);
 
-  const names = useMemo(
-    () => new Map(model.departments.map((d) => [d.id, d.name])),
-    [model.departments],
-  );
+  const names = useMemo(() => new Map(departments.map((d) => [d.id, d.name])), [departments]);
   const departmentName = (id: string) => names.get(id) ?? id;
-  const all = useMemo(() => evaluateTasks(tasks, model.asOfDay), [tasks, model.asOfDay]);
   // Each panel counts the rows of every filter except its own dimension, so its numbers can be
   // clicked to narrow the list without emptying themselves.
   const base = useMemo(() => filterTaskRows(all, { ...filters, statuses: [] }), [all, filters]);
@@ -63,16 +61,16 @@ export function TasksView({
   const counts = useMemo(() => statusCounts(base), [base]);
   const leadDepartments = useMemo(() => {
     const ids = [...new Set(all.map((r) => r.task.leadDepartmentId))];
-    return model.departments.filter((d) => ids.includes(d.id));
-  }, [all, model.departments]);
+    return departments.filter((d) => ids.includes(d.id));
+  }, [all, departments]);
 
   const periodLabel = periodName(period, t);
   const periodLine = scopeAll ? m('scopeAll') : `${periodLabel}（${periodSpan(period)}）`;
   const fileKey = scopeAll
-    ? `全部-${isoFromDay(model.asOfDay)}`
-    : `${periodKey(period)}-${isoFromDay(model.asOfDay)}`;
+    ? `全部-${isoFromDay(asOfDay)}`
+    : `${periodKey(period)}-${isoFromDay(asOfDay)}`;
   const columns = taskColumns(m, departmentName);
-  const empty = tasks.length === 0 ? m('emptyFeed') : m('emptyFiltered');
+  const empty = all.length === 0 ? m('emptyFeed') : m('emptyFiltered');
 
   const show = (id: string) => {
     state.setQuery(id);
@@ -86,7 +84,7 @@ export function TasksView({
           {m('title')}
         </Typography.Title>
         <Typography.Paragraph type="secondary" style={{ marginBottom: 0 }}>
-          {m('intro', { asOf: isoFromDay(model.asOfDay) })}
+          {m('intro', { asOf: isoFromDay(asOfDay) })}
         </Typography.Paragraph>
       </div>
       <TaskFilterBar state={state} departments={leadDepartments} periodLabel={periodLabel} />
@@ -138,7 +136,7 @@ export function TasksView({
       <DepartmentTaskCountsCard
         counts={byDept}
         departmentName={departmentName}
-        asOfDay={model.asOfDay}
+        asOfDay={asOfDay}
         periodLine={periodLine}
         fileKey={fileKey}
         onSelect={(id) => state.setDepartment(id)}

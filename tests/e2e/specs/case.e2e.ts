@@ -11,40 +11,37 @@ interface WireCase {
 }
 
 /**
- * Finds case ids in the demo feed (served by the app's own mock service worker): an open case
- * with a suspension whose two limits differ, and an open case accepted long ago (overdue).
+ * Finds case ids in the demo feed (the city platform's stand-in, read here as another tool would):
+ * an open case with a suspension whose two limits differ, and an open case accepted long ago.
  */
-async function pickCases(page: Page): Promise<{ suspended: string; old: string }> {
-  return page.evaluate(async () => {
-    let cursor: string | null = null;
-    let suspended: string | null = null;
-    let old: string | null = null;
-    const longAgo = Date.now() - 75 * 86_400_000;
-    for (let i = 0; i < 40; i++) {
-      const url: string = `/api/v1/cases?limit=5000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
-      const body = (await (await fetch(url)).json()) as {
-        items: WireCase[];
-        nextCursor: string | null;
-      };
-      for (const c of body.items) {
-        if (c.status !== '在办') continue;
-        if (
-          suspended === null &&
-          c.suspensions.length > 0 &&
-          c.committedLimitDays >= 5 &&
-          c.committedLimitDays < c.statutoryLimitDays
-        )
-          suspended = c.id;
-        if (old === null && Date.parse(c.acceptedAt) < longAgo && c.committedLimitDays >= 3)
-          old = c.id;
-      }
-      if ((suspended && old) || body.nextCursor === null) break;
-      cursor = body.nextCursor;
+async function pickCases(feedUrl: string): Promise<{ suspended: string; old: string }> {
+  let cursor: string | null = null;
+  let suspended: string | null = null;
+  let old: string | null = null;
+  const longAgo = Date.parse('2026-09-30T00:00:00+08:00') - 75 * 86_400_000;
+  for (let i = 0; i < 40; i++) {
+    const url = `${feedUrl}/cases?limit=5000${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`;
+    const body = (await (await fetch(url)).json()) as {
+      items: WireCase[];
+      nextCursor: string | null;
+    };
+    for (const c of body.items) {
+      if (c.status !== '在办') continue;
+      if (
+        suspended === null &&
+        c.suspensions.length > 0 &&
+        c.committedLimitDays >= 5 &&
+        c.committedLimitDays < c.statutoryLimitDays
+      )
+        suspended = c.id;
+      if (old === null && Date.parse(c.acceptedAt) < longAgo && c.committedLimitDays >= 3)
+        old = c.id;
     }
-    if (!suspended || !old)
-      throw new Error(`no suitable case: ${String(suspended)} ${String(old)}`);
-    return { suspended, old };
-  });
+    if ((suspended && old) || body.nextCursor === null) break;
+    cursor = body.nextCursor;
+  }
+  if (!suspended || !old) throw new Error(`no suitable case: ${String(suspended)} ${String(old)}`);
+  return { suspended, old };
 }
 
 /**
@@ -64,10 +61,10 @@ async function expectText(page: Page, text: string | RegExp): Promise<void> {
 
 e2e(
   'case page: header, why, timeline with both deadlines, table',
-  async ({ page, baseUrl, shot }) => {
+  async ({ page, baseUrl, shot, feed, expectHttpError }) => {
     await page.goto(`${baseUrl}/overview`);
     await waitForData(page);
-    const { suspended, old } = await pickCases(page);
+    const { suspended, old } = await pickCases(feed.url);
     console.log(`  cases: suspended ${suspended}, old ${old}`);
 
     await page.waitForLoadState('networkidle');
@@ -108,6 +105,7 @@ e2e(
     await expectText(page, /已超期 \d+ 个工作日/);
     await shot('case-overdue');
 
+    expectHttpError(/\/api\/v1\/cases\/NO-SUCH-CASE/);
     await go(page, '/cases/NO-SUCH-CASE');
     await page.getByTestId('case-not-found').waitFor({ timeout: 60_000 });
     await shot('case-not-found');

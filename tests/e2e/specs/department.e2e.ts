@@ -3,7 +3,7 @@ import { e2e, SHOT_DIR, waitForData } from '../harness';
 
 e2e(
   'department: KPIs, trend with rank, alerts and flags links, not found',
-  async ({ page, baseUrl, shot }) => {
+  async ({ page, baseUrl, shot, expectHttpError }) => {
     await page.goto(`${baseUrl}/departments/D01`);
     await waitForData(page);
     await page.getByTestId('department-kpis').waitFor({ timeout: 120_000 });
@@ -60,6 +60,7 @@ e2e(
         throw new Error(`flags link "${label}" → "${title}"`);
     }
 
+    expectHttpError(/\/api\/v1\/departments\/NO-SUCH/);
     await page.goto(`${baseUrl}/departments/NO-SUCH`);
     await waitForData(page);
     await page.getByTestId('department-not-found').waitFor({ timeout: 120_000 });

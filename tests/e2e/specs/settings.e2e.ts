@@ -52,20 +52,19 @@ e2e(
       .waitFor();
     await shot('settings-saved');
 
-    // kept in this browser's localStorage (read back directly: a reload here would race with other
-    // builds of dist/ replacing the lazy chunks)
-    const stored = await page.evaluate(() => localStorage.getItem('ducha.settings'));
-    const parsed = JSON.parse(stored ?? 'null') as {
-      state?: {
+    // Kept by the service as a new settings version, shared by every user: read it back there.
+    const stored = await page.evaluate(async () => (await fetch('/api/v1/settings')).json());
+    const settings = (
+      stored as {
         settings?: {
           warning?: { earlyWarningDays?: number };
           extraCalendarFiles?: { year: number }[];
         };
-      };
-    } | null;
-    const settings = parsed?.state?.settings;
+      }
+    ).settings;
     if (settings?.warning?.earlyWarningDays !== 5)
-      throw new Error(`stored settings: ${String(stored)}`);
+      throw new Error(`stored settings: ${JSON.stringify(stored).slice(0, 200)}`);
     if (settings.extraCalendarFiles?.[0]?.year !== 2027) throw new Error('2027 not stored');
   },
+  { account: 'admin' },
 );

@@ -146,7 +146,11 @@ e2e(
     // Export CSV: exactly the filtered rows and the shown columns.
     await page.getByTestId('slow-action-table').getByTestId('export-menu').click();
     const pending = page.waitForEvent('download', { timeout: 60_000 });
-    await page.getByRole('menuitem', { name: '导出 CSV' }).click();
+    await page
+      .locator('.ant-dropdown:not(.ant-dropdown-hidden)')
+      .getByRole('menuitem', { name: '导出 CSV' })
+      .last()
+      .click();
     const dl = await pending;
     mkdirSync(SHOT_DIR, { recursive: true });
     const path = join(SHOT_DIR, 'slow-action.csv');

@@ -24,7 +24,13 @@ async function downloadCsv(page: Page, file: string): Promise<string[]> {
   const card = page.getByTestId('task-list-card');
   await card.getByTestId('export-menu').click();
   const pending = page.waitForEvent('download', { timeout: 60_000 });
-  await page.getByRole('menuitem', { name: '导出 CSV' }).click();
+  // The open menu only: an earlier export's menu may still be closing (antd keeps it in the DOM).
+  await page
+    .locator('.ant-dropdown:not(.ant-dropdown-hidden)')
+    .getByRole('menuitem', { name: '导出 CSV' })
+    // A menu that is still animating closed is not yet marked hidden: the newest one is last.
+    .last()
+    .click();
   const dl = await pending;
   mkdirSync(SHOT_DIR, { recursive: true });
   const path = join(SHOT_DIR, file);

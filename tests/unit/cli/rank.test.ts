@@ -95,6 +95,10 @@ describe('rank CLI', () => {
         'ranked',
         'rank',
         'previousRank',
+        'group',
+        'groupRank',
+        'previousGroupRank',
+        'groupRankChange',
         'score',
         'indicators',
       ]) {
@@ -106,7 +110,9 @@ describe('rank CLI', () => {
         expect(Object.keys(ind[k] ?? {}).sort()).toEqual([
           'denominator',
           'numerator',
+          'rate',
           'score',
+          'unit',
           'value',
         ]);
       }
@@ -117,6 +123,22 @@ describe('rank CLI', () => {
     void input;
     const inProcess = rankQuarter(loadJson(JSON_DIR), { kind: 'quarter', year: 2026, quarter: 3 });
     expect(ranking).toEqual(JSON.parse(JSON.stringify(inProcess)));
+    // 分类排名: the demo city's three kinds, each ranked from 1 within itself.
+    const groups = out['groups'] as { group: string; departmentIds: string[] }[];
+    expect(groups.map((g) => g.group)).toEqual(['市直部门', '区县', '乡镇街道']);
+    for (const g of groups) {
+      const rows = g.departmentIds.map((id) =>
+        out.departments.find((d) => d['departmentId'] === id),
+      );
+      expect(rows.every((d) => d?.['group'] === g.group && d['departmentKind'] === g.group)).toBe(
+        true,
+      );
+      const ranks = rows.map((d) => d?.['groupRank']).filter((x) => x !== null);
+      // (At 3 000 cases the small 乡镇街道 may all be 样本不足.)
+      if (ranks.length > 0) expect(ranks[0], g.group).toBe(1);
+      expect([...ranks].sort((a, b) => Number(a) - Number(b))).toEqual(ranks);
+    }
+    expect(out.departments.filter((d) => d['groupRank'] === 1).length).toBeGreaterThanOrEqual(2);
     // Some department is ranked and has a previous rank (the demo city spans six quarters).
     expect(inProcess.departments.some((d) => d.rank !== null && d.previousRank !== null)).toBe(
       true,

@@ -95,11 +95,20 @@ describe('ranking view models', () => {
     expect(formatIndicatorValue('slowActionRate', 3.333333)).toBe('3.33 个/百件');
     expect(formatIndicatorValue('goodRate', null)).toBe('—');
     expect(
-      formatFraction('onTimeRate', { value: 0.5, score: 50, numerator: 1234, denominator: 2468 }),
+      formatFraction('onTimeRate', {
+        value: 0.5,
+        rate: 50,
+        unit: 'percent',
+        score: 50,
+        numerator: 1234,
+        denominator: 2468,
+      }),
     ).toBe('1,234 / 2,468');
     expect(
       formatFraction('limitUtilisation', {
         value: 0.5,
+        rate: 50,
+        unit: 'percent',
         score: 50,
         numerator: 12.345678,
         denominator: 25,

@@ -136,20 +136,64 @@ describe('hand-computed indicators for one department', () => {
   it('computes each indicator', () => {
     const i = a?.indicators;
     // on time A1, A2, A4, A8 of 5 completed = 0.8 → 80.
-    expect(i?.onTimeRate).toEqual({ value: 0.8, score: 80, numerator: 4, denominator: 5 });
+    expect(i?.onTimeRate).toEqual({
+      value: 0.8,
+      rate: 80,
+      unit: 'percent',
+      score: 80,
+      numerator: 4,
+      denominator: 5,
+    });
     // early A1 of 4 non-即办件 (A1, A2, A3, A8) = 0.25 → 25.
-    expect(i?.earlyRate).toEqual({ value: 0.25, score: 25, numerator: 1, denominator: 4 });
+    expect(i?.earlyRate).toEqual({
+      value: 0.25,
+      rate: 25,
+      unit: 'percent',
+      score: 25,
+      numerator: 1,
+      denominator: 4,
+    });
     // (0.6 + 1 + 1 + 1) / 4 = 0.9 → 100 − 90 = 10.
-    expect(i?.limitUtilisation).toEqual({ value: 0.9, score: 10, numerator: 3.6, denominator: 4 });
+    expect(i?.limitUtilisation).toEqual({
+      value: 0.9,
+      rate: 90,
+      unit: 'percent',
+      score: 10,
+      numerator: 3.6,
+      denominator: 4,
+    });
     // (late A3 + open overdue A5) / 6 = 0.333333 → 100 − 33.3333 = 66.67.
-    expect(i?.overdueRate).toEqual({ value: 0.333333, score: 66.67, numerator: 2, denominator: 6 });
+    expect(i?.overdueRate).toEqual({
+      value: 0.333333,
+      rate: 33.3333,
+      unit: 'percent',
+      score: 66.67,
+      numerator: 2,
+      denominator: 6,
+    });
     // E1, E2, E3, E4, E5, E7 given in Q3; good E1, E7 → 2/6.
-    expect(i?.goodRate).toEqual({ value: 0.333333, score: 33.33, numerator: 2, denominator: 6 });
+    expect(i?.goodRate).toEqual({
+      value: 0.333333,
+      rate: 33.3333,
+      unit: 'percent',
+      score: 33.33,
+      numerator: 2,
+      denominator: 6,
+    });
     // judged 差评 E3 (rectified), E4 (too late); E5 is judged in Q4 → 1/2.
-    expect(i?.rectificationRate).toEqual({ value: 0.5, score: 50, numerator: 1, denominator: 2 });
+    expect(i?.rectificationRate).toEqual({
+      value: 0.5,
+      rate: 50,
+      unit: 'percent',
+      score: 50,
+      numerator: 1,
+      denominator: 2,
+    });
     // flags: A5 超期未办结, A8 多次补正 → 2 × 100 / 6 = 33.333333 per 100 → 66.67.
     expect(i?.slowActionRate).toEqual({
       value: 33.333333,
+      rate: 33.3333,
+      unit: 'per100',
       score: 66.67,
       numerator: 2,
       denominator: 6,
@@ -249,7 +293,7 @@ describe('差评整改率: each 差评 is judged in the quarter its rectificatio
 
   it('Q2: F1 was given but its window closes in Q3, so it is not judged yet', () => {
     expect(rect(Q2_2026)).toEqual({
-      rate: { value: null, score: null, numerator: 0, denominator: 0 },
+      rate: { value: null, rate: null, unit: 'percent', score: null, numerator: 0, denominator: 0 },
       pending: 0,
       good: 1, // F1 counts in Q2's 好评率 (given in Q2)
     });
@@ -257,7 +301,7 @@ describe('差评整改率: each 差评 is judged in the quarter its rectificatio
 
   it('Q3: F1 (window closed 07-13) is judged unrectified; F2–F5 wait for Q4', () => {
     expect(rect(Q3_2026)).toEqual({
-      rate: { value: 0, score: 0, numerator: 0, denominator: 1 },
+      rate: { value: 0, rate: 0, unit: 'percent', score: 0, numerator: 0, denominator: 1 },
       pending: 0,
       good: 4, // F2–F5 given in Q3
     });
@@ -266,7 +310,7 @@ describe('差评整改率: each 差评 is judged in the quarter its rectificatio
   it('Q4: F2–F5 are judged, none escapes by straddling the quarter end', () => {
     // rectified F3, F5 of F2, F3, F4, F5 = 2/4.
     expect(rect(Q4_2026)).toEqual({
-      rate: { value: 0.5, score: 50, numerator: 2, denominator: 4 },
+      rate: { value: 0.5, rate: 50, unit: 'percent', score: 50, numerator: 2, denominator: 4 },
       pending: 0,
       good: 0, // nothing given in Q4
     });
@@ -282,7 +326,7 @@ describe('差评整改率: each 差评 is judged in the quarter its rectificatio
   it('Q4 still running on Mon 10-19 noon: windows still open are pending, F5 already rectified', () => {
     // F2, F3 (rectified only at 18:00), F4 not rectified and their window open until 24:00 → pending.
     expect(rect(Q4_2026, at('2026-10-19T12:00'))).toEqual({
-      rate: { value: 1, score: 100, numerator: 1, denominator: 1 },
+      rate: { value: 1, rate: 100, unit: 'percent', score: 100, numerator: 1, denominator: 1 },
       pending: 3,
       good: 0,
     });

@@ -208,6 +208,8 @@ describe('evaluations and 差评 rectification', () => {
     const d = rankQuarter(ds, Q3_2026).departments[0];
     expect(d?.indicators.rectificationRate).toEqual({
       value: 0,
+      rate: 0,
+      unit: 'percent',
       score: 0,
       numerator: 0,
       denominator: 1,
@@ -223,7 +225,14 @@ describe('evaluations and 差评 rectification', () => {
       mkEval('E4', id, 1, '2026-09-30T16:00:00Z'), // 10-01 00:00 in Shanghai
     ]);
     const g = rankQuarter(ds, Q3_2026).departments[0]?.indicators.goodRate;
-    expect(g).toEqual({ value: 0.5, score: 50, numerator: 1, denominator: 2 });
+    expect(g).toEqual({
+      value: 0.5,
+      rate: 50,
+      unit: 'percent',
+      score: 50,
+      numerator: 1,
+      denominator: 2,
+    });
   });
 });
 
@@ -250,6 +259,8 @@ describe('临期突击 counts as one flag in 慢作为率', () => {
     expect(dept('R')?.deadlineRush?.code).toBe('deadline-rush');
     expect(dept('R')?.indicators.slowActionRate).toEqual({
       value: 2.5,
+      rate: 2.5,
+      unit: 'per100',
       score: 97.5,
       numerator: 1,
       denominator: 40,

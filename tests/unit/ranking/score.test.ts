@@ -40,7 +40,14 @@ describe('indicator values and scores', () => {
   it('floors lower-is-better scores at 0', () => {
     // 150 flags on 100 cases = 150 per 100 → 100 − 150 < 0 → 0.
     const v = indicatorValues(tally({ counted: 100, completed: 100, slowActionFlags: 150 }));
-    expect(v.slowActionRate).toEqual({ value: 150, score: 0, numerator: 150, denominator: 100 });
+    expect(v.slowActionRate).toEqual({
+      value: 150,
+      rate: 150,
+      unit: 'per100',
+      score: 0,
+      numerator: 150,
+      denominator: 100,
+    });
     // all late → overdue rate 1 → 0 points.
     expect(indicatorValues(tally({ counted: 4, completed: 4, late: 4 })).overdueRate.score).toBe(0);
   });
@@ -159,7 +166,14 @@ describe('pooled totals', () => {
     const a = tally({ counted: 10, completed: 10, onTime: 10 });
     const b = tally({ counted: 90, completed: 90, onTime: 45 });
     const city = indicatorValues(sumTallies([a, b]));
-    expect(city.onTimeRate).toEqual({ value: 0.55, score: 55, numerator: 55, denominator: 100 });
+    expect(city.onTimeRate).toEqual({
+      value: 0.55,
+      rate: 55,
+      unit: 'percent',
+      score: 55,
+      numerator: 55,
+      denominator: 100,
+    });
   });
 });
 

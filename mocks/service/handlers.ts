@@ -1,0 +1,288 @@
+/**
+ * msw handlers of the SERVICE API (`/api/v1/...`), answering from the demo city with the same pure
+ * engine functions the service's routes call. Every answer goes through its contract schema's
+ * `parse` first: a handler whose answer does not satisfy its schema throws, and the test fails.
+ * Relative paths match on any origin (`*\/api/v1/...`).
+ */
+import { http, HttpResponse, type HttpHandler } from 'msw';
+import type { z } from 'zod';
+import { alertsQuery, alertsResponse } from '../../src/contract/alerts';
+import { periodParam, quarterParam } from '../../src/contract/api-common';
+import { apiErrorSchema, type ApiErrorCode } from '../../src/contract/api-error';
+import { caseResponse } from '../../src/contract/case';
+import {
+  departmentsResponse,
+  departmentViewResponse,
+  itemsResponse,
+} from '../../src/contract/department';
+import { overviewResponse } from '../../src/contract/overview';
+import { quarterRanking, rankHistory, rankingEvidence } from '../../src/contract/rankings';
+import {
+  meResponse,
+  rejectedResponse,
+  settingsResponse,
+  settingsSaved,
+  syncStatusResponse,
+  type MeResponse,
+  type SyncStatusResponse,
+} from '../../src/contract/service';
+import { slowActionResponse } from '../../src/contract/slow-action';
+import { tasksResponse } from '../../src/contract/tasks';
+import { isoFromDay } from '../../src/domain/calendar';
+import { periodKey, periodRange } from '../../src/domain/period/period';
+import { formatShanghaiIso } from '../../src/domain/time-limit';
+import { indexByCaseId } from '../../src/engine/case-view';
+import {
+  departmentHeader,
+  departmentItems,
+  departmentQuarterTrend,
+  departmentRows,
+  trendEndQuarter,
+  worstOpenAlerts,
+} from '../../src/engine/department-view';
+import { overviewFigures } from '../../src/engine/overview';
+import { rankHistory as engineRankHistory, rankQuarter } from '../../src/engine/ranking';
+import { rankingEvidence as engineRankingEvidence } from '../../src/engine/ranking-evidence';
+import { calendarFor, checkEngineSettings, type EngineSettings } from '../../src/engine/settings';
+import {
+  filterSlowActionRows,
+  NO_SLOW_ACTION_FILTER,
+  slowActionFlagRows,
+} from '../../src/engine/slow-action-view';
+import { completionFigures, openCounts } from '../../src/engine/summaries';
+import { evaluateTasks } from '../../src/engine/tasks';
+import { alertItemOf, namesOf, selectAlerts } from '../../server/views/alerts';
+import type { DemoDataset } from '../demo-city';
+import { evaluateDemo, type DemoEvaluation } from './demo-model';
+
+/** The API base the handlers answer under. */
+export const MOCK_API_BASE = '/api/v1';
+
+/** The msw path of an API path: `*\/api/v1/overview`. */
+export const apiPath = (path: string): string => `*${MOCK_API_BASE}${path}`;
+
+/** A JSON answer, parsed with its schema first (a handler that breaks its contract throws). */
+export function answer<S extends z.ZodType>(schema: S, value: z.input<S>, status = 200) {
+  return new HttpResponse(JSON.stringify(schema.parse(value)), {
+    status,
+    headers: { 'content-type': 'application/json' },
+  });
+}
+
+/** The contract's error body. */
+export function apiError(status: number, code: ApiErrorCode, message: string = code) {
+  return HttpResponse.json(apiErrorSchema.parse({ error: { code, message } }), { status });
+}
+
+export interface ServiceMockOptions {
+  demo: DemoDataset;
+  /** The signed-in user (`/me`); null = not signed in (every view answers 401). */
+  me?: MeResponse | null;
+}
+
+/** Mutable state of the mock service (tests flip the sync status, evaluate again, …). */
+export interface ServiceMock {
+  handlers: HttpHandler[];
+  current(): DemoEvaluation;
+  /** Saves settings as an administrator would (a new version; everything re-evaluated). */
+  setSettings(settings: EngineSettings): void;
+  /** Back to the default settings (version 1), when others were set. */
+  reset(): void;
+  syncStatus: SyncStatusResponse;
+}
+
+function queryObject(request: Request): Record<string, string> {
+  return Object.fromEntries(new URL(request.url).searchParams);
+}
+
+export function createServiceMock(options: ServiceMockOptions): ServiceMock {
+  let evaluated = evaluateDemo(options.demo);
+  const me = options.me === undefined ? defaultMe : options.me;
+  const mock: ServiceMock = {
+    handlers: [],
+    current: () => evaluated,
+    setSettings: (settings) => {
+      evaluated = evaluateDemo(options.demo, settings, evaluated.settingsVersion + 1);
+    },
+    reset: () => {
+      if (evaluated.settingsVersion !== 1) evaluated = evaluateDemo(options.demo);
+    },
+    syncStatus: {
+      state: 'idle',
+      lastSuccessAt: evaluated.syncedAt,
+      failure: null,
+      progress: {},
+      cases: evaluated.model.rows.length,
+      evaluatedAt: evaluated.syncedAt,
+      asOf: formatShanghaiIso(evaluated.asOfMs),
+    },
+  };
+  const meta = () => ({
+    asOf: formatShanghaiIso(evaluated.asOfMs),
+    settingsVersion: evaluated.settingsVersion,
+  });
+  const rankingOptions = () => ({
+    asOfMs: evaluated.asOfMs,
+    settings: evaluated.settings.ranking,
+    slowActionThresholds: evaluated.settings.slowAction,
+    calendar: calendarFor(evaluated.settings),
+  });
+  /** A view handler: 401 without a session, 400 on a bad query, else the schema-checked answer. */
+  const view = <S extends z.ZodType>(
+    path: string,
+    schema: S,
+    compute: (request: Request, params: Record<string, string>) => z.input<S> | Response,
+  ) =>
+    http.get(apiPath(path), ({ request, params }) => {
+      if (me === null) return apiError(401, 'unauthorized');
+      const named: Record<string, string> = {};
+      for (const [k, v] of Object.entries(params)) if (typeof v === 'string') named[k] = v;
+      const result = compute(request, named);
+      return result instanceof Response ? result : answer(schema, result);
+    });
+
+  mock.handlers = [
+    http.get(apiPath('/health'), () =>
+      HttpResponse.json({
+        status: 'ok',
+        lastSyncAt: mock.syncStatus.lastSuccessAt,
+        cases: evaluated.model.rows.length,
+      }),
+    ),
+    view('/me', meResponse, () => me ?? defaultMe),
+    view('/sync-status', syncStatusResponse, () => mock.syncStatus),
+    view('/overview', overviewResponse, (request) => {
+      const period = periodParam.safeParse(queryObject(request)['period'] ?? '');
+      if (!period.success) return apiError(400, 'bad_request');
+      return {
+        ...overviewFigures(evaluated.model, periodRange(period.data)),
+        meta: meta(),
+      };
+    }),
+    view('/alerts', alertsResponse, (request) => {
+      const q = alertsQuery.safeParse(queryObject(request));
+      if (!q.success) return apiError(400, 'bad_request');
+      const model = evaluated.model;
+      const { rows, counts } = selectAlerts(model, q.data);
+      const names = namesOf(model);
+      const start = (q.data.page - 1) * q.data.pageSize;
+      return {
+        total: rows.length,
+        page: q.data.page,
+        pageSize: q.data.pageSize,
+        counts: { red: counts.red, yellow: counts.yellow, 'early-warning': counts.earlyWarning },
+        items: rows.slice(start, start + q.data.pageSize).map((r) => alertItemOf(r, names)),
+        meta: meta(),
+      };
+    }),
+    view('/departments', departmentsResponse, () => ({ items: evaluated.model.departments })),
+    view('/items', itemsResponse, () => ({ items: evaluated.model.items, meta: meta() })),
+    view('/departments/:id', departmentViewResponse, (request, params) => {
+      const id = params['id'] ?? '';
+      const period = periodParam.safeParse(queryObject(request)['period'] ?? '');
+      if (!period.success) return apiError(400, 'bad_request');
+      const model = evaluated.model;
+      const header = departmentHeader(model, id);
+      if (header === null) return apiError(404, 'not_found');
+      const range = periodRange(period.data);
+      const rows = departmentRows(model, id);
+      const endQuarter = trendEndQuarter(range.to, model.asOfDay);
+      return {
+        header,
+        open: openCounts(rows),
+        period: completionFigures(rows, range),
+        items: departmentItems(model, rows, id, range),
+        alerts: worstOpenAlerts(rows, 10),
+        flags: filterSlowActionRows(slowActionFlagRows(model, period.data), {
+          ...NO_SLOW_ACTION_FILTER,
+          departmentId: id,
+        }),
+        trend: departmentQuarterTrend(rows, endQuarter, model.asOfDay),
+        endQuarter: periodKey(endQuarter),
+        asOfDay: model.asOfDay,
+        meta: meta(),
+      };
+    }),
+    view('/cases/:id', caseResponse, (_request, params) => {
+      const id = params['id'] ?? '';
+      const { model, dataset } = evaluated;
+      const row = model.rows.find((r) => r.id === id);
+      const record = dataset.cases.find((c) => c.id === id);
+      if (row === undefined || record === undefined) return apiError(404, 'not_found');
+      return {
+        caseId: row.id,
+        departmentId: row.departmentId,
+        departmentName: dataset.departmentById.get(row.departmentId)?.name ?? row.departmentId,
+        itemCode: row.itemCode,
+        itemName: dataset.itemByCode.get(row.itemCode)?.name ?? null,
+        status: row.status,
+        channel: row.channel,
+        acceptedAt: formatShanghaiIso(row.acceptedAt),
+        completedAt: row.completedAt === null ? null : formatShanghaiIso(row.completedAt),
+        level: row.level,
+        evaluation: {
+          ...row,
+          flagCodes: [...row.flagCodes],
+          committedDueDate: isoFromDay(row.committedDue),
+          statutoryDueDate: isoFromDay(row.statutoryDue),
+        },
+        suspensions: record.suspensions.map((s) => ({ ...s })),
+        steps: (indexByCaseId(dataset.caseEvents).get(id) ?? []).map((s) => ({ ...s })),
+        evaluations: (dataset.evaluationsByCase.get(id) ?? []).map((v) => ({ ...v })),
+        flags: model.flags.filter((f) => f.caseId === id).map((f) => ({ ...f })),
+        timeline: {},
+        meta: meta(),
+      };
+    }),
+    view('/slow-action', slowActionResponse, (request) => {
+      const period = periodParam.safeParse(queryObject(request)['period'] ?? '');
+      if (!period.success) return apiError(400, 'bad_request');
+      return { items: slowActionFlagRows(evaluated.model, period.data), meta: meta() };
+    }),
+    view('/tasks', tasksResponse, () => ({
+      items: evaluateTasks(evaluated.dataset.tasks, evaluated.model.asOfDay),
+      meta: meta(),
+    })),
+    view('/rankings', quarterRanking, (request) => {
+      const quarter = quarterParam.safeParse(queryObject(request)['quarter'] ?? '');
+      if (!quarter.success) return apiError(400, 'bad_request');
+      return rankQuarter(evaluated.dataset, quarter.data, rankingOptions());
+    }),
+    view('/rankings/history', rankHistory, (request) => {
+      const q = queryObject(request);
+      const quarter = quarterParam.safeParse(q['quarter'] ?? '');
+      if (!quarter.success) return apiError(400, 'bad_request');
+      const n = Number(q['n'] ?? 6);
+      return engineRankHistory(evaluated.dataset, quarter.data, n, rankingOptions());
+    }),
+    view('/rankings/evidence', rankingEvidence, (request) => {
+      const q = queryObject(request);
+      const quarter = quarterParam.safeParse(q['quarter'] ?? '');
+      if (!quarter.success) return apiError(400, 'bad_request');
+      return engineRankingEvidence(
+        evaluated.dataset,
+        quarter.data,
+        q['dept'] ?? null,
+        rankingOptions(),
+      );
+    }),
+    view('/settings', settingsResponse, () => ({
+      version: evaluated.settingsVersion,
+      settings: { ...evaluated.settings },
+      changedBy: null,
+      changedAt: null,
+    })),
+    http.put(apiPath('/settings'), async ({ request }) => {
+      if (me === null) return apiError(401, 'unauthorized');
+      if (me.role !== 'admin') return apiError(403, 'forbidden');
+      const checked = checkEngineSettings(await request.json());
+      if (!checked.ok) return apiError(400, 'bad_request', checked.reasons.join('; '));
+      evaluated = evaluateDemo(options.demo, checked.value, evaluated.settingsVersion + 1);
+      return answer(settingsSaved, { version: evaluated.settingsVersion });
+    }),
+    view('/rejected', rejectedResponse, () => ({ total: 0, items: [] })),
+  ];
+  return mock;
+}
+
+const defaultMe: MeResponse = { name: '测试管理员', role: 'admin', departmentId: null };

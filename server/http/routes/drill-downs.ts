@@ -1,0 +1,112 @@
+/**
+ * Drill-downs the dashboard needs beyond the read views in views.ts: one department's page, the
+ * service items in scope (the alerts filter), and the cases and evaluations behind a ranking
+ * figure. Each is the engine's pure view function over the viewer's scoped model or dataset.
+ */
+import { z } from 'zod';
+import { periodParam, quarterParam } from '../../../src/contract/api-common';
+import { departmentViewResponse, itemsResponse } from '../../../src/contract/department';
+import { rankingEvidence as rankingEvidenceResponse } from '../../../src/contract/rankings';
+import { periodKey, periodRange } from '../../../src/domain/period/period';
+import {
+  departmentHeader,
+  departmentItems,
+  departmentQuarterTrend,
+  departmentRows,
+  trendEndQuarter,
+  worstOpenAlerts,
+} from '../../../src/engine/department-view';
+import { rankingEvidence } from '../../../src/engine/ranking-evidence';
+import { calendarFor } from '../../../src/engine/settings';
+import {
+  filterSlowActionRows,
+  NO_SLOW_ACTION_FILTER,
+  slowActionFlagRows,
+} from '../../../src/engine/slow-action-view';
+import { completionFigures, openCounts } from '../../../src/engine/summaries';
+import type { SupervisionService } from '../../service';
+import { metaOf } from '../../views/meta';
+import { requireEvaluated, scopedModel } from '../../views/scope';
+import { ApiFailure, notFound, route, type ApiRoute } from '../route';
+import { sees } from '../viewer';
+
+const ALL = ['admin', 'supervisor', 'leader', 'liaison'] as const;
+/** How many of the worst open alerts the department page lists. */
+const TOP_ALERTS = 10;
+
+export function drillDownRoutes(service: SupervisionService): ApiRoute[] {
+  return [
+    route({
+      method: 'GET',
+      url: '/api/v1/departments/:id',
+      summary: '部门详情：指标、事项、最严重预警、慢作为、季度趋势',
+      roles: ALL,
+      scope: 'own-departments',
+      params: z.object({ id: z.string().min(1).max(200) }),
+      query: z.object({ period: periodParam }),
+      response: departmentViewResponse,
+      handler: ({ params, query, viewer }) => {
+        const e = requireEvaluated(service.evaluated);
+        // Outside the viewer's departments the department does not exist for them (404).
+        if (!sees(viewer, params.id)) throw notFound('该部门');
+        const model = scopedModel(e.model, viewer);
+        const header = departmentHeader(model, params.id);
+        if (header === null) throw notFound('该部门');
+        const range = periodRange(query.period);
+        const rows = departmentRows(model, params.id);
+        const endQuarter = trendEndQuarter(range.to, model.asOfDay);
+        return {
+          header,
+          open: openCounts(rows),
+          period: completionFigures(rows, range),
+          items: departmentItems(model, rows, params.id, range),
+          alerts: worstOpenAlerts(rows, TOP_ALERTS),
+          flags: filterSlowActionRows(slowActionFlagRows(model, query.period), {
+            ...NO_SLOW_ACTION_FILTER,
+            departmentId: params.id,
+          }),
+          trend: departmentQuarterTrend(rows, endQuarter, model.asOfDay),
+          endQuarter: periodKey(endQuarter),
+          asOfDay: model.asOfDay,
+          meta: metaOf(e),
+        };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/v1/items',
+      summary: '办理事项列表（仅限可见范围）',
+      roles: ALL,
+      scope: 'own-departments',
+      response: itemsResponse,
+      handler: ({ viewer }) => {
+        const e = requireEvaluated(service.evaluated);
+        return { items: scopedModel(e.model, viewer).items, meta: metaOf(e) };
+      },
+    }),
+    route({
+      method: 'GET',
+      url: '/api/v1/rankings/evidence',
+      summary: '评比指标的依据：计入的办件与评价（部门或全市）',
+      roles: ALL,
+      scope: 'own-departments',
+      query: z.object({ quarter: quarterParam, dept: z.string().max(200).optional() }),
+      response: rankingEvidenceResponse,
+      handler: ({ query, viewer }) => {
+        const e = requireEvaluated(service.evaluated);
+        const dept = query.dept ?? null;
+        if (dept !== null && !sees(viewer, dept)) throw notFound('该部门');
+        if (dept === null && viewer.departments !== null) {
+          throw new ApiFailure(403, 'forbidden', '只能查看本部门的依据 (own departments only)');
+        }
+        const s = e.settings.settings;
+        return rankingEvidence(e.dataset, query.quarter, dept, {
+          asOfMs: e.asOfMs,
+          settings: s.ranking,
+          slowActionThresholds: s.slowAction,
+          calendar: calendarFor(s),
+        });
+      },
+    }),
+  ];
+}

@@ -1,0 +1,34 @@
+/** `GET /cases/:id`: one case with its evaluation, records, flags (404 → not found). */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import type { ResponseMeta } from '../contract/api-common';
+import { caseResponse } from '../contract/case';
+import type { SlowActionFlag } from '../domain/slow-action';
+import type { SuspensionInput } from '../domain/time-limit';
+import type { CaseStepRecord } from '../engine/case-view';
+import type { CaseStatusRow } from '../engine/dashboard';
+import type { Evaluation } from '../feeds/schemas/evaluation';
+import { apiGet } from './http';
+import { apiKeys } from './keys';
+
+export interface CaseData {
+  caseId: string;
+  departmentId: string;
+  departmentName: string;
+  itemCode: string;
+  itemName: string | null;
+  evaluation: CaseStatusRow;
+  suspensions: SuspensionInput[];
+  steps: CaseStepRecord[];
+  evaluations: Evaluation[];
+  flags: SlowActionFlag[];
+  meta: ResponseMeta;
+}
+
+export function fetchCase(id: string, signal?: AbortSignal): Promise<CaseData> {
+  return apiGet(`/cases/${encodeURIComponent(id)}`, caseResponse, signal);
+}
+
+export const caseQuery = (id: string) =>
+  queryOptions({ queryKey: apiKeys.case(id), queryFn: ({ signal }) => fetchCase(id, signal) });
+
+export const useCase = (id: string) => useQuery(caseQuery(id));

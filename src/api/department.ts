@@ -1,0 +1,49 @@
+/** `GET /departments/:id?period=`: one department's page (404 → not found). */
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { ResponseMeta } from '../contract/api-common';
+import { departmentViewResponse } from '../contract/department';
+import type { DayIndex } from '../domain/calendar/day';
+import { periodKey, type Period } from '../domain/period/period';
+import type { CaseStatusRow } from '../engine/dashboard';
+import type {
+  DepartmentHeader,
+  DepartmentItemLine,
+  DepartmentQuarterPoint,
+} from '../engine/department-view';
+import type { SlowActionFlagRow } from '../engine/slow-action-view';
+import type { CompletionFigures, OpenCounts } from '../engine/summaries';
+import { apiGet } from './http';
+import { apiKeys } from './keys';
+
+export interface DepartmentView {
+  header: DepartmentHeader;
+  open: OpenCounts;
+  period: CompletionFigures;
+  items: DepartmentItemLine[];
+  alerts: CaseStatusRow[];
+  flags: SlowActionFlagRow[];
+  trend: DepartmentQuarterPoint[];
+  endQuarter: string;
+  asOfDay: DayIndex;
+  meta: ResponseMeta;
+}
+
+export function fetchDepartmentView(
+  id: string,
+  period: Period,
+  signal?: AbortSignal,
+): Promise<DepartmentView> {
+  return apiGet(`/departments/${encodeURIComponent(id)}`, departmentViewResponse, signal, {
+    period: periodKey(period),
+  });
+}
+
+export const departmentViewQuery = (id: string, period: Period) =>
+  queryOptions({
+    queryKey: apiKeys.department(id, periodKey(period)),
+    queryFn: ({ signal }) => fetchDepartmentView(id, period, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useDepartmentView = (id: string, period: Period) =>
+  useQuery(departmentViewQuery(id, period));

@@ -1,0 +1,25 @@
+/** `GET /me` (who is signed in) and `POST /session` (sign in with name and password). */
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { z } from 'zod';
+import { meResponse, type MeResponse } from '../contract/service';
+import { apiGet, apiSend } from './http';
+import { apiKeys } from './keys';
+
+export function fetchMe(signal?: AbortSignal): Promise<MeResponse> {
+  return apiGet('/me', meResponse, signal);
+}
+
+export const meQuery = () =>
+  queryOptions({
+    queryKey: apiKeys.me(),
+    queryFn: ({ signal }) => fetchMe(signal),
+    retry: false,
+    staleTime: 5 * 60_000,
+  });
+
+export const useMe = () => useQuery(meQuery());
+
+/** Signs in; the session travels in an HttpOnly cookie the service sets. */
+export function signIn(name: string, password: string): Promise<unknown> {
+  return apiSend('POST', '/session', z.unknown(), { name, password });
+}

@@ -1,0 +1,24 @@
+/** `GET /slow-action?period=`: every slow-action flag row with its evidence. */
+import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
+import type { ResponseMeta } from '../contract/api-common';
+import { slowActionResponse } from '../contract/slow-action';
+import { periodKey, type Period } from '../domain/period/period';
+import type { SlowActionFlagRow } from '../engine/slow-action-view';
+import { apiGet } from './http';
+import { apiKeys } from './keys';
+
+export function fetchSlowAction(
+  period: Period,
+  signal?: AbortSignal,
+): Promise<{ items: SlowActionFlagRow[]; meta: ResponseMeta }> {
+  return apiGet('/slow-action', slowActionResponse, signal, { period: periodKey(period) });
+}
+
+export const slowActionQuery = (period: Period) =>
+  queryOptions({
+    queryKey: apiKeys.slowAction(periodKey(period)),
+    queryFn: ({ signal }) => fetchSlowAction(period, signal),
+    placeholderData: keepPreviousData,
+  });
+
+export const useSlowAction = (period: Period) => useQuery(slowActionQuery(period));

@@ -1,0 +1,66 @@
+/**
+ * Imported datasets (docs/import.md): the upload's report, an import's progress, and the sources
+ * a page can read (`?source=city|import:<id>` on every read route).
+ */
+import { z } from 'zod';
+
+/** `city` (the synced feed) or `import:<id>` (a dataset imported from a file). */
+export const SOURCE_ID_PATTERN = /^(city|import:[A-Za-z0-9_-]{1,64})$/;
+export const sourceParam = z.string().regex(SOURCE_ID_PATTERN).default('city');
+export type SourceId = z.infer<typeof sourceParam>;
+
+export const IMPORT_STATES = ['running', 'done', 'failed', 'cancelled'] as const;
+export type ImportState = (typeof IMPORT_STATES)[number];
+
+const resourceCounts = z.object({
+  rows: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+});
+
+export const importReport = z.object({
+  importId: z.string(),
+  source: z.string(),
+  state: z.enum(IMPORT_STATES),
+  fileName: z.string(),
+  format: z.string(),
+  encoding: z.string().nullable(),
+  kind: z.literal('cases'),
+  sizeBytes: z.number(),
+  contentHash: z.string(),
+  /** Records read so far (while running) or in the file: rows = accepted + rejected. */
+  rows: z.number().int(),
+  accepted: z.number().int(),
+  rejected: z.number().int(),
+  byResource: z.object({
+    cases: resourceCounts,
+    /** Derived from the cases' department column (not a feed). */
+    departments: z.object({ derived: z.number().int() }),
+  }),
+  /** How the rejected rows' positions read: file line (CSV, NDJSON, JSON) or sheet row (XLSX). */
+  position: z.enum(['line', 'sheet-row']),
+  mapping: z.record(z.string(), z.unknown()),
+  header: z.array(z.string()).nullable(),
+  error: z.string().nullable(),
+  replaced: z.array(z.string()),
+  createdBy: z.string(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ImportReport = z.infer<typeof importReport>;
+
+export const importList = z.object({ items: z.array(importReport) });
+
+export const sourceItem = z.object({
+  id: z.string(),
+  kind: z.enum(['feed', 'import']),
+  label: z.string(),
+  cases: z.number().int().nullable(),
+  hasTasks: z.boolean().nullable(),
+  importedAt: z.string().nullable(),
+  importedBy: z.string().nullable(),
+  rows: z.number().int().nullable(),
+  rejected: z.number().int().nullable(),
+  contentHash: z.string().nullable(),
+});
+export const sourcesResponse = z.object({ items: z.array(sourceItem) });
