@@ -37,6 +37,11 @@ export interface FeedHttpOptions {
   /** Allow `GET /demo/fault?mode=…` to switch the fault at run time (the demo; loopback only). */
   faultSwitch?: boolean;
   intercept?: (req: FeedRequestInfo) => InterceptedAnswer | null;
+  /**
+   * With `faultSwitch`: `GET /demo/touch?cases=N` changes N cases on the platform (a later
+   * `updatedAt` and server clock) and serves the feed this returns — the bench's incremental cycle.
+   */
+  touch?: (cases: number) => FeedServer;
   onFault?: (fault: FeedFault) => void;
 }
 
@@ -77,6 +82,13 @@ export async function startFeedHttpServer(
       fault = mode;
       options.onFault?.(fault);
       return sendJson(res, 200, { fault });
+    }
+    if (options.faultSwitch && options.touch && url.pathname === '/demo/touch') {
+      const n = Number(url.searchParams.get('cases') ?? '');
+      if (!Number.isInteger(n) || n < 1)
+        return sendJson(res, 400, feedErrorBody('bad_request', 'cases: a positive integer'));
+      feed = options.touch(n);
+      return sendJson(res, 200, { touched: n });
     }
     const resource = /^\/api\/v1\/([a-z-]+)$/.exec(url.pathname)?.[1];
     const known = FEED_RESOURCES.find((r) => r === resource);

@@ -4,7 +4,8 @@
  * writes. `--fault` (or `GET /demo/fault?mode=…` at run time) makes it fail the way a real
  * platform does, so anyone can see how the dashboard behaves when the platform is down.
  */
-import { generateDemoCity, shanghaiToday } from '../../mocks/demo-city';
+import { generateDemoCity, shanghaiToday, type DemoDataset } from '../../mocks/demo-city';
+import { formatShanghaiIso } from '../../src/domain/time-limit';
 import { FEED_FAULTS, isFeedFault, startFeedHttpServer } from '../../mocks/feed-http';
 import { createFeedServer } from '../../mocks/feed-server';
 import { CliUsageError, parseOptions, type CliCommand } from './common';
@@ -12,7 +13,8 @@ import { CliUsageError, parseOptions, type CliCommand } from './common';
 const USAGE = `demo-feed --port P [--cases N] [--seed S] [--as-of YYYY-MM-DD] [--fault ${FEED_FAULTS.join('|')}] [--host H]
   演示城市数据接口（真实 HTTP，按 docs/feed-contract.md）；基地址 http://HOST:P/api/v1
   the demo city over HTTP (base URL http://HOST:P/api/v1); --fault makes every request fail that way;
-  GET /demo/fault?mode=… switches the fault while it runs`;
+  GET /demo/fault?mode=… switches the fault while it runs; GET /demo/touch?cases=N changes N cases
+  (a later updatedAt) for an incremental sync`;
 
 function intOption(
   opts: Map<string, string>,
@@ -41,8 +43,14 @@ async function run(args: string[]): Promise<number> {
     throw new CliUsageError(`--fault 应为 ${FEED_FAULTS.join('|')} (got '${fault}')`);
 
   const started = performance.now();
-  const feed = createFeedServer(generateDemoCity({ seed, cases, asOf }));
+  let city = generateDemoCity({ seed, cases, asOf });
+  let touches = 0;
+  const feed = createFeedServer(city);
   const http = await startFeedHttpServer(feed, {
+    touch: (n) => {
+      city = touchCases(city, n, ++touches);
+      return createFeedServer(city);
+    },
     port,
     host: opts.get('host') ?? '127.0.0.1',
     fault,
@@ -62,6 +70,23 @@ async function run(args: string[]): Promise<number> {
     process.once('SIGTERM', stop);
   });
   return 0;
+}
+
+/**
+ * The platform after `n` cases changed (`GET /demo/touch?cases=n`): n cases spread evenly over the
+ * city get an `updatedAt` one minute after the previous server clock, which moves on a minute too;
+ * the next incremental pass fetches exactly those n cases.
+ */
+export function touchCases(city: DemoDataset, n: number, round: number): DemoDataset {
+  const clock = Date.parse(city.serverTime) + 60_000;
+  const stamp = formatShanghaiIso(clock);
+  const step = Math.max(1, Math.floor(city.cases.length / n));
+  const cases = city.cases.slice();
+  for (let k = 0, i = round % step; k < n && i < cases.length; k++, i += step) {
+    const c = cases[i];
+    if (c !== undefined) cases[i] = { ...c, updatedAt: stamp };
+  }
+  return { ...city, cases, serverTime: formatShanghaiIso(clock + 30_000) };
 }
 
 export const demoFeedCommand: CliCommand = {

@@ -71,18 +71,36 @@ export class LiveDataset {
     return this.indexed;
   }
 
-  /** Reads a source's raw records from the store, re-validated by the boundary parsers. */
+  /**
+   * Reads a source's raw records from the store (the latest version of each id in the log),
+   * re-validated by the boundary parsers. The log holds one row per id after every completed sync;
+   * the few ids with older versions still in it (a pass cut short) are found first by one
+   * aggregate, and only their latest version is taken.
+   */
   static async load(db: Database, source: string): Promise<LiveDataset> {
     const live = new LiveDataset();
     for (const spec of SYNC_RESOURCES) {
-      for await (const rows of db.stream(
-        'SELECT body FROM raw_records WHERE source = $1 AND resource = $2',
-        [source, spec.resource],
-      )) {
-        for (const row of rows) {
+      const params = [source, spec.resource];
+      const latest = new Map<string, number>();
+      for (const r of await db.all(
+        `SELECT id, max(seq)::DOUBLE AS seq FROM raw_log WHERE source = $1 AND resource = $2
+           GROUP BY id HAVING count(*) > 1`,
+        params,
+      ))
+        latest.set(String(r['id']), Number(r['seq']));
+      const sql =
+        latest.size === 0
+          ? 'SELECT body FROM raw_log WHERE source = $1 AND resource = $2'
+          : 'SELECT body, id, seq::DOUBLE FROM raw_log WHERE source = $1 AND resource = $2';
+      for await (const [bodies = [], ids = [], seqs = []] of db.streamColumns(sql, params)) {
+        for (let i = 0; i < bodies.length; i++) {
+          if (latest.size > 0) {
+            const newest = latest.get(String(ids[i]));
+            if (newest !== undefined && newest !== seqs[i]) continue;
+          }
           let raw: unknown;
           try {
-            raw = JSON.parse(String(row['body']));
+            raw = JSON.parse(String(bodies[i]));
           } catch {
             live.invalidStored++;
             continue;

@@ -45,7 +45,10 @@ export class Database {
   ) {}
 
   static async open(path: string): Promise<Database> {
-    const instance = await DuckDBInstance.create(path);
+    // Checkpoints are what a sync page's commit mostly paid for: at DuckDB's default WAL threshold
+    // (16 MB ≈ every 7 pages of 5000 records) a cold sync spent ~75 % of its storage time in them.
+    // 256 MB keeps the WAL replay after a crash short and halves the storage time (docs/performance.md).
+    const instance = await DuckDBInstance.create(path, { checkpoint_threshold: '256MB' });
     const writer = await instance.connect();
     const reader = await instance.connect();
     return new Database(path, instance, writer, reader);
@@ -67,6 +70,27 @@ export class Database {
         const chunk = await result.fetchChunk();
         if (chunk === null || chunk.rowCount === 0) break;
         yield chunk.getRowObjects(names).map(plainRow);
+      }
+    } finally {
+      connection.closeSync();
+    }
+  }
+
+  /**
+   * Streams a read query chunk by chunk as columns (one array of values per selected column): no
+   * row object per record, ≈ 20–30 % faster than {@link stream} for a million long strings.
+   */
+  async *streamColumns(sql: string, params: readonly SqlParam[] = []): AsyncGenerator<unknown[][]> {
+    const connection = await this.instance.connect();
+    try {
+      const result = await connection.stream(sql, toDuck(params));
+      const width = result.columnCount;
+      for (;;) {
+        const chunk = await result.fetchChunk();
+        if (chunk === null || chunk.rowCount === 0) break;
+        const columns: unknown[][] = [];
+        for (let c = 0; c < width; c++) columns.push(chunk.getColumnValues(c));
+        yield columns;
       }
     } finally {
       connection.closeSync();

@@ -8,7 +8,8 @@
  *
  * Each stage runs several times; the median and the spread (min–max) are printed, with the peak
  * resident memory. `-- --json` ends the output with one JSON line of named figures (ms, MB).
- * `-- --sizes 100000` limits the sizes (default 100k and 1M). Not a test: figures depend on the
+ * `-- --sizes 100000` limits the sizes (default 100k and 1M). Then the `evaluate` CLI against
+ * DuckDB SQL on an NDJSON file of the largest size (`--skip-cli-duckdb` to leave it out). Not a test: figures depend on the
  * machine, which is printed too.
  */
 import { cpus, platform, release, totalmem } from 'node:os';
@@ -28,6 +29,7 @@ import { parseCaseEvent, type CaseEvent } from '../../src/feeds/schemas/case-eve
 import { parseDepartment } from '../../src/feeds/schemas/department';
 import { parseEvaluation, type Evaluation } from '../../src/feeds/schemas/evaluation';
 import { parseServiceItem } from '../../src/feeds/schemas/service-item';
+import { cliVsDuckdb } from './cli-vs-duckdb';
 import { exportStages } from './export-stages';
 
 setFlagsFromString('--expose-gc');
@@ -199,6 +201,11 @@ log(
 for (const n of SIZES) {
   await benchSize(n);
   collectGarbage();
+}
+// The evaluate CLI against DuckDB on the largest size's NDJSON file (issue 17 item 3).
+if (!args.includes('--skip-cli-duckdb')) {
+  const n = Math.max(...SIZES);
+  Object.assign(figures, await cliVsDuckdb(n, AS_OF, RUNS, log));
 }
 figures['peak_rss_mb'] = Math.round(process.resourceUsage().maxRSS / 1024);
 log(`\npeak RSS ${figures['peak_rss_mb']} MB`);

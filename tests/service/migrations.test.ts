@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Database } from '../../server/store/database';
 import { migrate, MIGRATIONS, SCHEMA_VERSION } from '../../server/store/migrations';
+import { compactLog, upsertRecords, type Accepted } from '../../server/sync/sync';
 import { tempDir, type TempDir } from './helpers';
 
 let tmp: TempDir | null = null;
@@ -52,6 +53,54 @@ describe('migrations', () => {
       await db.close();
     });
   }
+
+  it('version 7 moves raw records into the keyless log; raw_records reads the latest version per id', async () => {
+    tmp = tempDir();
+    const old = await Database.open(tmp.db);
+    expect(await migrate(old, 6)).toBe(6);
+    await old.write(
+      `INSERT INTO raw_records VALUES ('city', 'cases', 'C1', 1, '{"v":1}'),
+         ('city', 'cases', 'C2', 1, '{"v":1}'), ('city', 'items', 'C1', 1, '{"item":1}')`,
+    );
+    await old.close();
+    const db = await Database.open(tmp.db);
+    expect(await migrate(db)).toBe(SCHEMA_VERSION);
+    const counts = async (): Promise<unknown[]> =>
+      db.all('SELECT resource, id, body FROM raw_records ORDER BY resource, id');
+    expect(await counts()).toEqual([
+      { resource: 'cases', id: 'C1', body: '{"v":1}' },
+      { resource: 'cases', id: 'C2', body: '{"v":1}' },
+      { resource: 'items', id: 'C1', body: '{"item":1}' },
+    ]);
+    const record = (id: string, body: string): Accepted => ({
+      id,
+      updatedAt: 2,
+      body,
+      record: { id, updatedAt: 2, putInto: () => undefined },
+    });
+    // A full pass appends without touching older versions; the view still answers the latest.
+    await db.transaction((tx) =>
+      upsertRecords(tx, 'city', 'cases', [record('C1', '{"v":2}')], { replaceOlder: false }),
+    );
+    expect(await counts()).toEqual([
+      { resource: 'cases', id: 'C1', body: '{"v":2}' },
+      { resource: 'cases', id: 'C2', body: '{"v":1}' },
+      { resource: 'items', id: 'C1', body: '{"item":1}' },
+    ]);
+    expect(
+      await db.all("SELECT count(*)::INTEGER AS n FROM raw_log WHERE resource = 'cases'"),
+    ).toEqual([{ n: 3 }]);
+    // Compaction (end of a full pass) and an incremental page both leave one row per id.
+    expect(await db.transaction((tx) => compactLog(tx, 'city', 'cases'))).toBe(1);
+    await db.transaction((tx) => upsertRecords(tx, 'city', 'cases', [record('C2', '{"v":3}')]));
+    expect(
+      await db.all("SELECT id, body FROM raw_log WHERE resource = 'cases' ORDER BY id"),
+    ).toEqual([
+      { id: 'C1', body: '{"v":2}' },
+      { id: 'C2', body: '{"v":3}' },
+    ]);
+    await db.close();
+  });
 
   it('refuses a file from a newer version of the service', async () => {
     tmp = tempDir();

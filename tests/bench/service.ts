@@ -1,0 +1,276 @@
+/**
+ * `npm run bench:service` — the supervision service at city scale, over real HTTP (issue 17):
+ *
+ *   demo-feed (its own process, the project's generator: cases with their step records,
+ *   suspensions, evaluations and tasks) ──HTTP──▶ the service (its own process,
+ *   tests/bench/service-host.ts) on a fresh DuckDB file.
+ *
+ * Per run: the cold sync (records/s per resource; the shares of HTTP, JSON.parse, validation,
+ * storage and evaluation from the sync's own timings), an incremental cycle with 10,000 changed
+ * cases (`GET /demo/touch`), the daily re-evaluation (as-of one day later), `recompute` (every raw
+ * record read back from the store, evaluated), API latency with 20 concurrent clients (autocannon;
+ * p50/p95/p99 from every response's time), the service's peak RSS (VmHWM) and the database file
+ * size. Median and spread over `--runs` (default 2).
+ *
+ *   npm run bench:service -- [--cases 1000000] [--runs 2] [--api-seconds 10] [--feed URL] [--json]
+ *
+ * `--feed URL` reuses a running `demo-feed` (generating 1M cases takes ≈ 100 s). Not run by CI.
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+
+const args = process.argv.slice(2);
+const has = (name: string): boolean => args.includes(`--${name}`);
+const opt = (name: string, fallback: string): string => {
+  const i = args.indexOf(`--${name}`);
+  return (i >= 0 ? args[i + 1] : undefined) ?? fallback;
+};
+const CASES = Number(opt('cases', '1000000'));
+const RUNS = Number(opt('runs', '2'));
+const API_SECONDS = Number(opt('api-seconds', '10'));
+const TOUCHED = Number(opt('touch', '10000'));
+const AS_OF = '2026-09-30';
+const ROOT = join(import.meta.dirname, '..', '..');
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+const tag = CASES >= 1_000_000 ? `${CASES / 1_000_000}m` : `${CASES / 1000}k`;
+
+interface HostMessage {
+  type: string;
+  ms: number;
+  url?: string;
+  evaluateMs?: number | null;
+  cases?: number;
+  report?: {
+    fetched: Record<string, number>;
+    upserted: number;
+    timings: { httpMs: number; jsonMs: number; validateMs: number; storeMs: number };
+    resourceMs: Record<string, number>;
+  } | null;
+}
+
+function loadAverage(): string {
+  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
+}
+
+function vm(pid: number, field: 'VmHWM' | 'VmRSS'): number {
+  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(text);
+  return m ? Number(m[1]) / 1024 : 0;
+}
+
+async function startFeed(): Promise<{ url: string; stop: () => void }> {
+  const given = args.includes('--feed') ? opt('feed', '') : '';
+  if (given !== '') return { url: given, stop: () => undefined };
+  log(`starting demo-feed with ${CASES} cases …`);
+  const child = spawn(
+    process.execPath,
+    [
+      '--max-old-space-size=16384',
+      '--import',
+      'tsx',
+      'scripts/cli.ts',
+      'demo-feed',
+      '--port',
+      '0',
+      '--cases',
+      String(CASES),
+      '--as-of',
+      AS_OF,
+    ],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  const url = await new Promise<string>((resolve, reject) => {
+    let text = '';
+    child.stdout.on('data', (d: Buffer) => {
+      text += d.toString();
+      const line = text.split('\n')[0];
+      if (text.includes('\n') && line) resolve((JSON.parse(line) as { url: string }).url);
+    });
+    child.on('exit', (code) => reject(new Error(`demo-feed exited ${code}`)));
+  });
+  return { url, stop: () => void child.kill('SIGTERM') };
+}
+
+class Host {
+  private waiting: ((m: HostMessage) => void)[] = [];
+  readonly child: ChildProcess;
+  constructor(db: string, feed: string) {
+    this.child = fork(
+      join(import.meta.dirname, 'service-host.ts'),
+      ['--db', db, '--feed', feed, '--as-of', AS_OF],
+      {
+        cwd: ROOT,
+        // Node's default heap (≈ 4 GB here) is too small for `recompute` at 1M: the new live
+        // dataset is loaded while the old one still answers the API (see docs/performance.md).
+        execArgv: ['--max-old-space-size=16384', '--import', 'tsx'],
+        env: { ...process.env, NODE_ENV: 'production' },
+      },
+    );
+    this.child.on('message', (m) => this.waiting.shift()?.(m as HostMessage));
+  }
+  next(): Promise<HostMessage> {
+    return new Promise((resolve) => this.waiting.push(resolve));
+  }
+  ask(cmd: string): Promise<HostMessage> {
+    const reply = this.next();
+    this.child.send({ cmd });
+    return reply;
+  }
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
+}
+
+async function latency(
+  url: string,
+): Promise<{ first: number; p50: number; p95: number; p99: number; rps: number; errors: number }> {
+  // One request alone first: its time is the cold cost (caches per evaluation are empty).
+  const t0 = performance.now();
+  await fetch(url).then((r) => r.arrayBuffer());
+  const first = performance.now() - t0;
+  const times: number[] = [];
+  const instance = autocannon({ url, connections: 20, duration: API_SECONDS });
+  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
+    if (status === 200) times.push(ms);
+  });
+  const result = await instance;
+  // Requests still queued in the service when autocannon stops would land in the next endpoint's
+  // figures: wait until the service answers again.
+  await fetch(new URL('/api/v1/health', url)).then((r) => r.arrayBuffer());
+  times.sort((a, b) => a - b);
+  return {
+    first,
+    p50: percentile(times, 50),
+    p95: percentile(times, 95),
+    p99: percentile(times, 99),
+    rps: result.requests.average,
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+async function getJson(url: string): Promise<unknown> {
+  const res = await fetch(url);
+  return res.json();
+}
+
+const runs: Record<string, number>[] = [];
+
+async function oneRun(feedUrl: string, run: number): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-service-'));
+  const db = join(dir, 'service.duckdb');
+  const f: Record<string, number> = {};
+  try {
+    log(`\nrun ${run + 1}/${RUNS} (load average ${loadAverage()})`);
+    const host = new Host(db, feedUrl);
+    const cold = await host.next();
+    const t = cold.report?.timings;
+    const evaluateMs = cold.evaluateMs ?? 0;
+    f[`sync_${tag}_ms`] = cold.ms;
+    if (t && cold.report) {
+      const total = t.httpMs + t.jsonMs + t.validateMs + t.storeMs + evaluateMs;
+      for (const [k, v] of Object.entries({ ...t, evaluateMs }))
+        f[`sync_${tag}_share_${k.replace('Ms', '')}_pct`] = (100 * v) / total;
+      for (const [k, v] of Object.entries({ ...t, evaluateMs }))
+        f[`sync_${tag}_${k.replace('Ms', '')}_ms`] = v;
+      for (const [resource, ms] of Object.entries(cold.report.resourceMs)) {
+        const n = cold.report.fetched[resource] ?? 0;
+        if (n >= 1000) f[`sync_${tag}_${resource}_records_per_s`] = n / (ms / 1000);
+      }
+      f[`sync_${tag}_records`] = Object.values(cold.report.fetched).reduce((a, b) => a + b, 0);
+    }
+    log(
+      `  cold sync ${(cold.ms / 1000).toFixed(1)} s, ${f[`sync_${tag}_records`]} records; http ${t?.httpMs.toFixed(0)} json ${t?.jsonMs.toFixed(0)} validate ${t?.validateMs.toFixed(0)} store ${t?.storeMs.toFixed(0)} evaluate ${evaluateMs} ms`,
+    );
+
+    const base = cold.url ?? '';
+    const touchUrl = new URL('/demo/touch', feedUrl);
+    touchUrl.searchParams.set('cases', String(TOUCHED));
+    await getJson(touchUrl.toString());
+    const inc = await host.ask('sync');
+    f[`incremental_${TOUCHED / 1000}k_${tag}_ms`] = inc.ms;
+    f[`incremental_${TOUCHED / 1000}k_${tag}_evaluate_ms`] = inc.evaluateMs ?? 0;
+    f[`incremental_${TOUCHED / 1000}k_${tag}_fetched`] = inc.report?.fetched['cases'] ?? 0;
+    log(
+      `  incremental (${inc.report?.fetched['cases']} changed cases) ${inc.ms.toFixed(0)} ms, of which evaluation ${inc.evaluateMs} ms`,
+    );
+
+    const day = await host.ask('next-day');
+    f[`reevaluate_${tag}_ms`] = day.ms;
+    log(`  daily re-evaluation (as-of + 1 day) ${day.ms.toFixed(0)} ms`);
+    const re = await host.ask('recompute');
+    f[`recompute_${tag}_ms`] = re.ms;
+    f[`recompute_${tag}_evaluate_ms`] = re.evaluateMs ?? 0;
+    log(
+      `  recompute (store → memory → evaluation) ${re.ms.toFixed(0)} ms, evaluation ${re.evaluateMs} ms`,
+    );
+
+    const depts = (await getJson(`${base}/api/v1/departments`)) as { items?: { id: string }[] };
+    const dept = depts.items?.[Math.floor((depts.items.length - 1) / 2)]?.id ?? '';
+    const alerts = (await getJson(`${base}/api/v1/alerts?pageSize=20`)) as {
+      items?: { caseId: string }[];
+    };
+    const caseId = alerts.items?.[0]?.caseId ?? '';
+    const endpoints: Record<string, string> = {
+      overview: '/api/v1/overview?period=2026Q3',
+      alerts_first_page: '/api/v1/alerts?page=1&pageSize=50',
+      alerts_filtered_sorted:
+        '/api/v1/alerts?level=red,yellow&channel=%E7%BD%91%E4%B8%8A&sort=-elapsed&page=2&pageSize=50',
+      department: `/api/v1/alerts?dept=${encodeURIComponent(dept)}&page=1&pageSize=50`,
+      case_page: `/api/v1/cases/${encodeURIComponent(caseId)}`,
+      ranking_quarter: '/api/v1/rankings?quarter=2026Q3',
+    };
+    for (const [name, path] of Object.entries(endpoints)) {
+      const l = await latency(`${base}${path}`);
+      f[`api_${name}_first_${tag}_ms`] = l.first;
+      f[`api_${name}_p50_${tag}_ms`] = l.p50;
+      f[`api_${name}_p95_${tag}_ms`] = l.p95;
+      f[`api_${name}_p99_${tag}_ms`] = l.p99;
+      log(
+        `  ${name.padEnd(24)} first ${l.first.toFixed(0)}  p50 ${l.p50.toFixed(1)}  p95 ${l.p95.toFixed(1)}  p99 ${l.p99.toFixed(1)} ms  ${l.rps.toFixed(0)} req/s${l.errors > 0 ? `  ${l.errors} errors` : ''}`,
+      );
+    }
+    const pid = host.child.pid ?? 0;
+    f[`peak_rss_${tag}_mb`] = vm(pid, 'VmHWM');
+    await host.ask('stop');
+    const bytes = statSync(db).size;
+    f[`db_${tag}_mb`] = bytes / 2 ** 20;
+    f[`db_mb_per_million_cases`] = bytes / 2 ** 20 / (CASES / 1_000_000);
+    log(
+      `  peak RSS ${f[`peak_rss_${tag}_mb`]?.toFixed(0)} MB, database ${(bytes / 2 ** 20).toFixed(0)} MB`,
+    );
+    f[`load_average_1m`] = Number(loadAverage().split(' ')[0]);
+    runs.push(f);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+log(
+  `machine: ${cpus()[0]?.model ?? 'unknown cpu'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, node ${process.version}`,
+);
+const feed = await startFeed();
+try {
+  for (let r = 0; r < RUNS; r++) await oneRun(feed.url, r);
+} finally {
+  feed.stop();
+}
+
+const figures: Record<string, number> = {};
+log(`\n${CASES.toLocaleString('en')} cases, ${RUNS} runs: median (spread)`);
+for (const key of Object.keys(runs[0] ?? {})) {
+  const xs = runs.map((f) => f[key] ?? Number.NaN).sort((a, b) => a - b);
+  const mid = Math.floor(xs.length / 2);
+  const median =
+    xs.length % 2 === 1 ? (xs[mid] ?? NaN) : ((xs[mid - 1] ?? NaN) + (xs[mid] ?? NaN)) / 2;
+  const round = (x: number): number =>
+    Math.abs(x) >= 100 ? Math.round(x) : Math.round(x * 10) / 10;
+  figures[key] = round(median);
+  if (xs.length > 1) figures[`${key}_spread`] = round((xs[xs.length - 1] ?? 0) - (xs[0] ?? 0));
+  log(`  ${key.padEnd(48)} ${String(round(median)).padStart(10)}   (${xs.map(round).join(', ')})`);
+}
+if (has('json')) process.stdout.write(`${JSON.stringify(figures)}\n`);
