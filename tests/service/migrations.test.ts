@@ -16,6 +16,10 @@ async function tables(db: Database): Promise<string[]> {
 }
 
 describe('migrations', () => {
+  it('are numbered 1, 2, 3, … with no gap or repeat (two branches both taking a number shows here)', () => {
+    expect(MIGRATIONS.map((m) => m.version)).toEqual(MIGRATIONS.map((_, i) => i + 1));
+  });
+
   it('bring an empty file to the latest version, once', async () => {
     tmp = tempDir();
     const db = await Database.open(tmp.db);
