@@ -22,6 +22,23 @@ function contentDisposition(fileName: string): string {
 
 const CHUNK = 2000;
 
+/** Starts a no-store download of `fileName` and counts its rows for the audit log. */
+function startDownload(
+  reply: FastifyReply,
+  fileName: string,
+  contentType: string,
+  rowCount: number,
+): PassThrough {
+  exportedRows.set(reply.request, rowCount);
+  const out = new PassThrough();
+  void reply
+    .header('content-type', contentType)
+    .header('content-disposition', contentDisposition(fileName))
+    .header('cache-control', 'no-store')
+    .send(out);
+  return out;
+}
+
 /** Rows each export request sends, for the audit log's row count (server/auth/plugin.ts). */
 export const exportedRows = new WeakMap<FastifyRequest, number>();
 
@@ -31,13 +48,7 @@ export async function sendCsv<Row>(
   rows: readonly Row[],
   columns: readonly ExportColumn<Row>[],
 ): Promise<void> {
-  exportedRows.set(reply.request, rows.length);
-  const out = new PassThrough();
-  void reply
-    .header('content-type', 'text/csv; charset=utf-8')
-    .header('content-disposition', contentDisposition(`${fileName}.csv`))
-    .header('cache-control', 'no-store')
-    .send(out);
+  const out = startDownload(reply, `${fileName}.csv`, 'text/csv; charset=utf-8', rows.length);
   out.write('\uFEFF' + columns.map((c) => csvCell(c.header)).join(',') + '\r\n');
   for (let i = 0; i < rows.length; i += CHUNK) {
     let text = '';
@@ -55,13 +66,12 @@ export async function sendXlsx<Row>(
   rows: readonly Row[],
   columns: readonly ExportColumn<Row>[],
 ): Promise<void> {
-  exportedRows.set(reply.request, rows.length);
-  const out = new PassThrough();
-  void reply
-    .header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet')
-    .header('content-disposition', contentDisposition(`${fileName}.xlsx`))
-    .header('cache-control', 'no-store')
-    .send(out);
+  const out = startDownload(
+    reply,
+    `${fileName}.xlsx`,
+    'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    rows.length,
+  );
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
     stream: out,
     useStyles: true,
@@ -77,8 +87,8 @@ export async function sendXlsx<Row>(
     style: c.kind === 'date' ? { numFmt: 'yyyy-mm-dd' } : {},
   }));
   sheet.getRow(1).font = { bold: true };
-  for (let i = 0; i < rows.length; i++) {
-    const row = rows[i] as Row;
+  let written = 0;
+  for (const row of rows) {
     sheet
       .addRow(
         columns.map((c) => {
@@ -93,7 +103,8 @@ export async function sendXlsx<Row>(
         }),
       )
       .commit();
-    if (i % CHUNK === CHUNK - 1) await new Promise<void>((resolve) => setImmediate(resolve));
+    // Let other requests run between chunks of a large sheet.
+    if (++written % CHUNK === 0) await new Promise<void>((resolve) => setImmediate(resolve));
   }
   sheet.commit();
   await workbook.commit();
