@@ -5,32 +5,15 @@
  * generated from the route table; security headers on every answer.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { alertsResponse, type AlertsResponse } from '../../src/contract/alerts';
 import { apiErrorSchema } from '../../src/contract/api-error';
-import type { FeedHttpServer } from '../../mocks/feed-http';
-import type { RunningServer } from '../../server/main';
-import { demoCity, getJson, startFeed, startService, tempDir, type TempDir } from './helpers';
+import { getJson, syncedCity } from './helpers';
 
-let tmp: TempDir;
-let feed: FeedHttpServer;
-let server: RunningServer;
-
-beforeAll(async () => {
-  feed = await startFeed(demoCity(3000));
-  tmp = tempDir();
-  server = await startService(tmp.db, feed.url);
-  await server.service.syncOnce();
-}, 120_000);
-
-afterAll(async () => {
-  await server?.close();
-  await feed?.close();
-  tmp?.remove();
-});
+const city = syncedCity(3000);
 
 async function alerts(query: string): Promise<AlertsResponse> {
-  const r = await getJson(`${server.url}/api/v1/alerts?${query}`);
+  const r = await getJson(`${city.server.url}/api/v1/alerts?${query}`);
   expect(r.status).toBe(200);
   return alertsResponse.parse(r.body);
 }
@@ -68,14 +51,14 @@ describe('alerts', () => {
     const query = 'level=red,yellow&sort=-elapsed';
     const list = await alerts(`${query}&pageSize=500`);
     const csvBytes = new Uint8Array(
-      await (await fetch(`${server.url}/api/v1/alerts/export.csv?${query}`)).arrayBuffer(),
+      await (await fetch(`${city.server.url}/api/v1/alerts/export.csv?${query}`)).arrayBuffer(),
     );
     expect([...csvBytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(csvBytes).trim().split('\r\n');
     expect(lines[0]).toMatch(/^办件编号,预警等级,部门/);
     expect(lines.slice(1).map((l) => l.split(',')[0])).toEqual(list.items.map((a) => a.caseId));
 
-    const res = await fetch(`${server.url}/api/v1/alerts/export.xlsx?${query}`);
+    const res = await fetch(`${city.server.url}/api/v1/alerts/export.xlsx?${query}`);
     expect(res.headers.get('content-disposition')).toContain("filename*=UTF-8''");
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(await res.arrayBuffer());
@@ -86,10 +69,10 @@ describe('alerts', () => {
   });
 
   it('answers bad parameters with 400 and the error shape', async () => {
-    const r = await getJson(`${server.url}/api/v1/alerts?pageSize=100000`);
+    const r = await getJson(`${city.server.url}/api/v1/alerts?pageSize=100000`);
     expect(r.status).toBe(400);
     expect(apiErrorSchema.parse(r.body).error.code).toBe('bad_request');
-    expect((await getJson(`${server.url}/api/v1/overview?period=2026Q9`)).status).toBe(400);
+    expect((await getJson(`${city.server.url}/api/v1/overview?period=2026Q9`)).status).toBe(400);
   });
 });
 
@@ -97,7 +80,7 @@ describe('cases', () => {
   it('returns one case with its evaluation, steps and timeline; 404 for an unknown id', async () => {
     const first = (await alerts('level=red&pageSize=1')).items[0];
     const r = await getJson(
-      `${server.url}/api/v1/cases/${encodeURIComponent(first?.caseId ?? '')}`,
+      `${city.server.url}/api/v1/cases/${encodeURIComponent(first?.caseId ?? '')}`,
     );
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({
@@ -107,7 +90,7 @@ describe('cases', () => {
     });
     expect((r.body as { steps: unknown[] }).steps.length).toBeGreaterThan(0);
     const missing = await getJson(
-      `${server.url}/api/v1/cases/${encodeURIComponent('no such/case?')}`,
+      `${city.server.url}/api/v1/cases/${encodeURIComponent('no such/case?')}`,
     );
     expect(missing.status).toBe(404);
     expect(apiErrorSchema.parse(missing.body).error.code).toBe('not_found');
@@ -116,7 +99,7 @@ describe('cases', () => {
 
 describe('the service as a whole', () => {
   it('generates OpenAPI from the route table: every route is documented with its scope rule', async () => {
-    const r = await getJson(`${server.url}/api/v1/openapi.json`);
+    const r = await getJson(`${city.server.url}/api/v1/openapi.json`);
     const doc = r.body as {
       openapi: string;
       paths: Record<string, Record<string, { 'x-scope': string }>>;
@@ -137,7 +120,7 @@ describe('the service as a whole', () => {
   });
 
   it('sends a strict CSP and the other security headers on API answers', async () => {
-    const res = await fetch(`${server.url}/api/v1/health`);
+    const res = await fetch(`${city.server.url}/api/v1/health`);
     const csp = res.headers.get('content-security-policy') ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
@@ -148,7 +131,7 @@ describe('the service as a whole', () => {
   });
 
   it('answers unknown API paths with 404 in the error shape', async () => {
-    const r = await getJson(`${server.url}/api/v1/nothing-here`);
+    const r = await getJson(`${city.server.url}/api/v1/nothing-here`);
     expect(r.status).toBe(404);
     expect(apiErrorSchema.parse(r.body).error.code).toBe('not_found');
   });

@@ -5,6 +5,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { generateDemoCity, type DemoDataset } from '../../mocks/demo-city';
 import {
   startFeedHttpServer,
@@ -75,6 +76,40 @@ export function startService(
     auth: OPEN_ACCESS,
     ...extra,
   });
+}
+
+/**
+ * Registers beforeAll/afterAll for a suite that reads one synced demo city: a feed, the service on
+ * a temp file, one sync. Read `.server` (and `.feed`) inside tests, after beforeAll ran.
+ */
+export function syncedCity(
+  cases: number,
+  extra: Partial<ServerOptions> = {},
+): { readonly server: RunningServer; readonly feed: FeedHttpServer } {
+  let tmp: TempDir | undefined;
+  let feed: FeedHttpServer | undefined;
+  let server: RunningServer | undefined;
+  beforeAll(async () => {
+    feed = await startFeed(demoCity(cases));
+    tmp = tempDir();
+    server = await startService(tmp.db, feed.url, extra);
+    await server.service.syncOnce();
+  }, 180_000);
+  afterAll(async () => {
+    await server?.close();
+    await feed?.close();
+    tmp?.remove();
+  });
+  return {
+    get server(): RunningServer {
+      if (!server) throw new Error('syncedCity: read .server inside a test, after beforeAll');
+      return server;
+    },
+    get feed(): FeedHttpServer {
+      if (!feed) throw new Error('syncedCity: read .feed inside a test, after beforeAll');
+      return feed;
+    },
+  };
 }
 
 /** Rows per resource in the store. */
