@@ -71,6 +71,8 @@ export function AlertsTable({
   const items = virtualizer.getVirtualItems();
   const blocks = useAlertBlocks(params, items[0]?.index ?? 0, items.at(-1)?.index ?? -1);
   const width = columns.reduce((w, c) => w + c.px, 0);
+  // The header is sticky over the rows: its tint (translucent in the theme) sits on a solid base.
+  const headerBackground = `linear-gradient(${token.colorFillAlter}, ${token.colorFillAlter}) ${token.colorBgContainer}`;
 
   const cell = (c: AlertColumn, i: number): CSSProperties => ({
     width: c.px,
@@ -113,14 +115,14 @@ export function AlertsTable({
           <div
             role="row"
             aria-rowindex={1}
-            style={{ ...rowStyle, height: HEADER_HEIGHT, background: token.colorFillAlter }}
+            style={{ ...rowStyle, height: HEADER_HEIGHT, background: headerBackground }}
           >
             {columns.map((c, i) => (
               <div
                 key={c.key}
                 role="columnheader"
                 aria-sort={ariaSort(sort, c)}
-                style={{ ...cell(c, i), fontWeight: 600, background: token.colorFillAlter }}
+                style={{ ...cell(c, i), fontWeight: 600, background: headerBackground }}
               >
                 {c.sortKey ? (
                   <button
