@@ -28,15 +28,25 @@ export function fetchAlerts(
   return apiGet('/alerts', alertsResponse, signal, paramsOf(p, { page, pageSize }));
 }
 
-export const alertsQuery = (p: AlertsParams, page: number, pageSize: number) =>
+/** Rows per block: the table fetches the list in blocks of this many rows as it scrolls. */
+export const ALERTS_BLOCK_SIZE = 100;
+
+/**
+ * One block of rows (block 0 = the first {@link ALERTS_BLOCK_SIZE}). No placeholder: a block shown
+ * with another block's rows would put wrong cases on the screen.
+ */
+export const alertsBlockQuery = (p: AlertsParams, block: number, blockSize = ALERTS_BLOCK_SIZE) =>
   queryOptions({
-    queryKey: apiKeys.alerts(paramsOf(p, { page, pageSize })),
-    queryFn: ({ signal }) => fetchAlerts(p, page, pageSize, signal),
-    placeholderData: keepPreviousData,
+    queryKey: apiKeys.alerts(paramsOf(p, { page: block + 1, pageSize: blockSize })),
+    queryFn: ({ signal }) => fetchAlerts(p, block + 1, blockSize, signal),
   });
 
-export const useAlertsPage = (p: AlertsParams, page: number, pageSize: number, enabled = true) =>
-  useQuery({ ...alertsQuery(p, page, pageSize), enabled });
+/**
+ * The list's head — totals, counts and its first block — which keeps the previous filters' answer
+ * on screen while the new one loads (same cache entry as block 0).
+ */
+export const useAlertsHead = (p: AlertsParams, blockSize = ALERTS_BLOCK_SIZE, enabled = true) =>
+  useQuery({ ...alertsBlockQuery(p, 0, blockSize), placeholderData: keepPreviousData, enabled });
 
 /** The service's streamed export of every row matching the same filters and sort. */
 export function alertsExportUrl(p: AlertsParams, format: 'csv' | 'xlsx'): string {

@@ -12,6 +12,7 @@ import { parseRecords } from '../../src/feeds/result';
 import { parseCase } from '../../src/feeds/schemas/case';
 import type { DemoDataset } from '../../mocks/demo-city';
 import { createServiceMock } from '../../mocks/service/handlers';
+import { ALERTS_BLOCK_SIZE } from '../../src/api/alerts';
 import { ALERT_EXPORT_COLUMNS } from '../../server/http/routes/alerts';
 import { server, testDataset } from '../setup/feed-fixture';
 import { renderApp } from '../setup/render-app';
@@ -91,11 +92,12 @@ describe('alerts page', () => {
     renderApp('/alerts');
     expect(await countText()).toBe(countLine(all));
     // Worst first: the first body row's level tag is a red card.
-    const firstRow = screen
-      .getByTestId('alerts-table')
-      .querySelector('.ant-table-tbody .ant-table-row, .ant-table-tbody-virtual .ant-table-row');
-    const firstLevel = firstRow?.querySelector('.ant-tag');
-    expect(firstLevel).toHaveTextContent('红牌');
+    const firstRow = await waitFor(() => {
+      const row = screen.getByTestId('alerts-table').querySelector('[role="row"][data-index="0"]');
+      expect(row).toHaveAttribute('data-case-id');
+      return row;
+    });
+    expect(firstRow?.querySelector('.ant-tag')).toHaveTextContent('红牌');
   });
 
   it('opens with the URL filters applied (?level=red&dept=…)', async () => {
@@ -105,7 +107,7 @@ describe('alerts page', () => {
     useReopenedCity();
     renderApp(`/alerts?level=red&dept=${dept}`);
     expect(await countText()).toBe(countLine(want));
-    const links = within(screen.getByTestId('alerts-table')).getAllByRole('link');
+    const links = await within(screen.getByTestId('alerts-table')).findAllByRole('link');
     const shown = links.map((a) => a.textContent);
     // The virtual list renders the visible rows; all of them must be wanted ones.
     expect(shown.length).toBeGreaterThan(0);
@@ -141,6 +143,14 @@ describe('alerts page', () => {
     await waitFor(() => expect(params().get('level')).toBeNull());
     await user.click(within(screen.getByTestId('alerts-table')).getByText('已用（工作日）'));
     await waitFor(() => expect(params().get('sort')).toBe('elapsed'));
+    const header = () =>
+      within(screen.getByTestId('alerts-table')).getByRole('columnheader', { name: /已用/ });
+    await waitFor(() => expect(header()).toHaveAttribute('aria-sort', 'ascending'));
+    // The sort headers are buttons: the keyboard flips the order too.
+    within(header()).getByRole('button').focus();
+    await user.keyboard('{Enter}');
+    await waitFor(() => expect(params().get('sort')).toBe('-elapsed'));
+    await waitFor(() => expect(header()).toHaveAttribute('aria-sort', 'descending'));
   });
 
   it('shows an empty state that says why', async () => {
@@ -155,7 +165,7 @@ describe('alerts page', () => {
     useReopenedCity();
     const { user, router } = renderApp('/alerts?level=red');
     await countText();
-    const first = within(screen.getByTestId('alerts-table')).getAllByRole('link')[0]!;
+    const first = (await within(screen.getByTestId('alerts-table')).findAllByRole('link'))[0]!;
     const id = first.textContent ?? '';
     await user.click(first);
     await waitFor(() =>
@@ -163,7 +173,7 @@ describe('alerts page', () => {
     );
   });
 
-  it('asks the service for the page it shows, with the filters and sort of the URL', async () => {
+  it('asks the service for the blocks it shows, with the filters and sort of the URL', async () => {
     const asked: URLSearchParams[] = [];
     const listen = ({ request }: { request: Request }) => {
       const url = new URL(request.url);
@@ -172,13 +182,14 @@ describe('alerts page', () => {
     server.events.on('request:start', listen);
     try {
       useReopenedCity();
-      renderApp('/alerts?level=red&sort=-remaining&page=1');
+      renderApp('/alerts?level=red&sort=-remaining');
       await countText();
       const q = asked.at(-1);
       expect(q?.get('level')).toBe('red');
       expect(q?.get('sort')).toBe('-remaining');
-      expect(q?.get('page')).toBe('1');
-      expect(q?.get('pageSize')).toBe('100');
+      // The first block: the rows in view, nothing further until the table scrolls there.
+      expect(asked.map((a) => a.get('page'))).toEqual(asked.map(() => '1'));
+      expect(q?.get('pageSize')).toBe(String(ALERTS_BLOCK_SIZE));
     } finally {
       server.events.removeListener('request:start', listen);
     }
@@ -189,7 +200,8 @@ describe('alerts page', () => {
     useReopenedCity();
     const { user } = renderApp('/alerts?level=red,yellow&sort=-elapsed');
     expect(await countText()).toBe(countLine(want));
-    const headers = [...screen.getByTestId('alerts-table').querySelectorAll('th')]
+    const headers = within(screen.getByTestId('alerts-table'))
+      .getAllByRole('columnheader')
       .map((th) => th.textContent?.trim() ?? '')
       .filter((h) => h !== '');
     // The export's columns in the export's order; the table leaves out the two code columns.

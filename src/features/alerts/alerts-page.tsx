@@ -1,6 +1,7 @@
 import { Empty, Space, Typography } from 'antd';
-import { useMemo } from 'react';
-import { alertsExportUrl, useAlertsPage } from '../../api/alerts';
+import { useMemo, useState } from 'react';
+import { alertsExportUrl, useAlertsHead, type AlertsParams } from '../../api/alerts';
+import { queryString } from '../../api/http';
 import { useDepartments, useItems } from '../../api/departments';
 import { asOfDayOf } from '../../api/meta';
 import { periodName } from '../../charts/period-label';
@@ -17,12 +18,10 @@ import { useAlertsMsg } from './alerts-messages';
 import { AlertsTable } from './alerts-table';
 import { useAlertFilters } from './use-alert-filters';
 
-/** Rows per page the table asks the service for. */
-export const ALERTS_PAGE_SIZE = 100;
-
 /**
- * 预警督办: every open case with a warning, worst first. The service filters, sorts and pages; the
- * filters, sort and page live in the URL; the exports are the service's files of the same query.
+ * 预警督办: every open case with a warning, worst first. The service filters, sorts and serves the
+ * rows block by block as the table scrolls; the filters and sort live in the URL; the exports are
+ * the service's files of the same query.
  */
 export function AlertsPage() {
   const m = useAlertsMsg();
@@ -34,9 +33,13 @@ export function AlertsPage() {
   const caseSearch = useGlobalSearch();
   const departments = useDepartments().data?.items ?? [];
   const items = useItems().data?.items ?? [];
-  const query = useAlertsPage(filters.params, filters.page, ALERTS_PAGE_SIZE);
+  const query = useAlertsHead(filters.params);
+  // While new filters load, the head keeps the previous answer on screen: the table keeps the
+  // filters that answer belongs to, so its rows and its count never disagree.
+  const [shown, setShown] = useState<AlertsParams>(filters.params);
+  if (shown !== filters.params && query.data && !query.isPlaceholderData) setShown(filters.params);
   // "No alert at all" vs "none under these filters": the unfiltered count (one row asked for).
-  const unfiltered = useAlertsPage({}, 1, 1, query.data?.total === 0);
+  const unfiltered = useAlertsHead({}, 1, query.data?.total === 0);
   const columns = useMemo(
     () => alertColumns({ m, caseSearch }),
     // `m` changes identity every render; the language is what matters.
@@ -95,15 +98,13 @@ export function AlertsPage() {
                 />
               ) : (
                 <AlertsTable
-                  rows={data.items}
+                  // New filters or sort: a new list, scrolled to its top.
+                  key={queryString({ ...shown })}
+                  params={shown}
                   total={data.total}
-                  page={data.page}
-                  pageSize={data.pageSize}
-                  loading={query.isFetching}
                   columns={columns}
                   sort={filters.sort}
                   onSort={filters.setSort}
-                  onPage={filters.setPage}
                   label={m('tableLabel')}
                   height={560}
                 />

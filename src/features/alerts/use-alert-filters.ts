@@ -2,9 +2,9 @@
  * The 预警督办 page's view state, all in the URL so a copied link reproduces the view:
  * `level` (red,yellow,early-warning), `dept` (the global department param), `item`, `channel`
  * (窗口 | 网上), `q` (case-id search), `sort` (column key, "-" prefix = descending; absent = worst
- * first), `scope` (period = only cases accepted in the header's period; absent = all) and `page`
- * (the table's page; any filter or sort change goes back to page 1). `params` is the same state as
- * the service's `/alerts` query, so the page and its export ask for exactly these rows.
+ * first) and `scope` (period = only cases accepted in the header's period; absent = all). The table
+ * scrolls through every row, so there is no page in the URL. `params` is the same state as the
+ * service's `/alerts` query, so the table and its export ask for exactly these rows.
  */
 import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
@@ -28,8 +28,6 @@ export interface AlertFilterState {
   /** The service query of these filters and sort (no page). */
   params: AlertsParams;
   sort: AlertSort;
-  page: number;
-  setPage: (page: number) => void;
   scope: AlertScope;
   setLevels: (levels: readonly AlertLevel[]) => void;
   setDept: (dept: string | null) => void;
@@ -43,7 +41,7 @@ export interface AlertFilterState {
 }
 
 /** The page's own params (the global `dept` included: it is a filter here). */
-const PAGE_PARAMS = ['level', 'dept', 'item', 'channel', 'q', 'scope', 'page'] as const;
+const PAGE_PARAMS = ['level', 'dept', 'item', 'channel', 'q', 'scope'] as const;
 
 function parseChannel(raw: string | null): CaseChannel | null {
   return CASE_CHANNELS.find((c) => c === raw) ?? null;
@@ -59,16 +57,12 @@ export function useAlertFilters(period: Period): AlertFilterState {
   const [q] = useUrlParam('q');
   const [sortRaw] = useUrlParam('sort');
   const [scopeRaw] = useUrlParam('scope');
-  const [pageRaw, setPageRaw] = useUrlParam('page');
-  const pageNumber = Number(pageRaw);
-  const page = Number.isInteger(pageNumber) && pageNumber >= 1 ? pageNumber : 1;
-  // One URL update per change; every filter or sort change returns to the first page.
+  // One URL update per change.
   const set = (name: string, value: string | null) =>
     setParams((prev) => {
       const copy = new URLSearchParams(prev);
       if (value === null || value === '') copy.delete(name);
       else copy.set(name, value);
-      copy.delete('page');
       return copy;
     });
   const scope: AlertScope = scopeRaw === 'period' ? 'period' : 'all';
@@ -104,8 +98,6 @@ export function useAlertFilters(period: Period): AlertFilterState {
     filter,
     params,
     sort,
-    page,
-    setPage: (p) => setPageRaw(p <= 1 ? null : String(p)),
     scope,
     setLevels: (levels) => set('level', levels.length > 0 ? levels.join(',') : null),
     // One URL update: a new department also drops an item of another department.
@@ -115,7 +107,6 @@ export function useAlertFilters(period: Period): AlertFilterState {
         if (next) copy.set('dept', next);
         else copy.delete('dept');
         copy.delete('item');
-        copy.delete('page');
         return copy;
       }),
     setItem: (value) => set('item', value),
