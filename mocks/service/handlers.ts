@@ -54,6 +54,7 @@ import { evaluateTasks } from '../../src/engine/tasks';
 import { alertItemOf, namesOf, selectAlerts } from '../../server/views/alerts';
 import type { DemoDataset } from '../demo-city';
 import { evaluateDemo, type DemoEvaluation } from './demo-model';
+import { editionHandlers } from './editions';
 
 /** The API base the handlers answer under. */
 export const MOCK_API_BASE = '/api/v1';
@@ -281,6 +282,14 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
       return answer(settingsSaved, { version: evaluated.settingsVersion });
     }),
     view('/rejected', rejectedResponse, () => ({ total: 0, items: [] })),
+    ...editionHandlers(
+      apiPath,
+      () => me,
+      (quarter) => {
+        const q = quarterParam.parse(quarter);
+        return rankQuarter(evaluated.dataset, q, rankingOptions());
+      },
+    ),
   ];
   return mock;
 }

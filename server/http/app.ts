@@ -158,7 +158,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   if (staticDir && existsSync(staticDir)) {
     await app.register(fastifyStatic, { root: staticDir, wildcard: false, index: ['index.html'] });
     app.setNotFoundHandler((request, reply) => {
-      if (request.method === 'GET' && !request.url.startsWith('/api/')) {
+      // Client routes (including the signed-out /public/bulletins/…) get the SPA shell; the
+      // API prefixes never do, so a wrong API path is a JSON 404, not a page.
+      const api = request.url.startsWith('/api/') || request.url.startsWith('/public/api/');
+      if (request.method === 'GET' && !api) {
         return reply.sendFile('index.html');
       }
       return reply

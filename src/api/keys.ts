@@ -22,6 +22,10 @@ export const apiKeys = {
     [...apiKeys.views(), 'rankings', 'history', quarter, n] as const,
   rankingEvidence: (quarter: string, dept: string | null) =>
     [...apiKeys.views(), 'rankings', 'evidence', quarter, dept] as const,
+  editions: (quarter: string) => [...apiKeys.views(), 'rankings', 'editions', quarter] as const,
+  edition: (quarter: string, n: number) =>
+    [...apiKeys.views(), 'rankings', 'editions', quarter, n] as const,
+  publicBulletin: (quarter: string) => [...apiKeys.all, 'public-bulletin', quarter] as const,
   rejected: (page: number) => [...apiKeys.views(), 'rejected', page] as const,
   settings: () => [...apiKeys.all, 'settings'] as const,
   syncStatus: () => [...apiKeys.all, 'sync-status'] as const,

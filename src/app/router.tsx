@@ -18,6 +18,15 @@ export const routes: RouteObject[] = [
     }),
   },
   {
+    // The published 季度通报, readable without signing in (outside the shell and its session).
+    path: '/public/bulletins/:quarter',
+    errorElement: <RouteError />,
+    lazy: async () => ({
+      Component: (await import('../features/public-bulletin/public-bulletin-page'))
+        .PublicBulletinPage,
+    }),
+  },
+  {
     path: '/',
     element: <ShellLayout />,
     errorElement: <RouteError />,

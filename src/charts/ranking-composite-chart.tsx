@@ -12,6 +12,39 @@ import {
 import type { CompositeBar } from '../engine/ranking-view';
 import { formatScore } from '../engine/ranking-view';
 
+/**
+ * A bar's score label, drawn in the right margin beyond the 100 mark rather than at the bar's
+ * end: the city-average line lies inside the plot, so a label next to a bar ending near the
+ * average would be crossed by it (issue 16 item 7). The plot's right edge is where 100 lies:
+ * bar start + bar width × 100 / score.
+ */
+function MarginLabel(props: {
+  x?: number | string;
+  y?: number | string;
+  width?: number | string;
+  height?: number | string;
+  value?: unknown;
+  locale: string;
+}) {
+  const x = Number(props.x ?? 0);
+  const y = Number(props.y ?? 0);
+  const w = Number(props.width ?? 0);
+  const h = Number(props.height ?? 0);
+  const score = typeof props.value === 'number' ? props.value : null;
+  if (score === null || score <= 0) return null;
+  return (
+    <text
+      x={x + (w * 100) / score + 6}
+      y={y + h / 2}
+      dominantBaseline="central"
+      fontSize={11}
+      fill="#333"
+    >
+      {formatScore(score, props.locale)}
+    </text>
+  );
+}
+
 /** Height a composite chart needs for `n` bars (one row per department). */
 export function compositeChartHeight(n: number, rowHeight = 24): number {
   return Math.max(160, n * rowHeight + 72);
@@ -71,9 +104,16 @@ export function RankingCompositeChart({
       >
         <LabelList
           dataKey="score"
-          position="right"
-          fontSize={11}
-          formatter={(v: unknown) => formatScore(typeof v === 'number' ? v : null, locale)}
+          content={(p) => (
+            <MarginLabel
+              x={p.x}
+              y={p.y}
+              width={p.width}
+              height={p.height}
+              value={p.value}
+              locale={locale}
+            />
+          )}
         />
       </Bar>
       {cityScore !== null ? (

@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { quarterParam } from './api-common';
+import { indicatorValue, INDICATOR_KEY_VALUES } from './rankings';
 
 const record = z.record(z.string(), z.unknown());
 
@@ -93,4 +94,48 @@ export const publicBulletinResponse = z.object({
   departments: z.array(record),
   cityTotals: record,
   coverage: record,
+});
+
+/**
+ * The public bulletin with its department rows and totals typed (the SPA renders them; the
+ * service's answer is built from a whitelist, docs/ranking.md §12). Unknown fields are dropped.
+ */
+const indicators = z.record(z.enum(INDICATOR_KEY_VALUES), indicatorValue);
+export const publicBulletinTyped = publicBulletinResponse.extend({
+  weights: z.record(z.enum(INDICATOR_KEY_VALUES), z.number()),
+  groups: z.array(
+    z.object({
+      group: z.enum(['市直部门', '区县', '乡镇街道', '未分类']),
+      departmentIds: z.array(z.string()),
+      ranked: z.number().int(),
+      insufficientSample: z.number().int(),
+    }),
+  ),
+  departments: z.array(
+    z.object({
+      departmentId: z.string(),
+      departmentName: z.string().nullable(),
+      group: z.string(),
+      groupRank: z.number().int().nullable(),
+      previousGroupRank: z.number().int().nullable(),
+      groupRankChange: z.number().int().nullable(),
+      rank: z.number().int().nullable(),
+      rankChange: z.number().int().nullable(),
+      ranked: z.boolean(),
+      insufficientSample: z.boolean(),
+      counted: z.number().int(),
+      score: z.number().nullable(),
+      missingWeight: z.number(),
+      indicators,
+      deadlineRush: z.boolean(),
+    }),
+  ),
+  cityTotals: z.object({ counted: z.number().int(), score: z.number().nullable(), indicators }),
+  coverage: z.object({
+    departments: z.number().int(),
+    withData: z.number().int(),
+    ranked: z.number().int(),
+    insufficientSample: z.number().int(),
+    byIndicator: z.record(z.enum(INDICATOR_KEY_VALUES), z.number().int()),
+  }),
 });

@@ -6,8 +6,7 @@
  */
 import { roundTo, type IndicatorKey } from '../domain/ranking';
 import { describeSlowActionRules, type SlowActionThresholds } from '../domain/slow-action';
-import type { QuarterRanking } from './ranking';
-import { indicatorsOf, totalWeight } from './ranking-view';
+import { indicatorsOf, totalWeight, type RankingFrame } from './ranking-view';
 
 /** One indicator line of the methodology table. */
 export interface MethodologyIndicator {
@@ -47,7 +46,7 @@ function formatAsOf(iso: string): string {
  * @param thresholds the slow-action thresholds the ranking ran with (慢作为率's rules)
  */
 export function rankingMethodology(
-  r: QuarterRanking,
+  r: RankingFrame,
   thresholds: SlowActionThresholds,
 ): RankingMethodology {
   const total = totalWeight(r);

@@ -13,8 +13,25 @@ import {
 } from '../domain/ranking';
 import type { DepartmentRanking, QuarterRanking, RankHistory } from './ranking';
 
+/**
+ * The part of a ranking that describes how it was computed (period, as-of, settings) — all the
+ * methodology and the indicator descriptions need; a published bulletin carries it too.
+ */
+export type RankingFrame = Pick<
+  QuarterRanking,
+  | 'quarter'
+  | 'asOf'
+  | 'partial'
+  | 'from'
+  | 'to'
+  | 'previousQuarter'
+  | 'weights'
+  | 'minCountedCases'
+  | 'rectificationWindowDays'
+>;
+
 /** The settings a ranking was computed with (they travel inside the result). */
-export function settingsOf(r: QuarterRanking): RankingSettings {
+export function settingsOf(r: RankingFrame): RankingSettings {
   return {
     weights: { ...r.weights },
     minCountedCases: r.minCountedCases,
@@ -23,7 +40,7 @@ export function settingsOf(r: QuarterRanking): RankingSettings {
 }
 
 /** The indicators as described under the settings the ranking used. */
-export function indicatorsOf(r: QuarterRanking): IndicatorInfo[] {
+export function indicatorsOf(r: RankingFrame): IndicatorInfo[] {
   return describeIndicators(settingsOf(r));
 }
 
@@ -181,7 +198,7 @@ export function rankChangeView(d: Pick<DepartmentRanking, 'rankChange'>): RankCh
 }
 
 /** Σ of all weights (the denominator of "缺 5 / 100 权重"). */
-export function totalWeight(r: QuarterRanking): number {
+export function totalWeight(r: RankingFrame): number {
   return INDICATOR_KEYS.reduce((s, k) => s + r.weights[k], 0);
 }
 

@@ -1,143 +1,143 @@
 /**
- * The tables of the printed 季度通报: the ranking and each department's indicator breakdown,
- * both over `rankingExportRows` (the rows and order of the page and the XLSX export).
+ * The tables of the printed 季度通报, over the bulletin's department-level figures: one ranking
+ * table per group (each indicator's RATE and its SCORE shown apart — "超期件率 0.00% / 得分
+ * 100.00" — never the score under the rate's name) and the city's pooled totals.
  */
-import type { QuarterRanking } from '../engine/ranking';
+import type { BulletinDepartment, BulletinGroup, BulletinRanking } from '../engine/bulletin';
 import {
-  formatFraction,
   formatIndicatorValue,
   formatScore,
   indicatorsOf,
   rankChangeView,
-  totalWeight,
-  type RankingExportRow,
 } from '../engine/ranking-view';
 
-function note(row: RankingExportRow, r: QuarterRanking, rush: Set<string>): string {
-  const parts: string[] = [];
-  if (row.status === '样本不足') parts.push(`样本不足（少于 ${r.minCountedCases} 件）`);
-  if (row.missingWeight > 0 && row.score !== null)
-    parts.push(`缺 ${row.missingWeight} / ${totalWeight(r)} 权重`);
-  if (rush.has(row.departmentId)) parts.push('临期突击');
-  return parts.join('；');
+function RateScore({
+  d,
+  k,
+}: {
+  d: Pick<BulletinDepartment, 'indicators'>;
+  k: Parameters<typeof formatIndicatorValue>[0];
+}) {
+  const v = d.indicators[k];
+  if (v.score === null) return <>—</>;
+  return (
+    <>
+      <span className="print-rate">{formatIndicatorValue(k, v.value).replace(' 个/百件', '')}</span>
+      <br />
+      <span className="print-score">{formatScore(v.score)}</span>
+    </>
+  );
 }
 
-/** 一、综合排名: rank, change, department, counted, composite, seven scores, remarks. */
-export function PrintRankingTable({
-  ranking,
-  rows,
-}: {
-  ranking: QuarterRanking;
-  rows: RankingExportRow[];
-}) {
+function Head({ ranking, rankTitle }: { ranking: BulletinRanking; rankTitle: string }) {
   const infos = indicatorsOf(ranking);
-  const rush = new Set(
-    ranking.departments.filter((d) => d.deadlineRush).map((d) => d.departmentId),
-  );
-  const shown = rows.filter((x) => x.status !== '无数据');
   return (
-    <table data-testid="print-ranking-table">
+    <>
       <colgroup>
         <col style={{ width: '6%' }} />
         <col style={{ width: '6%' }} />
-        <col style={{ width: '15%' }} />
+        <col style={{ width: '16%' }} />
         <col style={{ width: '7%' }} />
-        <col style={{ width: '7.5%' }} />
+        <col style={{ width: '7%' }} />
         {infos.map((i) => (
-          <col key={i.key} style={{ width: '6.9%' }} />
+          <col key={i.key} style={{ width: '8.28%' }} />
         ))}
-        <col style={{ width: '10%' }} />
       </colgroup>
       <thead>
         <tr>
-          <th>名次</th>
+          <th>{rankTitle}</th>
           <th>变化</th>
           <th>部门</th>
           <th>计入考核件数</th>
           <th>综合分</th>
           {infos.map((i) => (
             <th key={i.key}>
-              {i.name}
-              <br />（{ranking.weights[i.key]}）
+              {i.name}（{ranking.weights[i.key]}）
+              <br />
+              <span className="print-th-sub">
+                {i.unit === 'per100' ? '个/百件' : '比率'} / 得分
+              </span>
             </th>
           ))}
-          <th>备注</th>
         </tr>
       </thead>
+    </>
+  );
+}
+
+function Row({
+  d,
+  ranking,
+  group,
+}: {
+  d: BulletinDepartment;
+  ranking: BulletinRanking;
+  group: boolean;
+}) {
+  const infos = indicatorsOf(ranking);
+  const rank = group ? d.groupRank : d.rank;
+  const change = rankChangeView({ rankChange: group ? d.groupRankChange : d.rankChange });
+  return (
+    <tr>
+      <td className="center">{rank ?? '—'}</td>
+      <td className={`center ${change.kind}`}>{d.ranked ? change.text : '—'}</td>
+      <td>
+        {d.departmentName ?? d.departmentId}
+        {d.deadlineRush ? <span className="print-tag">临期突击</span> : null}
+        {d.insufficientSample ? (
+          <span className="print-tag">样本不足（少于 {ranking.minCountedCases} 件）</span>
+        ) : null}
+      </td>
+      <td className="num">{d.counted.toLocaleString('zh-CN')}</td>
+      <td className="num">{formatScore(d.score)}</td>
+      {infos.map((i) => (
+        <td key={i.key} className="num">
+          <RateScore d={d} k={i.key} />
+        </td>
+      ))}
+    </tr>
+  );
+}
+
+/** One group's ranking (group rank and its change), its 样本不足 departments last. */
+export function PrintGroupTable({
+  ranking,
+  group,
+}: {
+  ranking: BulletinRanking;
+  group: BulletinGroup;
+}) {
+  return (
+    <table data-testid={`print-group-table-${group.group}`} className="print-table">
+      <Head ranking={ranking} rankTitle="组内名次" />
       <tbody>
-        {shown.map((row) => {
-          const change = rankChangeView(row);
-          const city = row.status === '全市合计';
-          return (
-            <tr key={row.departmentId} className={city ? 'print-city' : undefined}>
-              <td className="center">{row.rank ?? '—'}</td>
-              <td className={`center ${change.kind}`}>{city ? '' : change.text}</td>
-              <td>{row.departmentName}</td>
-              <td className="num">{row.counted.toLocaleString('zh-CN')}</td>
-              <td className="num">{formatScore(row.score)}</td>
-              {infos.map((i) => (
-                <td key={i.key} className="num">
-                  {formatScore(row.indicators[i.key].score)}
-                </td>
-              ))}
-              <td>{city ? '合并计数' : note(row, ranking, rush)}</td>
-            </tr>
-          );
-        })}
+        {[...group.ranked, ...group.insufficient].map((d) => (
+          <Row key={d.departmentId} d={d} ranking={ranking} group />
+        ))}
       </tbody>
     </table>
   );
 }
 
-/** 三、分项明细: each department's indicator values with numerator / denominator. */
-export function PrintBreakdownTable({
-  ranking,
-  rows,
-}: {
-  ranking: QuarterRanking;
-  rows: RankingExportRow[];
-}) {
+/** The city's pooled totals: one row, the rates and scores of the whole city. */
+export function PrintCityTable({ ranking }: { ranking: BulletinRanking }) {
   const infos = indicatorsOf(ranking);
-  const shown = rows.filter((x) => x.status !== '无数据');
   return (
-    <table data-testid="print-breakdown-table">
-      <colgroup>
-        <col style={{ width: '16%' }} />
-        {infos.map((i) => (
-          <col key={i.key} style={{ width: '12%' }} />
-        ))}
-      </colgroup>
-      <thead>
-        <tr>
-          <th>部门</th>
+    <table data-testid="print-city-table" className="print-table">
+      <Head ranking={ranking} rankTitle="—" />
+      <tbody>
+        <tr className="print-city">
+          <td className="center">—</td>
+          <td className="center">—</td>
+          <td>全市（合并计数）</td>
+          <td className="num">{ranking.city.counted.toLocaleString('zh-CN')}</td>
+          <td className="num">{formatScore(ranking.city.score)}</td>
           {infos.map((i) => (
-            <th key={i.key}>{i.name}</th>
+            <td key={i.key} className="num">
+              <RateScore d={ranking.city} k={i.key} />
+            </td>
           ))}
         </tr>
-      </thead>
-      <tbody>
-        {shown.map((row) => (
-          <tr
-            key={row.departmentId}
-            className={row.status === '全市合计' ? 'print-city' : undefined}
-          >
-            <td>{row.departmentName}</td>
-            {infos.map((i) => {
-              const v = row.indicators[i.key];
-              return (
-                <td key={i.key} className="num">
-                  {formatIndicatorValue(i.key, v.value)}
-                  {v.denominator > 0 ? (
-                    <>
-                      <br />
-                      <span className="print-note">{formatFraction(i.key, v)}</span>
-                    </>
-                  ) : null}
-                </td>
-              );
-            })}
-          </tr>
-        ))}
       </tbody>
     </table>
   );

@@ -28,7 +28,8 @@ beforeEach(() => {
 
 /** "91.76" / "1,234" → number; "—" or empty → null. */
 function num(text: string | null | undefined): number | null {
-  const t = (text ?? '').replace(/[,\s]/g, '');
+  // A score cell reads "得分 91.76": the label is text, the number is the figure.
+  const t = (text ?? '').replace(/得分|[,\s]/g, '');
   if (t === '' || t === '—') return null;
   const n = Number(t);
   if (!Number.isFinite(n)) throw new Error(`not a number: ${text}`);
@@ -90,7 +91,7 @@ describe('ranking parity: table = chart = XLSX = CSV = rankQuarter', () => {
     }
     expect(expected.city.counted).toBe(counted);
 
-    const { user } = renderApp('/rankings?period=2026Q3');
+    const { user } = renderApp('/rankings?period=2026Q3&view=city');
     const table = await screen.findByTestId('ranking-table', {}, { timeout: 15000 });
 
     // 1. The table.

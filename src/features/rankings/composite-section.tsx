@@ -10,18 +10,25 @@ export function CompositeSection({
   ranking,
   bars,
   source,
+  group,
 }: {
   ranking: QuarterRanking;
   bars: CompositeBar[];
   source: string;
+  /** In the group view: the group's name, shown in the title and the export's file name. */
+  group?: { key: string; name: string };
 }) {
   const m = useRankingMsg();
   const locale = intlLocale(useLocaleStore((s) => s.locale));
   if (bars.length === 0) return null;
   return (
     <ChartFrame
-      testId="composite-chart"
-      title={m('chartTitle', { quarter: ranking.quarter })}
+      testId={group ? `composite-chart-${group.key}` : 'composite-chart'}
+      title={
+        group
+          ? m('groupChartTitle', { quarter: ranking.quarter, group: group.name })
+          : m('chartTitle', { quarter: ranking.quarter })
+      }
       period={
         ranking.partial
           ? `${ranking.from} 至 ${ranking.asOf.slice(0, 10)}`
@@ -32,7 +39,7 @@ export function CompositeSection({
         departments: ranking.coverage.departments,
       })}
       source={source}
-      exportName={`部门排名-综合分-${ranking.quarter}`}
+      exportName={`部门排名-综合分-${ranking.quarter}${group ? `-${group.key}` : ''}`}
       summary={m('chartSummary', {
         n: bars.length,
         city: formatScore(ranking.city.score, locale),

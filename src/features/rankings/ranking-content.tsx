@@ -1,12 +1,13 @@
 import { PrinterOutlined } from '@ant-design/icons';
-import { Alert, Button, Card, Space, Spin, Typography } from 'antd';
+import { Alert, Button, Card, Segmented, Space, Spin, Tag, Typography } from 'antd';
 import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import type { IndicatorKey } from '../../domain/ranking';
 import type { Quarter, QuarterRanking } from '../../engine/ranking';
+import type { RankingEditionView } from '../../api/editions';
 import {
-  compositeBars,
   departmentLabel,
+  formatScore,
   rankingExportRows,
   rankingGroups,
 } from '../../engine/ranking-view';
@@ -15,14 +16,13 @@ import { useSharedSettings } from '../../api/settings';
 import { DEFAULT_ENGINE_SETTINGS } from '../../engine/settings';
 import { ExportMenu } from '../../ui/export-menu';
 import { formatCount } from '../../ui/format';
-import { CompositeSection } from './composite-section';
 import { DepartmentDetail } from './department-detail';
 import { EvidenceDrawer, parseDrill } from './evidence-drawer';
 import { useRankingMsg } from './messages';
 import { MethodologyPanel } from './methodology-panel';
 import { rankingExportColumns } from './ranking-export';
-import { InsufficientTable, RankingTable } from './ranking-table';
 import { PrintView } from './print-view';
+import { CityChart, CityTables, GroupCharts, GroupTables } from './ranking-views';
 
 /** Sets or clears search params, keeping the others (the page's view lives in the URL). */
 function useParamsSetter() {
@@ -46,10 +46,13 @@ function useParamsSetter() {
 export function RankingContent({
   quarter,
   ranking,
+  edition,
   updating,
 }: {
   quarter: Quarter;
   ranking: QuarterRanking;
+  /** The published edition shown, or null for the live figures. */
+  edition: RankingEditionView | null;
   updating: boolean;
 }) {
   const m = useRankingMsg();
@@ -58,7 +61,8 @@ export function RankingContent({
     useSharedSettings().data?.settings.slowAction ?? DEFAULT_ENGINE_SETTINGS.slowAction;
   const [params, setParam] = useParamsSetter();
   const groups = useMemo(() => rankingGroups(ranking), [ranking]);
-  const bars = useMemo(() => compositeBars(groups.ranked), [groups]);
+  // 分类排名 is the default; the city-wide list is the second view (`view=city`).
+  const cityView = params.get('view') === 'city';
   const exportRows = useMemo(() => rankingExportRows(ranking), [ranking]);
   const exportColumns = useMemo(() => rankingExportColumns(ranking), [ranking]);
   const drill = parseDrill(params.get('drill'));
@@ -79,9 +83,26 @@ export function RankingContent({
           <Alert type="warning" showIcon title={m('partial', { quarter: ranking.quarter, asOf })} />
         ) : null}
         <Card
-          title={m('tableTitle', { quarter: ranking.quarter })}
+          title={
+            <Space wrap>
+              {m('tableTitle', { quarter: ranking.quarter })}
+              <Tag color={edition ? 'red' : 'default'} data-testid="ranking-shown-tag">
+                {edition ? m('editionTag', { doc: edition.documentNumber }) : m('liveTag')}
+              </Tag>
+            </Space>
+          }
           extra={
-            <Space>
+            <Space wrap>
+              <Segmented
+                aria-label={m('viewLabel')}
+                data-testid="ranking-view"
+                value={cityView ? 'city' : 'group'}
+                options={[
+                  { value: 'group', label: m('viewGroup') },
+                  { value: 'city', label: m('viewCity') },
+                ]}
+                onChange={(v) => setParam({ view: v === 'city' ? 'city' : null })}
+              />
               <Button icon={<PrinterOutlined />} onClick={() => setParam({ print: '1' })}>
                 {m('print')}
               </Button>
@@ -101,21 +122,26 @@ export function RankingContent({
               ranked: ranking.coverage.ranked,
               counted: formatCount(ranking.city.counted, locale),
             })}
+            {'；'}
+            {m('cityComposite', { score: formatScore(ranking.city.score, locale) })}
           </Typography.Paragraph>
-          <RankingTable {...tableProps} rows={groups.ranked} />
+          {cityView ? (
+            <CityTables tableProps={tableProps} />
+          ) : (
+            <GroupTables tableProps={tableProps} />
+          )}
         </Card>
-        {groups.insufficient.length > 0 ? (
-          <Card title={m('insufficientTitle')} size="small">
-            <InsufficientTable {...tableProps} rows={groups.insufficient} />
-          </Card>
-        ) : null}
         {groups.noData.length > 0 ? (
           <Typography.Paragraph type="secondary" data-testid="no-data-departments">
             {m('noDataTitle', { n: groups.noData.length })}：
             {groups.noData.map(departmentLabel).join('、')}
           </Typography.Paragraph>
         ) : null}
-        <CompositeSection ranking={ranking} bars={bars} source={source} />
+        {cityView ? (
+          <CityChart ranking={ranking} source={source} />
+        ) : (
+          <GroupCharts ranking={ranking} source={source} />
+        )}
         <DepartmentDetail
           quarter={quarter}
           ranking={ranking}
@@ -131,7 +157,12 @@ export function RankingContent({
           onClose={() => setParam({ drill: null })}
         />
         {params.get('print') === '1' ? (
-          <PrintView ranking={ranking} thresholds={thresholds} onClose={closePrint} />
+          <PrintView
+            ranking={ranking}
+            edition={edition}
+            thresholds={thresholds}
+            onClose={closePrint}
+          />
         ) : null}
       </Space>
     </Spin>

@@ -12,7 +12,12 @@ import { ScoreCell } from './score-cell';
  * straight from the `rankQuarter` row (nothing recomputed), as in the chart and the exports.
  */
 export function RankingTable(
-  props: Omit<RankingColumnsProps, 'variant'> & { rows: DepartmentRanking[] },
+  props: Omit<RankingColumnsProps, 'variant'> & {
+    rows: DepartmentRanking[];
+    testId: string;
+    /** The city's pooled row as the summary (the city-wide view). */
+    showCity: boolean;
+  },
 ) {
   const m = useRankingMsg();
   const locale = intlLocale(useLocaleStore((s) => s.locale));
@@ -21,14 +26,15 @@ export function RankingTable(
   const infos = indicatorsOf(r);
   return (
     <Table<DepartmentRanking>
-      data-testid="ranking-table"
+      data-testid={props.testId}
       rowKey="departmentId"
       size="small"
       bordered
       columns={columns}
       dataSource={props.rows}
       pagination={false}
-      scroll={{ x: 1320 }}
+      // Fixed layout at the columns' widths: the table fits a 1440 px screen without scrolling.
+      tableLayout="fixed"
       sticky
       locale={{
         emptyText: (
@@ -38,40 +44,42 @@ export function RankingTable(
           />
         ),
       }}
-      summary={() => (
-        <Table.Summary fixed="bottom">
-          <Table.Summary.Row data-testid="city-row">
-            <Table.Summary.Cell index={0} colSpan={3}>
-              <Tooltip title={m('cityTip')}>
-                <strong tabIndex={0}>{m('city')}</strong>
-              </Tooltip>
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={3} align="right">
-              <span data-testid="counted-city">{formatCount(r.city.counted, locale)}</span>
-            </Table.Summary.Cell>
-            <Table.Summary.Cell index={4} align="right">
-              <strong data-testid="composite-city">{formatScore(r.city.score, locale)}</strong>
-              {r.city.missingWeight > 0 && r.city.score !== null ? (
-                <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                  {m('missingWeight', { missing: r.city.missingWeight, total: totalWeight(r) })}
-                </Typography.Text>
-              ) : null}
-            </Table.Summary.Cell>
-            {infos.map((info, i) => (
-              <Table.Summary.Cell key={info.key} index={5 + i} align="right">
-                <ScoreCell
-                  owner="city"
-                  ownerLabel={m('city')}
-                  info={info}
-                  value={r.city.indicators[info.key]}
-                  onOpen={props.onOpenScore}
-                />
+      summary={() =>
+        !props.showCity ? null : (
+          <Table.Summary fixed="bottom">
+            <Table.Summary.Row data-testid="city-row">
+              <Table.Summary.Cell index={0} colSpan={3}>
+                <Tooltip title={m('cityTip')}>
+                  <strong tabIndex={0}>{m('city')}</strong>
+                </Tooltip>
               </Table.Summary.Cell>
-            ))}
-            <Table.Summary.Cell index={5 + infos.length} />
-          </Table.Summary.Row>
-        </Table.Summary>
-      )}
+              <Table.Summary.Cell index={3} align="right">
+                <span data-testid="counted-city">{formatCount(r.city.counted, locale)}</span>
+              </Table.Summary.Cell>
+              <Table.Summary.Cell index={4} align="right">
+                <strong data-testid="composite-city">{formatScore(r.city.score, locale)}</strong>
+                {r.city.missingWeight > 0 && r.city.score !== null ? (
+                  <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
+                    {m('missingWeight', { missing: r.city.missingWeight, total: totalWeight(r) })}
+                  </Typography.Text>
+                ) : null}
+              </Table.Summary.Cell>
+              {infos.map((info, i) => (
+                <Table.Summary.Cell key={info.key} index={5 + i} align="right">
+                  <ScoreCell
+                    owner="city"
+                    ownerLabel={m('city')}
+                    info={info}
+                    value={r.city.indicators[info.key]}
+                    onOpen={props.onOpenScore}
+                  />
+                </Table.Summary.Cell>
+              ))}
+              <Table.Summary.Cell index={5 + infos.length} />
+            </Table.Summary.Row>
+          </Table.Summary>
+        )
+      }
     />
   );
 }
@@ -90,7 +98,7 @@ export function InsufficientTable(
       columns={columns}
       dataSource={props.rows}
       pagination={false}
-      scroll={{ x: 1200 }}
+      tableLayout="fixed"
     />
   );
 }

@@ -4,19 +4,22 @@ import type { Quarter } from '../../engine/ranking';
 import { useRankingMsg } from './messages';
 import { RankingContent } from './ranking-content';
 import { useApiErrorText } from '../../ui/query-gate';
-import { useQuarterRanking } from './use-ranking';
+import { EditionBar } from './edition-bar';
 import { useRankingQuarter } from './use-ranking-quarter';
+import { useRankingSource } from './use-ranking-source';
 
 /**
  * 部门排名 (评比排队): the quarterly department ranking with its chart, drill-downs, methodology,
- * exports and the printable 季度通报. The ranking is the service's (`GET /rankings`, the same
- * rankQuarter as the `rank` CLI), with the same settings and as-of as every page.
+ * exports and the printable 季度通报. It shows the quarter's latest published edition when there
+ * is one (else the live `GET /rankings`, the same rankQuarter as the `rank` CLI), ranked within
+ * groups by default with the city-wide list as a second view.
  */
 export function RankingsPage() {
   const m = useRankingMsg();
   const q = useRankingQuarter();
   const errorText = useApiErrorText();
-  const query = useQuarterRanking(q.quarter);
+  const source = useRankingSource(q.quarter);
+  const shown = source.shown;
   const key = periodKey(q.quarter);
   const label = (x: Quarter) => m('quarterOption', { year: x.year, quarter: x.quarter });
   const picker = (
@@ -35,26 +38,31 @@ export function RankingsPage() {
           if (next) q.setQuarter(next);
         }}
       />
-      <Typography.Text type="secondary">{m('defaultHint', { asOf: q.asOfDayIso })}</Typography.Text>
+      {q.local ? (
+        <Typography.Text type="secondary" data-testid="ranking-local-quarter">
+          {m('defaultHint', { asOf: q.asOfDayIso })}
+        </Typography.Text>
+      ) : null}
     </Space>
   );
   let body;
-  if (query.data) {
+  if (shown.ranking) {
     body = (
       <RankingContent
         quarter={q.quarter}
-        ranking={query.data}
-        updating={query.isPlaceholderData || periodKey(q.quarter) !== query.data.quarter}
+        ranking={shown.ranking}
+        edition={shown.edition}
+        updating={shown.placeholder || key !== shown.ranking.quarter}
       />
     );
-  } else if (query.isError) {
+  } else if (shown.isError) {
     body = (
       <Result
         status="error"
         title={m('error')}
-        subTitle={errorText(query.error)}
+        subTitle={errorText(shown.error)}
         extra={
-          <Button type="primary" onClick={() => void query.refetch()}>
+          <Button type="primary" onClick={shown.refetch}>
             {m('retry')}
           </Button>
         }
@@ -76,7 +84,10 @@ export function RankingsPage() {
       data-testid="rankings-page"
     >
       {picker}
-      {query.data && query.isPlaceholderData ? (
+      {source.listSettled ? (
+        <EditionBar source={source} partial={source.live.data?.partial ?? true} />
+      ) : null}
+      {shown.ranking && shown.placeholder ? (
         <Alert type="info" showIcon title={m('updating', { quarter: key })} />
       ) : null}
       {body}

@@ -5,8 +5,9 @@ import { intlLocale, useLocaleStore } from '../../i18n';
 import { useRankingMsg } from './messages';
 
 /**
- * One indicator score in the ranking table: the score as ranked, its raw value and
- * numerator / denominator on hover, and a button that opens the cases it was computed from.
+ * One indicator in the ranking table: the rate as read ("0.00%", "3.33 个/百件") above its score
+ * ("得分 100.00") — two different numbers, each labelled, since "超期件率 100.00" read as a rate
+ * would mean every case overdue. Numerator / denominator on hover; the button opens the cases.
  */
 export function ScoreCell({
   owner,
@@ -35,12 +36,13 @@ export function ScoreCell({
     );
   }
   const score = formatScore(value.score, locale);
+  const rate = formatIndicatorValue(info.key, value.value, locale);
   const tip = (
     <>
       <div>
         {m('scoreTip', {
           name,
-          value: formatIndicatorValue(info.key, value.value, locale),
+          value: rate,
           fraction: formatFraction(info.key, value, locale),
           score,
         })}
@@ -49,17 +51,25 @@ export function ScoreCell({
     </>
   );
   return (
-    <Tooltip title={tip}>
-      <Button
-        type="link"
-        size="small"
-        style={{ padding: 0, height: 'auto' }}
-        data-testid={`score-${owner}-${info.key}`}
-        aria-label={m('scoreAria', { dept: ownerLabel, name, score })}
-        onClick={() => onOpen(owner, info.key)}
+    <div>
+      <Typography.Text
+        data-testid={`rate-${owner}-${info.key}`}
+        style={{ display: 'block', fontSize: 12, whiteSpace: 'nowrap' }}
       >
-        {score}
-      </Button>
-    </Tooltip>
+        {rate}
+      </Typography.Text>
+      <Tooltip title={tip}>
+        <Button
+          type="link"
+          size="small"
+          style={{ padding: 0, height: 'auto', fontSize: 12, whiteSpace: 'nowrap' }}
+          data-testid={`score-${owner}-${info.key}`}
+          aria-label={m('scoreAria', { dept: ownerLabel, name, score })}
+          onClick={() => onOpen(owner, info.key)}
+        >
+          {m('scoreLabel', { score })}
+        </Button>
+      </Tooltip>
+    </div>
   );
 }

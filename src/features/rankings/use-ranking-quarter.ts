@@ -1,11 +1,12 @@
 /**
- * The quarter the rankings page shows, kept in the URL's shared `period` param: a quarter there
- * is used as is; otherwise (no period, or a month / year picked on another page) the default is
- * the last COMPLETE quarter as of the as-of date (a ranking is published for ended quarters), and
- * it is written back into the URL (replacing the entry) so the header's picker and a copied link
- * show the same quarter as the table.
+ * The quarter the rankings page shows: a quarter in the URL's shared `period` param is used as
+ * is; otherwise (no period, or a month / year picked on another page) the page falls back to the
+ * last COMPLETE quarter as of the as-of date (a ranking is published for ended quarters) WITHOUT
+ * writing it into the URL — opening 部门排名 must not change the period the other pages show
+ * (issue 16 item 7). Picking a quarter in the page's own picker is an explicit choice and does
+ * set the shared period.
  */
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { isoFromDay, shanghaiDayOf } from '../../domain/calendar/day';
 import {
@@ -21,6 +22,8 @@ import { useServiceAsOfMs } from '../../ui/use-default-period';
 export interface RankingQuarterState {
   quarter: Quarter;
   defaultQuarter: Quarter;
+  /** The quarter came from the page's fallback, not from the shared period. */
+  local: boolean;
   /** Quarters offered by the picker, newest first (the as-of quarter back three years). */
   choices: Quarter[];
   asOfDayIso: string;
@@ -39,18 +42,6 @@ export function useRankingQuarter(): RankingQuarterState {
   const quarter = fromUrl ?? defaultQuarter;
   const quarterKey = periodKey(quarter);
 
-  useEffect(() => {
-    if (fromUrl) return;
-    setParams(
-      (prev) => {
-        const next = new URLSearchParams(prev);
-        next.set('period', periodKey(defaultQuarter));
-        return next;
-      },
-      { replace: true },
-    );
-  }, [fromUrl, defaultQuarter, setParams]);
-
   const choices = useMemo(() => {
     const list: Quarter[] = [quarterOfDay(asOfDay)];
     while (list.length < 12) list.push(previousQuarter(list[list.length - 1] as Quarter));
@@ -64,12 +55,14 @@ export function useRankingQuarter(): RankingQuarterState {
       const next = new URLSearchParams(prev);
       next.set('period', periodKey(q));
       next.delete('drill');
+      next.delete('edition');
       return next;
     });
 
   return {
     quarter,
     defaultQuarter,
+    local: fromUrl === null,
     choices,
     asOfDayIso: isoFromDay(asOfDay),
     setQuarter,

@@ -166,6 +166,7 @@ export type DraftValues = Record<string, string>;
 export function draftFrom(s: EngineSettings): DraftValues {
   const out: DraftValues = {};
   for (const f of SETTINGS_FIELDS) out[f.id] = String(valueOf(s, f));
+  for (const k of BULLETIN_FIELDS) out[bulletinFieldId(k)] = s.bulletin[k];
   return out;
 }
 
@@ -197,6 +198,16 @@ export function fieldProblem(f: FieldSpec, text: string, en = false): string | n
   return null;
 }
 
+/** The bulletin letterhead fields (text, not numbers), keyed like the number fields. */
+export const BULLETIN_FIELDS = ['city', 'office', 'documentPrefix'] as const;
+export type BulletinField = (typeof BULLETIN_FIELDS)[number];
+export const bulletinFieldId = (k: BulletinField) => `bulletin.${k}`;
+
+function bulletinFrom(values: DraftValues, base: EngineSettings): EngineSettings['bulletin'] {
+  const pick = (k: BulletinField) => values[bulletinFieldId(k)] ?? base.bulletin[k];
+  return { city: pick('city'), office: pick('office'), documentPrefix: pick('documentPrefix') };
+}
+
 /**
  * The settings the form's texts describe, on top of `base` (which supplies what the form does not
  * edit: the extra calendar years), as a raw object for checkEngineSettings.
@@ -211,6 +222,9 @@ export function rawSettingsFrom(values: DraftValues, base: EngineSettings): unkn
     warning: section('warning'),
     slowAction: section('slowAction'),
     ranking: { ...section('ranking'), weights: section('weights') },
+    // Not numbers, edited as text below the numbers; without them here a save reset the
+    // letterhead to its defaults.
+    bulletin: bulletinFrom(values, base),
     extraCalendarFiles: base.extraCalendarFiles,
   };
 }

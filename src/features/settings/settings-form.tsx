@@ -5,7 +5,10 @@ import { useLocaleStore } from '../../i18n';
 import { useSettingsEditor } from './use-settings-editor';
 import { formatPercent } from '../../ui/format';
 import { useSettingsDraft } from './settings-draft';
+import { BulletinFields } from './settings-bulletin';
 import {
+  BULLETIN_FIELDS,
+  bulletinFieldId,
   draftFrom,
   fieldProblem,
   rawSettingsFrom,
@@ -45,9 +48,12 @@ export function SettingsForm() {
     if (p) problems.set(f.id, p);
   }
   const check = problems.size === 0 ? checkEngineSettings(rawSettingsFrom(values, saved)) : null;
-  const dirty = SETTINGS_FIELDS.some(
-    (f) => Number((values[f.id] ?? '').trim()) !== Number(savedValues[f.id]) || problems.has(f.id),
-  );
+  const dirty =
+    SETTINGS_FIELDS.some(
+      (f) =>
+        Number((values[f.id] ?? '').trim()) !== Number(savedValues[f.id]) || problems.has(f.id),
+    ) ||
+    BULLETIN_FIELDS.some((k) => values[bulletinFieldId(k)] !== savedValues[bulletinFieldId(k)]);
   const weightSum = SETTINGS_FIELDS.filter((f) => f.section === 'weights').reduce((sum, f) => {
     const v = Number((values[f.id] ?? '').trim());
     return problems.has(f.id) ? sum : sum + v;
@@ -111,6 +117,10 @@ export function SettingsForm() {
               ) : null}
             </Card>
           ))}
+          <BulletinFields
+            values={values}
+            onChange={(id, text) => setValue(id, text, savedValues)}
+          />
           {problems.size > 0 ? (
             <Alert
               type="error"

@@ -1,0 +1,66 @@
+/** Messages of the published editions on the rankings page (zh-CN first). */
+import { defineMessages } from '../../i18n';
+
+export const useEditionMsg = defineMessages(
+  {
+    picker: '版本',
+    live: '当前数据（未发布）',
+    editionOption: '第 {n} 版 · {doc} · {date}',
+    publish: '发布本季度排名',
+    republish: '发布更正版',
+    confirmTitle: '发布 {quarter} 排名？',
+    confirmBody:
+      '将以当前数据生成第 {n} 版并编发文号；已发布的版本不可更改，更正只能再发布一版。公开通报随即更新。',
+    confirmOk: '发布',
+    cancel: '取消',
+    published: '已发布第 {n} 版（{doc}）',
+    publishFailed: '发布失败：{reason}',
+    showing: '显示已发布的第 {n} 版（{doc}，{by} 发布于 {at}，数据截至 {asOf}）',
+    showingLive: '显示当前数据（尚未发布的数字）',
+    notPublished: '{quarter} 尚未发布',
+    liveDiffers:
+      '当前数据与第 {n} 版不同（迟到的数据、撤销的卡片或设置变更）：{changed} 个部门的名次、综合分或件数有变化。更正须再发布一版。',
+    liveDiffersFiguresOnly: '当前数据与第 {n} 版的指标数字不同（名次与综合分未变）。',
+    diffTitle: '与第 {n} 版相比（{changed} 个部门有变化，{unchanged} 个未变）',
+    liveDiffTitle: '第 {n} 版 → 当前数据',
+    diffNone: '与第 {n} 版相比没有部门的名次、综合分或件数变化',
+    colDept: '部门',
+    colGroup: '组别',
+    colRank: '全市名次',
+    colGroupRank: '组内名次',
+    colScore: '综合分',
+    colCounted: '计入件数',
+    publicLink: '公开通报',
+  },
+  {
+    picker: 'Edition',
+    live: 'Live figures (not published)',
+    editionOption: 'Edition {n} · {doc} · {date}',
+    publish: 'Publish this quarter',
+    republish: 'Publish a correction',
+    confirmTitle: 'Publish the {quarter} ranking?',
+    confirmBody:
+      'Edition {n} will be stored from the current figures with a document number; published editions never change, a correction is a new edition. The public bulletin is updated.',
+    confirmOk: 'Publish',
+    cancel: 'Cancel',
+    published: 'Edition {n} published ({doc})',
+    publishFailed: 'Publishing failed: {reason}',
+    showing: 'Showing published edition {n} ({doc}, published by {by} at {at}, data as of {asOf})',
+    showingLive: 'Showing the live figures (not published)',
+    notPublished: '{quarter} has not been published',
+    liveDiffers:
+      'The live figures differ from edition {n} (late data, a revoked card or new settings): {changed} departments changed rank, score or count. A correction needs a new edition.',
+    liveDiffersFiguresOnly:
+      'The live indicator figures differ from edition {n} (ranks and scores unchanged).',
+    diffTitle: 'Against edition {n} ({changed} departments changed, {unchanged} unchanged)',
+    liveDiffTitle: 'Edition {n} → live',
+    diffNone: 'No department changed rank, score or count against edition {n}',
+    colDept: 'Department',
+    colGroup: 'Group',
+    colRank: 'City rank',
+    colGroupRank: 'Group rank',
+    colScore: 'Composite',
+    colCounted: 'Counted',
+    publicLink: 'Public bulletin',
+  },
+);
