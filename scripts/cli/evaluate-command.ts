@@ -11,7 +11,6 @@ import {
   formatShanghaiIso,
   summarizeByDepartment,
   type CaseEvaluation,
-  type WarningLevel,
 } from '../../src/domain/time-limit';
 import { CaseFileError, type CaseFileRejection } from '../../src/feeds/case-file';
 import { decodeText, detectEncoding } from '../../src/feeds/columns/encoding';
@@ -25,6 +24,10 @@ import {
   writeStdout,
   type CliCommand,
 } from './common';
+import { evaluateNdjsonParallel, type EvaluatedFile, type ResultSink } from './evaluate-parallel';
+import { resultRow, type EvaluateResultRow } from './evaluate-rows';
+
+export { resultRow, type EvaluateResultRow } from './evaluate-rows';
 
 const USAGE = `evaluate --input FILE [--mapping FILE] [--as-of ISO-8601]
   --input    办件文件：.json（数组）、.ndjson/.jsonl、带表头的 .csv（UTF-8 或 GBK）或 .xlsx（第一个工作表）
@@ -32,42 +35,6 @@ const USAGE = `evaluate --input FILE [--mapping FILE] [--as-of ISO-8601]
   --mapping  列映射 JSON {"columns": {"<field>": "<column>"}} (maps case fields to the file's columns)
   --as-of    评估时点，默认当前时间 (evaluation instant, default now); no offset = Asia/Shanghai;
              a bare date YYYY-MM-DD = the end of that day (23:59:59.999 Asia/Shanghai)`;
-
-/** One line of `results`, exactly the fields the issue specifies. */
-export interface EvaluateResultRow {
-  id: string;
-  departmentId: string;
-  committedDue: string;
-  statutoryDue: string;
-  elapsedDays: number;
-  remainingDays: number;
-  suspendedDays: number;
-  overdueDays: number;
-  onTime: boolean | null;
-  early: boolean | null;
-  level: WarningLevel;
-}
-
-/** A due date as the CLI prints it: YYYY-MM-DD for limit-based, the full instant for dueAt. */
-function dueText(day: DayIndex, instant: number | null): string {
-  return instant === null ? isoFromDay(day) : formatShanghaiIso(instant);
-}
-
-export function resultRow(id: string, departmentId: string, e: CaseEvaluation): EvaluateResultRow {
-  return {
-    id,
-    departmentId,
-    committedDue: dueText(e.committedDue, e.committedDueAt),
-    statutoryDue: dueText(e.statutoryDue, e.statutoryDueAt),
-    elapsedDays: e.elapsedDays,
-    remainingDays: e.remainingDays,
-    suspendedDays: e.suspendedDays,
-    overdueDays: e.overdueDays,
-    onTime: e.onTime,
-    early: e.early,
-    level: e.level,
-  };
-}
 
 type Range = [DayIndex, DayIndex];
 
@@ -132,20 +99,37 @@ function loadMapping(path: string): ColumnMapping {
   return m.value;
 }
 
-function* outputChunks(
-  asOf: string,
-  rows: EvaluateResultRow[],
-  tail: EvaluateOutputTail,
-): Generator<string> {
-  yield `{"asOf":${JSON.stringify(asOf)},"results":[`;
-  const CHUNK = 5000;
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const part = rows.slice(i, i + CHUNK).map((r) => JSON.stringify(r));
-    yield (i === 0 ? '' : ',') + part.join(',');
+/**
+ * The output document, written as it is produced: the head, the result rows (comma-separated,
+ * in chunks as they come), then the tail. Back-pressure from stdout is respected.
+ */
+class OutputWriter implements ResultSink {
+  private started = false;
+  private wroteRows = false;
+
+  constructor(private readonly asOf: string) {}
+
+  private async write(text: string): Promise<void> {
+    if (!this.started) {
+      this.started = true;
+      await writeStdout([`{"asOf":${JSON.stringify(this.asOf)},"results":[`]);
+    }
+    await writeStdout([text]);
   }
-  yield `],"departments":${JSON.stringify(tail.departments)}`;
-  yield `,"rejected":${JSON.stringify(tail.rejected)}`;
-  yield `,"calendar":${JSON.stringify(tail.calendar)}}\n`;
+
+  async rows(json: string): Promise<void> {
+    if (json === '') return;
+    await this.write(this.wroteRows ? `,${json}` : json);
+    this.wroteRows = true;
+  }
+
+  async end(tail: EvaluateOutputTail): Promise<void> {
+    await this.write(
+      `],"departments":${JSON.stringify(tail.departments)}` +
+        `,"rejected":${JSON.stringify(tail.rejected)}` +
+        `,"calendar":${JSON.stringify(tail.calendar)}}\n`,
+    );
+  }
 }
 
 interface EvaluateOutputTail {
@@ -156,6 +140,46 @@ interface EvaluateOutputTail {
     coveredTo: string | null;
     uncoveredDatesUsed: number;
     uncoveredRanges: { from: string; to: string }[];
+  };
+}
+
+/** The serial path: the shared streaming reader (every format), then evaluation in file order. */
+async function evaluateSerial(
+  input: string,
+  format: NonNullable<ReturnType<typeof recordFormatOf>>,
+  mapping: ColumnMapping | undefined,
+  asOfMs: number,
+  out: ResultSink,
+): Promise<EvaluatedFile> {
+  const file = await readCaseFile(input, format, mapping);
+  const cal = officialCalendar();
+  const rows: EvaluateResultRow[] = new Array<EvaluateResultRow>(file.cases.length);
+  const summaryInput: { departmentId: string; evaluation: CaseEvaluation }[] = new Array(
+    file.cases.length,
+  );
+  const spans: Range[] = [];
+  for (let i = 0; i < file.cases.length; i++) {
+    const c = (file.cases[i] as (typeof file.cases)[number]).value;
+    const e = evaluateCase(c, asOfMs, cal);
+    rows[i] = resultRow(c.id, c.departmentId, e);
+    summaryInput[i] = { departmentId: c.departmentId, evaluation: e };
+    if (e.usesUncoveredDates) spans.push([e.spanFrom, e.spanTo]);
+  }
+  const CHUNK = 5000;
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await out.rows(
+      rows
+        .slice(i, i + CHUNK)
+        .map((r) => JSON.stringify(r))
+        .join(','),
+    );
+  }
+  return {
+    total: file.total,
+    evaluated: rows.length,
+    rejected: file.rejected,
+    departments: summarizeByDepartment(summaryInput),
+    spans,
   };
 }
 
@@ -178,11 +202,22 @@ async function run(args: string[]): Promise<number> {
     asOfMs = parsed;
   }
 
-  let file;
+  const asOf = formatShanghaiIso(asOfMs);
+  const out = new OutputWriter(asOf);
+  let done: EvaluatedFile;
   try {
     const mappingPath = opts.get('mapping');
     const mapping = mappingPath === undefined ? undefined : loadMapping(mappingPath);
-    file = await readCaseFile(input, format, mapping);
+    // EVALUATE_SERIAL=1 forces the serial path, EVALUATE_REQUIRE_PARALLEL=1 fails without the
+    // parallel one: the tests compare the two byte for byte.
+    const parallel =
+      format === 'ndjson' && process.env['EVALUATE_SERIAL'] !== '1'
+        ? await evaluateNdjsonParallel(input, mapping, asOfMs, out)
+        : null;
+    if (parallel === null && process.env['EVALUATE_REQUIRE_PARALLEL'] === '1') {
+      throw new Error('evaluate: the parallel NDJSON path was not taken');
+    }
+    done = parallel ?? (await evaluateSerial(input, format, mapping, asOfMs, out));
   } catch (e) {
     if (e instanceof CaseFileError) {
       process.stderr.write(`evaluate: ${e.message}\n`);
@@ -190,26 +225,14 @@ async function run(args: string[]): Promise<number> {
     }
     throw e;
   }
-
+  const { spans } = done;
   const cal = officialCalendar();
-  const rows: EvaluateResultRow[] = new Array<EvaluateResultRow>(file.cases.length);
-  const summaryInput: { departmentId: string; evaluation: CaseEvaluation }[] = new Array(
-    file.cases.length,
-  );
-  const spans: Range[] = [];
-  for (let i = 0; i < file.cases.length; i++) {
-    const c = (file.cases[i] as (typeof file.cases)[number]).value;
-    const e = evaluateCase(c, asOfMs, cal);
-    rows[i] = resultRow(c.id, c.departmentId, e);
-    summaryInput[i] = { departmentId: c.departmentId, evaluation: e };
-    if (e.usesUncoveredDates) spans.push([e.spanFrom, e.spanTo]);
-  }
   const uncovered = uncoveredRanges(spans, cal);
   const uncoveredDays = uncovered.reduce((n, [f, t]) => n + t - f + 1, 0);
   const covered = cal.coveredFrom <= cal.coveredTo;
   const tail: EvaluateOutputTail = {
-    departments: summarizeByDepartment(summaryInput),
-    rejected: file.rejected,
+    departments: done.departments,
+    rejected: done.rejected,
     calendar: {
       coveredFrom: covered ? isoFromDay(cal.coveredFrom) : null,
       coveredTo: covered ? isoFromDay(cal.coveredTo) : null,
@@ -217,10 +240,10 @@ async function run(args: string[]): Promise<number> {
       uncoveredRanges: uncovered.map(([f, t]) => ({ from: isoFromDay(f), to: isoFromDay(t) })),
     },
   };
-  const asOf = formatShanghaiIso(asOfMs);
+  const file = done;
   process.stderr.write(
-    `evaluate: ${file.total} 条记录，评估 ${rows.length} 条，拒收 ${file.rejected.length} 条；评估时点 ${asOf} ` +
-      `(${file.total} records, ${rows.length} evaluated, ${file.rejected.length} rejected)\n`,
+    `evaluate: ${file.total} 条记录，评估 ${file.evaluated} 条，拒收 ${file.rejected.length} 条；评估时点 ${asOf} ` +
+      `(${file.total} records, ${file.evaluated} evaluated, ${file.rejected.length} rejected)\n`,
   );
   for (const r of file.rejected.slice(0, 20)) {
     process.stderr.write(
@@ -236,7 +259,7 @@ async function run(args: string[]): Promise<number> {
         `${tail.calendar.uncoveredRanges.map((r) => `${r.from}…${r.to}`).join(', ')})\n`,
     );
   }
-  await writeStdout(outputChunks(asOf, rows, tail));
+  await out.end(tail);
   return 0;
 }
 

@@ -73,6 +73,13 @@ export function dubanRankingOptions(
  */
 export function alertSourceModel(e: EvaluatedSource, revoked: 'only' | undefined): DashboardModel {
   if (revoked === undefined) return e.model;
+  // One model per evaluation, so its alert index and scoped copies are cached with it.
+  const hit = revokedModels.get(e);
+  if (hit) return hit;
   const ids = e.revokedCaseIds;
-  return { ...e.evaluatedModel, rows: e.evaluatedModel.rows.filter((r) => ids.has(r.id)) };
+  const model = { ...e.evaluatedModel, rows: e.evaluatedModel.rows.filter((r) => ids.has(r.id)) };
+  revokedModels.set(e, model);
+  return model;
 }
+
+const revokedModels = new WeakMap<EvaluatedSource, DashboardModel>();

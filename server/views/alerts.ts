@@ -1,6 +1,6 @@
 /**
  * The alert list as the API serves it: the engine's filter and sort (the same functions the
- * department page uses), then rows in the contract's shape. The page, the CSV and the XLSX export
+ * department page uses, applied through a per-model index), then rows in the contract's shape. The page, the CSV and the XLSX export
  * all come from `selectAlerts`, so they cannot disagree.
  */
 import { isoFromDay } from '../../src/domain/calendar';
@@ -9,16 +9,15 @@ import { parsePeriod } from '../../src/domain/period/period';
 import { formatShanghaiIso } from '../../src/domain/time-limit';
 import type { AlertItem, AlertsQuery } from '../../src/contract/alerts';
 import {
-  alertCounts,
   alertReason,
-  filterAlerts,
   parseAlertLevels,
   parseAlertSort,
-  sortAlerts,
   type AlertCounts,
+  type AlertFilter,
 } from '../../src/engine/alerts';
 import type { CaseStatusRow, DashboardModel } from '../../src/engine/dashboard';
 import { badRequest } from '../http/route';
+import { alertPage } from './alert-index';
 
 export type AlertFilterQuery = Omit<AlertsQuery, 'page' | 'pageSize'>;
 
@@ -27,24 +26,37 @@ export interface SelectedAlerts {
   counts: AlertCounts;
 }
 
-export function selectAlerts(model: DashboardModel, q: AlertFilterQuery): SelectedAlerts {
+/** The engine's filter of a query (400 on a period that does not parse). */
+export function alertFilterOf(q: AlertFilterQuery): AlertFilter {
   let accepted = null;
   if (q.period !== undefined && q.period !== '') {
     const p = parsePeriod(q.period);
     if (p === null) throw badRequest(`period 无效 (not a period: ${q.period})`);
     accepted = periodRange(p);
   }
-  const filtered = filterAlerts(model.rows, {
+  return {
     levels: parseAlertLevels(q.level ?? null),
     departmentId: q.dept ?? null,
     itemCode: q.item ?? null,
     channel: q.channel ?? null,
     query: q.q ?? '',
     accepted,
-  });
-  const names = namesOf(model);
-  const rows = sortAlerts(filtered, parseAlertSort(q.sort ?? null), names);
-  return { rows, counts: alertCounts(filtered) };
+  };
+}
+
+/**
+ * The alerts of a query from row `start` (0-based), at most `count` of them (all by default), and
+ * the count line of all that pass — from the model's alert index (server/views/alert-index.ts).
+ */
+export function selectAlerts(
+  model: DashboardModel,
+  q: AlertFilterQuery,
+  start = 0,
+  count = Number.POSITIVE_INFINITY,
+): SelectedAlerts {
+  const filter = alertFilterOf(q);
+  const sort = parseAlertSort(q.sort ?? null);
+  return alertPage(model, namesOf(model), filter, sort, start, count);
 }
 
 export interface Names {

@@ -104,24 +104,34 @@ export function alertSortParam(sort: AlertSort): string | null {
   return sort.order === 'desc' ? `-${sort.key}` : sort.key;
 }
 
-/** The open alerts that pass the filter (in input order). */
-export function filterAlerts(rows: readonly CaseStatusRow[], f: AlertFilter): CaseStatusRow[] {
+/**
+ * The test of {@link filterAlerts} for one row, built once per filter: the service's alert index
+ * applies exactly this predicate (one definition of "passes the filter").
+ */
+export function alertMatcher(f: AlertFilter): (r: CaseStatusRow) => boolean {
   const levels = f.levels.length > 0 ? new Set<WarningLevel>(f.levels) : null;
   const q = f.query.trim().toLowerCase();
-  const out: CaseStatusRow[] = [];
-  for (const r of rows) {
-    if (r.completed || r.level === 'normal') continue;
-    if (levels && !levels.has(r.level)) continue;
-    if (f.departmentId !== null && r.departmentId !== f.departmentId) continue;
-    if (f.itemCode !== null && r.itemCode !== f.itemCode) continue;
-    if (f.channel !== null && r.channel !== f.channel) continue;
-    if (f.accepted) {
+  const accepted = f.accepted;
+  return (r) => {
+    if (r.completed || r.level === 'normal') return false;
+    if (levels && !levels.has(r.level)) return false;
+    if (f.departmentId !== null && r.departmentId !== f.departmentId) return false;
+    if (f.itemCode !== null && r.itemCode !== f.itemCode) return false;
+    if (f.channel !== null && r.channel !== f.channel) return false;
+    if (accepted) {
       const day = shanghaiDayOf(r.acceptedAt);
-      if (day < f.accepted.from || day > f.accepted.to) continue;
+      if (day < accepted.from || day > accepted.to) return false;
     }
-    if (q && !r.id.toLowerCase().includes(q)) continue;
-    out.push(r);
-  }
+    if (q && !r.id.toLowerCase().includes(q)) return false;
+    return true;
+  };
+}
+
+/** The open alerts that pass the filter (in input order). */
+export function filterAlerts(rows: readonly CaseStatusRow[], f: AlertFilter): CaseStatusRow[] {
+  const passes = alertMatcher(f);
+  const out: CaseStatusRow[] = [];
+  for (const r of rows) if (passes(r)) out.push(r);
   return out;
 }
 
@@ -174,12 +184,22 @@ export function sortAlerts(
   sort: AlertSort,
   names: AlertNames,
 ): CaseStatusRow[] {
+  return [...rows].sort(alertComparator(sort, names, rows));
+}
+
+/**
+ * The comparison {@link sortAlerts} sorts by. Names are ranked over `rows`; ranking a superset of
+ * the rows later compared gives the same order (the ranks are a total order of the names).
+ */
+export function alertComparator(
+  sort: AlertSort,
+  names: AlertNames,
+  rows: readonly CaseStatusRow[],
+): (a: CaseStatusRow, b: CaseStatusRow) => number {
   const sign = sort.order === 'asc' ? 1 : -1;
+  if (sort.key === 'severity') return (a, b) => -sign * compareSeverity(a, b);
   const byKey = keyComparator(sort.key, names, rows);
-  return [...rows].sort((a, b) => {
-    if (sort.key === 'severity') return -sign * compareSeverity(a, b);
-    return sign * byKey(a, b) || compareSeverity(a, b);
-  });
+  return (a, b) => sign * byKey(a, b) || compareSeverity(a, b);
 }
 
 /**

@@ -11,7 +11,8 @@
  * the full rules.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -54,7 +55,12 @@ export async function caseFile(n: number, asOf: string): Promise<string> {
   return file;
 }
 
-export async function cliOnce(file: string, asOf: string, out: string): Promise<number> {
+export async function cliOnce(
+  file: string,
+  asOf: string,
+  out: string,
+  env: Record<string, string> = {},
+): Promise<number> {
   // The shell's redirection is what an operator does; the bench writes to a file too.
   return new Promise((resolve, reject) => {
     const t0 = performance.now();
@@ -64,7 +70,7 @@ export async function cliOnce(file: string, asOf: string, out: string): Promise<
         '-c',
         `"${process.execPath}" --import tsx scripts/cli.ts evaluate --input "${file}" --as-of ${asOf} > "${out}"`,
       ],
-      { cwd: ROOT, stdio: 'ignore' },
+      { cwd: ROOT, stdio: 'ignore', env: { ...process.env, ...env } },
     );
     child.on('exit', (code) =>
       code === 0 ? resolve(performance.now() - t0) : reject(new Error(`evaluate exited ${code}`)),
@@ -129,7 +135,15 @@ export async function duckdbOnce(file: string, asOf: string, out: string): Promi
   return performance.now() - t0;
 }
 
-/** Both, `runs` times each, alternating; medians, spreads and the ratio. */
+function sha256(path: string): string {
+  return createHash('sha256').update(readFileSync(path)).digest('hex');
+}
+
+/**
+ * The CLI (worker threads, as shipped), DuckDB and the CLI's serial path (`EVALUATE_SERIAL=1`,
+ * the implementation before issue 17's change), `runs` times each, alternating; medians, spreads,
+ * the ratios, and whether the two CLI outputs are byte-identical.
+ */
 export async function cliVsDuckdb(
   n: number,
   asOf: string,
@@ -140,32 +154,45 @@ export async function cliVsDuckdb(
   const out = join(tmpdir(), `bench-evaluate-out-${process.pid}`);
   const cli: number[] = [];
   const duck: number[] = [];
+  const serial: number[] = [];
+  const load: string[] = [];
+  let identical = true;
   try {
     for (let r = 0; r < runs; r++) {
+      load.push(readFileSync('/proc/loadavg', 'utf8').split(' ')[0] ?? '?');
       cli.push(await cliOnce(file, asOf, `${out}.json`));
       duck.push(await duckdbOnce(file, asOf, `${out}.ndjson`));
+      serial.push(await cliOnce(file, asOf, `${out}.serial.json`, { EVALUATE_SERIAL: '1' }));
+      identical &&= sha256(`${out}.json`) === sha256(`${out}.serial.json`);
     }
   } finally {
     rmSync(`${out}.json`, { force: true });
+    rmSync(`${out}.serial.json`, { force: true });
     rmSync(`${out}.ndjson`, { force: true });
   }
   const med = (xs: number[]): number =>
     [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
   const tag = n >= 1_000_000 ? `${n / 1_000_000}m` : `${n / 1000}k`;
   const mb = statSync(file).size / 2 ** 20;
+  const line = (name: string, xs: number[]): void =>
+    log(
+      `  ${name.padEnd(34)} median ${med(xs).toFixed(0).padStart(6)} ms   spread ${Math.min(...xs).toFixed(0)}–${Math.max(...xs).toFixed(0)} ms`,
+    );
   log(
-    `\nevaluate CLI vs DuckDB SQL, ${n.toLocaleString('en')} cases (${mb.toFixed(0)} MB NDJSON), ${runs} runs each`,
+    `\nevaluate CLI vs DuckDB SQL, ${n.toLocaleString('en')} cases (${mb.toFixed(0)} MB NDJSON), ${runs} runs each, 1-min load ${load.join(', ')}`,
   );
-  log(
-    `  evaluate CLI (whole process)   median ${med(cli).toFixed(0).padStart(6)} ms   spread ${Math.min(...cli).toFixed(0)}–${Math.max(...cli).toFixed(0)} ms`,
-  );
-  log(
-    `  DuckDB SQL + calendar table    median ${med(duck).toFixed(0).padStart(6)} ms   spread ${Math.min(...duck).toFixed(0)}–${Math.max(...duck).toFixed(0)} ms`,
-  );
+  line('evaluate CLI (worker threads)', cli);
+  line('evaluate CLI, serial path (before)', serial);
+  line('DuckDB SQL + calendar table', duck);
   log(`  ratio CLI / DuckDB             ${(med(cli) / med(duck)).toFixed(2)}×`);
+  log(`  ratio serial CLI / DuckDB      ${(med(serial) / med(duck)).toFixed(2)}×`);
+  log(`  outputs byte-identical         ${identical ? 'yes' : 'NO'}`);
+  if (!identical) throw new Error('evaluate: the worker-thread output differs from the serial one');
   return {
     [`evaluate_cli_${tag}_ms`]: Math.round(med(cli)),
+    [`evaluate_cli_serial_${tag}_ms`]: Math.round(med(serial)),
     [`evaluate_duckdb_${tag}_ms`]: Math.round(med(duck)),
     [`evaluate_cli_over_duckdb_${tag}`]: Math.round((100 * med(cli)) / med(duck)) / 100,
+    [`evaluate_cli_serial_over_duckdb_${tag}`]: Math.round((100 * med(serial)) / med(duck)) / 100,
   };
 }

@@ -9,7 +9,8 @@
  * Each stage runs several times; the median and the spread (min–max) are printed, with the peak
  * resident memory. `-- --json` ends the output with one JSON line of named figures (ms, MB).
  * `-- --sizes 100000` limits the sizes (default 100k and 1M). Then the `evaluate` CLI against
- * DuckDB SQL on an NDJSON file of the largest size (`--skip-cli-duckdb` to leave it out). Not a test: figures depend on the
+ * DuckDB SQL on an NDJSON file of the largest size (`--skip-cli-duckdb` to leave it out,
+ * `--only-cli-duckdb` to run only that). Not a test: figures depend on the
  * machine, which is printed too.
  */
 import { cpus, platform, release, totalmem } from 'node:os';
@@ -198,7 +199,8 @@ async function benchSize(n: number): Promise<void> {
 log(
   `machine: ${cpus()[0]?.model ?? 'unknown cpu'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, node ${process.version}`,
 );
-for (const n of SIZES) {
+// `--only-cli-duckdb`: just the last section (the CLI against DuckDB), on the largest size.
+for (const n of args.includes('--only-cli-duckdb') ? [] : SIZES) {
   await benchSize(n);
   collectGarbage();
 }

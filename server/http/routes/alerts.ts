@@ -67,17 +67,15 @@ export function alertRoutes(service: SupervisionService): ApiRoute[] {
       handler: async ({ query, viewer, source }) => {
         const current = await service.evaluatedFor(source);
         const model = scopedModel(alertSourceModel(current, query.revoked), viewer);
-        const { rows, counts } = selectAlerts(model, query);
-        const names = namesOf(model);
         const start = (query.page - 1) * query.pageSize;
+        const { rows, counts } = selectAlerts(model, query, start, query.pageSize);
+        const names = namesOf(model);
         return {
-          total: rows.length,
+          total: counts.total,
           page: query.page,
           pageSize: query.pageSize,
           counts: { red: counts.red, yellow: counts.yellow, 'early-warning': counts.earlyWarning },
-          items: rows
-            .slice(start, start + query.pageSize)
-            .map((r) => marked(alertItemOf(r, names), query.revoked)),
+          items: rows.map((r) => marked(alertItemOf(r, names), query.revoked)),
           meta: metaOf(current),
         };
       },

@@ -25,7 +25,13 @@ export interface DepartmentTimeLimitSummary {
  * `onTime + late` equals `completed`.
  */
 export function summarizeByDepartment(
-  items: Iterable<{ departmentId: string; evaluation: CaseEvaluation }>,
+  items: Iterable<{
+    departmentId: string;
+    evaluation: Pick<
+      CaseEvaluation,
+      'level' | 'completed' | 'onTime' | 'late' | 'early' | 'overdue'
+    >;
+  }>,
 ): DepartmentTimeLimitSummary[] {
   const byDept = new Map<string, DepartmentTimeLimitSummary>();
   for (const { departmentId, evaluation: ev } of items) {

@@ -1,0 +1,161 @@
+/**
+ * One of the `evaluate` CLI's worker threads (scripts/cli/evaluate-parallel.ts): takes blocks of
+ * whole NDJSON lines from the file's shared buffer, and per line does what the serial path does —
+ * trim, `JSON.parse`, `parseCaseRecord`, `evaluateCase`, the result row's JSON — and sends back
+ * one compact batch per block (typed arrays + one string of result rows). What depends on the
+ * whole file in order (line numbers, record indices, the duplicate-id check, the department
+ * summary, the output order) stays on the main thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { officialCalendar } from '../../src/domain/calendar';
+import { evaluateCase } from '../../src/domain/time-limit';
+import { parseCaseRecord } from '../../src/feeds/case-record';
+import { defaultDateBounds } from '../../src/feeds/date-bounds';
+import {
+  BIT_COMPLETED,
+  BIT_EARLY,
+  BIT_LATE,
+  BIT_ON_TIME,
+  BIT_OVERDUE,
+  BIT_UNCOVERED,
+  KIND_INVALID,
+  KIND_NOT_JSON,
+  KIND_OK,
+  KIND_TOO_LONG,
+  LEVEL_CODES,
+  type BlockRequest,
+  type BlockResult,
+  type WorkerInit,
+} from './evaluate-batch';
+import { resultRow } from './evaluate-rows';
+
+const init = workerData as WorkerInit;
+const bytes = Buffer.from(init.buffer);
+const cal = officialCalendar();
+
+function processBlock(req: BlockRequest): BlockResult {
+  const { start, end } = req;
+  const bounds = defaultDateBounds();
+  let capacity = 1024;
+  let line = new Int32Array(capacity);
+  let kind = new Uint8Array(capacity);
+  let department = new Uint32Array(capacity);
+  let code = new Uint8Array(capacity);
+  let spans = new Int32Array(capacity * 2);
+  let starts = new Uint32Array(capacity);
+  let ends = new Uint32Array(capacity);
+  const ids: (string | null)[] = [];
+  const reasons: string[] = [];
+  const departments: string[] = [];
+  const departmentIndex = new Map<string, number>();
+  const parts: string[] = [];
+  let textLength = 0;
+  let n = 0;
+  let lineNo = 0;
+  const grow = (): void => {
+    capacity *= 2;
+    const g = <T extends Int32Array | Uint8Array | Uint32Array>(
+      a: T,
+      make: (k: number) => T,
+      k: number,
+    ): T => {
+      const b = make(k);
+      b.set(a);
+      return b;
+    };
+    line = g(line, (k) => new Int32Array(k), capacity);
+    kind = g(kind, (k) => new Uint8Array(k), capacity);
+    department = g(department, (k) => new Uint32Array(k), capacity);
+    code = g(code, (k) => new Uint8Array(k), capacity);
+    spans = g(spans, (k) => new Int32Array(k), capacity * 2);
+    starts = g(starts, (k) => new Uint32Array(k), capacity);
+    ends = g(ends, (k) => new Uint32Array(k), capacity);
+  };
+  let pos = start;
+  while (pos < end) {
+    let nl = bytes.indexOf(10, pos);
+    if (nl === -1 || nl >= end) nl = end;
+    lineNo++;
+    const t = bytes.toString('utf8', pos, nl).trim();
+    pos = nl + 1;
+    if (t === '') continue;
+    if (n === capacity) grow();
+    line[n] = lineNo;
+    if (t.length > init.maxRecordChars) {
+      kind[n] = KIND_TOO_LONG;
+      ids.push(null);
+      n++;
+      continue;
+    }
+    let raw: unknown;
+    try {
+      raw = JSON.parse(t) as unknown;
+    } catch {
+      kind[n] = KIND_NOT_JSON;
+      ids.push(null);
+      n++;
+      continue;
+    }
+    const r = parseCaseRecord(raw, init.mapping, bounds);
+    if (!r.ok) {
+      kind[n] = KIND_INVALID;
+      ids.push(r.id);
+      reasons.push(r.reason);
+      n++;
+      continue;
+    }
+    const c = r.value;
+    const e = evaluateCase(c, init.asOfMs, cal);
+    kind[n] = KIND_OK;
+    ids.push(c.id);
+    let d = departmentIndex.get(c.departmentId);
+    if (d === undefined) {
+      d = departments.length;
+      departments.push(c.departmentId);
+      departmentIndex.set(c.departmentId, d);
+    }
+    department[n] = d;
+    code[n] =
+      LEVEL_CODES.indexOf(e.level) |
+      (e.completed ? BIT_COMPLETED : 0) |
+      (e.onTime === true ? BIT_ON_TIME : 0) |
+      (e.late === true ? BIT_LATE : 0) |
+      (e.early === true ? BIT_EARLY : 0) |
+      (e.overdue ? BIT_OVERDUE : 0) |
+      (e.usesUncoveredDates ? BIT_UNCOVERED : 0);
+    spans[2 * n] = e.spanFrom;
+    spans[2 * n + 1] = e.spanTo;
+    const json = JSON.stringify(resultRow(c.id, c.departmentId, e));
+    if (parts.length > 0) textLength++; // the comma before it
+    parts.push(json);
+    starts[n] = textLength;
+    textLength += json.length;
+    ends[n] = textLength;
+    n++;
+  }
+  return {
+    block: req.block,
+    lineCount: lineNo,
+    line: line.slice(0, n),
+    kind: kind.slice(0, n),
+    ids,
+    reasons,
+    department: department.slice(0, n),
+    departments,
+    code: code.slice(0, n),
+    spans: spans.slice(0, 2 * n),
+    text: parts.join(','),
+    starts: starts.slice(0, n),
+    ends: ends.slice(0, n),
+  };
+}
+
+parentPort?.on('message', (req: BlockRequest) => {
+  const out = processBlock(req);
+  const arrays = [out.line, out.kind, out.department, out.code, out.spans, out.starts, out.ends];
+  // Each array was made by `slice`, so it owns a plain ArrayBuffer: moved, not copied.
+  parentPort?.postMessage(
+    out,
+    arrays.map((a) => a.buffer as ArrayBuffer),
+  );
+});
