@@ -88,10 +88,11 @@ async function benchSize(cases: number, executablePath: string): Promise<RunFigu
       try {
         const [name, value] = (await supervisorCookie(city.baseUrl)).split('=');
         await context.addCookies([{ name: name!, value: value!, url: city.baseUrl }]);
-        const { figures, filterTimes } = await measureRun(context, city.baseUrl);
+        const { figures, filterTimes, profile } = await measureRun(context, city.baseUrl);
         log(
           `  ${cases} run ${r + 1}: ${JSON.stringify(figures)} filters ${filterTimes.map(Math.round).join('/')} ms`,
         );
+        log(`    overview profile (ms since navigation): ${JSON.stringify(profile)}`);
         all.push(figures);
       } finally {
         await context.close();
