@@ -93,7 +93,8 @@ e2e(
     await page.waitForURL((u) => u.searchParams.get('sort') === 'elapsed');
     await header.getByRole('button').click();
     await page.waitForURL((u) => u.searchParams.get('sort') === '-elapsed');
-    if ((await header.getAttribute('aria-sort')) !== 'descending') throw new Error('aria-sort');
+    // The header says so too (the page re-renders just after the URL change).
+    await header.and(page.locator('[aria-sort="descending"]')).waitFor({ timeout: 10_000 });
 
     const head = await serviceAlerts(page, baseUrl, listQuery(page, { pageSize: '500' }));
     const count = await readCount(page);
