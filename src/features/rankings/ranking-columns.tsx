@@ -29,8 +29,9 @@ export interface RankingColumnsProps {
 
 /**
  * The antd columns of the ranking table (and of the 样本不足 table). Their widths add up to
- * 1 080 px so the table fits a 1440 px screen (1 115 px for the table beside the menu) without
- * horizontal scrolling; the e2e test measures it.
+ * 1 074 px so the table fits a 1440 px screen (about 1 115 px beside the menu) without
+ * horizontal scrolling, and each is wide enough for its content (an overflowing cell scrolls the
+ * table too); the e2e test measures it.
  */
 export function useRankingColumns(p: RankingColumnsProps): TableColumnsType<DepartmentRanking> {
   const m = useRankingMsg();
@@ -93,7 +94,7 @@ export function useRankingColumns(p: RankingColumnsProps): TableColumnsType<Depa
     {
       key: 'department',
       title: m('department'),
-      width: 140,
+      width: 132,
       fixed: 'left',
       render: (_, d) => (
         <Space size={4} wrap>
@@ -168,7 +169,7 @@ export function useRankingColumns(p: RankingColumnsProps): TableColumnsType<Depa
           </span>
         </Tooltip>
       ),
-      width: 88,
+      width: 86,
       align: 'right' as const,
       render: (_: unknown, d: DepartmentRanking) => (
         <ScoreCell
@@ -183,7 +184,8 @@ export function useRankingColumns(p: RankingColumnsProps): TableColumnsType<Depa
     {
       key: 'actions',
       title: '',
-      width: 72,
+      // The small button (four characters and its padding) plus the cell's padding.
+      width: 88,
       render: (_, d) => (
         <Button
           size="small"
