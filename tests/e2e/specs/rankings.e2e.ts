@@ -176,7 +176,7 @@ e2e('rankings: chart PNG/SVG and table XLSX/CSV downloads', async ({ page, baseU
   if (xlsx.bytes.toString('latin1', 0, 2) !== 'PK') throw new Error('XLSX is not a zip');
   const csv = await download(page, menu, '导出 CSV', 'rankings-export.csv');
   const csvText = csv.bytes.toString('utf8');
-  if (!csvText.startsWith('\uFEFF状态,名次'))
+  if (!csvText.startsWith('\uFEFF状态,组别,组内名次'))
     throw new Error(`CSV header: ${csvText.slice(0, 40)}`);
   const frame = page.getByTestId('composite-chart');
   const exportChart = frame.getByRole('button', { name: /导出图表/ });
