@@ -210,6 +210,10 @@ export interface RankingExportRow {
   status: RankingRowStatus;
   departmentId: string;
   departmentName: string;
+  /** 分类排名: the group and the rank within it (null for the city row). */
+  group: string | null;
+  groupRank: number | null;
+  groupRankChange: number | null;
   rank: number | null;
   previousRank: number | null;
   rankChange: number | null;
@@ -232,6 +236,9 @@ export function rankingExportRows(r: QuarterRanking): RankingExportRow[] {
     status,
     departmentId: d.departmentId,
     departmentName: departmentLabel(d),
+    group: d.group,
+    groupRank: d.groupRank,
+    groupRankChange: d.groupRankChange,
     rank: d.rank,
     previousRank: d.previousRank,
     rankChange: d.rankChange,
@@ -248,6 +255,9 @@ export function rankingExportRows(r: QuarterRanking): RankingExportRow[] {
       status: '全市合计',
       departmentId: CITY_ROW_ID,
       departmentName: '全市（合并计数）',
+      group: null,
+      groupRank: null,
+      groupRankChange: null,
       rank: null,
       previousRank: null,
       rankChange: null,

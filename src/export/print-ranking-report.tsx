@@ -66,7 +66,7 @@ export function RankingPrintReport({
       ))}
 
       <h2>{CN_NUM[n]}、分类排名表</h2>
-      <p className="print-note">
+      <p className="print-note print-keep-next">
         各项指标上行为比率（慢作为率为每百件标记数），下行为 0–100
         分的得分；综合分为各项得分按权重的加权平均。括号内为权重。
       </p>

@@ -160,7 +160,7 @@ describe('ranking parity: table = chart = XLSX = CSV = rankQuarter', () => {
       .filter((r) => r[col('状态')] === '排名')
       .map((r) => ({
         id: r[col('部门编号')],
-        rank: r[col('名次')] ?? null,
+        rank: r[col('全市名次')] ?? null,
         counted: r[col('计入考核件数')] ?? null,
         score: r[col('综合分')] ?? null,
         scores: names.map((n) => r[col(`${n}得分`)] ?? null),
@@ -188,7 +188,7 @@ describe('ranking parity: table = chart = XLSX = CSV = rankQuarter', () => {
       .filter((r) => r[col('状态')] === '排名')
       .map((r) => ({
         id: r[col('部门编号')],
-        rank: num(r[col('名次')]),
+        rank: num(r[col('全市名次')]),
         counted: num(r[col('计入考核件数')]),
         score: num(r[col('综合分')]),
         scores: names.map((n) => num(r[col(`${n}得分`)])),

@@ -48,7 +48,15 @@ export function rankingExportColumns(r: QuarterRanking): TableColumn<RankingExpo
   const infos = indicatorsOf(r);
   return [
     { key: 'status', header: '状态', kind: 'text', value: (x) => x.status },
-    { key: 'rank', header: '名次', kind: 'integer', value: (x) => x.rank },
+    { key: 'group', header: '组别', kind: 'text', value: (x) => x.group },
+    { key: 'groupRank', header: '组内名次', kind: 'integer', value: (x) => x.groupRank },
+    {
+      key: 'groupRankChange',
+      header: '组内名次变化（正数为上升）',
+      kind: 'integer',
+      value: (x) => x.groupRankChange,
+    },
+    { key: 'rank', header: '全市名次', kind: 'integer', value: (x) => x.rank },
     {
       key: 'rankChange',
       header: '名次变化（正数为上升）',

@@ -54,7 +54,7 @@ export function ScoreCell({
     <div>
       <Typography.Text
         data-testid={`rate-${owner}-${info.key}`}
-        style={{ display: 'block', fontSize: 12, whiteSpace: 'nowrap' }}
+        style={{ display: 'block', fontSize: 12 }}
       >
         {rate}
       </Typography.Text>

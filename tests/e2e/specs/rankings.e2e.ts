@@ -38,21 +38,65 @@ async function composites(page: Page): Promise<string> {
   return rows.join(' | ');
 }
 
-async function openRankings(page: Page, url: string) {
+async function openRankings(page: Page, url: string, table = 'ranking-table') {
   const started = Date.now();
   await page.goto(url);
   await waitForData(page);
   const fed = Date.now();
-  await page.getByTestId('ranking-table').waitFor({ timeout: 120_000 });
+  await page.getByTestId(table).waitFor({ timeout: 120_000 });
   return { total: Date.now() - started, ranking: Date.now() - fed };
+}
+
+/** Tables wider than their box (they would need horizontal scrolling), as "testid 1300 > 1144". */
+async function overflowingTables(page: Page): Promise<string[]> {
+  return page
+    .locator('[data-testid^=group-table-], [data-testid=ranking-table]')
+    .evaluateAll((els) =>
+      els.flatMap((el) => {
+        const box = el.querySelector('.ant-table-content, .ant-table-body, .ant-table-container');
+        if (!box) return [];
+        return box.scrollWidth > box.clientWidth + 1
+          ? [`${el.getAttribute('data-testid') ?? ''} ${box.scrollWidth} > ${box.clientWidth}`]
+          : [];
+      }),
+    );
+}
+
+/** Prints the open bulletin to an A4 PDF and page images; returns its page count. */
+async function printPdf(page: Page, name: string): Promise<number> {
+  await page.emulateMedia({ media: 'print' });
+  const pdfPath = join(SHOT_DIR, `${name}.pdf`);
+  await page.pdf({ path: pdfPath, format: 'A4', preferCSSPageSize: true, printBackground: true });
+  await page.emulateMedia({ media: 'screen' });
+  const pdf = readFileSync(pdfPath);
+  const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+  for (const f of readdirSync(SHOT_DIR).filter((x) => x.startsWith(`${name}-page`)))
+    rmSync(join(SHOT_DIR, f));
+  const r = spawnSync('pdftoppm', ['-png', '-r', '60', pdfPath, join(SHOT_DIR, `${name}-page`)]);
+  if (r.error) console.log('  pdftoppm not available: no page images');
+  console.log(`  ${name}.pdf ${pdf.length} B, ${pages} pages`);
+  return pages;
 }
 
 e2e(
   'rankings: ranked table with ▲▼, drill-down to cases, department detail',
   async ({ page, baseUrl, shot }) => {
-    const ms = await openRankings(page, `${baseUrl}/rankings`);
-    // The demo's as-of is 2026-11-22: the default is the last complete quarter, 2026Q3.
-    if (!/period=2026Q3/.test(page.url())) throw new Error(`default period: ${page.url()}`);
+    const ms = await openRankings(page, `${baseUrl}/rankings`, 'group-table-市直部门');
+    // The demo's as-of is 2026-11-22: the default is the last complete quarter, 2026Q3, picked
+    // by the page alone — the global period in the URL is left as it was (issue 16 item 7).
+    if (/period=/.test(page.url())) throw new Error(`the page rewrote the period: ${page.url()}`);
+    await page.getByTestId('ranking-quarter').getByText('2026年第3季度').waitFor();
+    // 分类排名 is the default: one table per group, and at 1440 px none needs scrolling.
+    for (const g of ['市直部门', '区县', '乡镇街道'])
+      await page.getByTestId(`group-table-${g}`).waitFor();
+    const wide = await overflowingTables(page);
+    if (wide.length > 0) throw new Error(`tables scroll at 1440 px: ${wide.join(', ')}`);
+    await shot('rankings-groups');
+    // The city-wide list is the second view.
+    await page.getByTestId('ranking-view').getByText('全市排名').click();
+    await page.getByTestId('ranking-table').waitFor();
+    const wideCity = await overflowingTables(page);
+    if (wideCity.length > 0) throw new Error(`tables scroll at 1440 px: ${wideCity.join(', ')}`);
     const rows = await page.getByTestId('ranking-table').locator('tbody tr[data-row-key]').count();
     const ups = await page
       .getByTestId('ranking-table')
@@ -123,7 +167,7 @@ e2e(
 );
 
 e2e('rankings: chart PNG/SVG and table XLSX/CSV downloads', async ({ page, baseUrl }) => {
-  await openRankings(page, `${baseUrl}/rankings?period=2026Q3`);
+  await openRankings(page, `${baseUrl}/rankings?period=2026Q3&view=city`);
   mkdirSync(SHOT_DIR, { recursive: true });
   // Table first: Chromium may hold back a later download that starts long after the click
   // (the XLSX writer loads lazily), once the page has already downloaded files.
@@ -132,7 +176,7 @@ e2e('rankings: chart PNG/SVG and table XLSX/CSV downloads', async ({ page, baseU
   if (xlsx.bytes.toString('latin1', 0, 2) !== 'PK') throw new Error('XLSX is not a zip');
   const csv = await download(page, menu, '导出 CSV', 'rankings-export.csv');
   const csvText = csv.bytes.toString('utf8');
-  if (!csvText.startsWith('\uFEFF状态,名次'))
+  if (!csvText.startsWith('\uFEFF状态,组别,组内名次'))
     throw new Error(`CSV header: ${csvText.slice(0, 40)}`);
   const frame = page.getByTestId('composite-chart');
   const exportChart = frame.getByRole('button', { name: /导出图表/ });
@@ -151,7 +195,7 @@ e2e('rankings: chart PNG/SVG and table XLSX/CSV downloads', async ({ page, baseU
 });
 
 e2e('rankings: the 季度通报 prints to a multi-page A4 PDF', async ({ page, baseUrl, shot }) => {
-  await openRankings(page, `${baseUrl}/rankings?period=2026Q3`);
+  await openRankings(page, `${baseUrl}/rankings?period=2026Q3&view=city`);
   await page.getByRole('button', { name: '打印季度通报' }).click();
   await page.waitForURL(/print=1/);
   await page.getByTestId('print-report').waitFor();
@@ -195,3 +239,85 @@ e2e('rankings: the 季度通报 prints to a multi-page A4 PDF', async ({ page, b
     );
   console.log(`  PDF carries the page's figures: 全市 ${city}, 1. ${name} ${score}`);
 });
+
+/** Clicks 发布 and confirms it; waits until the page shows edition `n`. */
+async function publish(page: Page, n: number) {
+  await page.getByTestId('publish-edition').click();
+  await page
+    .locator('.ant-popconfirm:not(.ant-popover-hidden)')
+    .getByRole('button', { name: '发布' })
+    .click();
+  await page
+    .getByTestId('edition-showing')
+    .getByText(new RegExp(`显示已发布的第 ${n} 版`))
+    .waitFor({ timeout: 60_000 });
+}
+
+e2e(
+  'rankings: a leader publishes 2026Q3, a correction shows the diff, the public bulletin opens signed out',
+  async ({ page, baseUrl, shot }) => {
+    await openRankings(page, `${baseUrl}/rankings?period=2026Q3`, 'group-table-市直部门');
+    await page.getByTestId('edition-bar').waitFor();
+    await publish(page, 1);
+    const tag = await page.getByTestId('ranking-shown-tag').innerText();
+    if (!/已发布 督通〔\d{4}〕\d+号/.test(tag)) throw new Error(`shown: ${tag}`);
+    console.log(`  published: ${tag}`);
+    await shot('rankings-published');
+
+    // A second edition (a correction) lists its differences from the first.
+    await publish(page, 2);
+    const diff = await page.getByTestId('edition-diff').innerText();
+    if (!/与第 1 版相比/.test(diff)) throw new Error(`edition diff: ${diff}`);
+    console.log(`  edition 2: ${diff.split('\n')[0]}`);
+    await shot('rankings-edition-diff');
+    // The edition picker lists both editions and the live figures.
+    await page.getByTestId('ranking-edition').click();
+    await page
+      .locator('.ant-select-dropdown')
+      .getByText(/第 1 版/)
+      .waitFor();
+    await page.keyboard.press('Escape');
+
+    // The public bulletin, in a fresh context with no session: no sign-in page, no /api/v1.
+    const browser = page.context().browser();
+    if (!browser) throw new Error('no browser');
+    const anon = await browser.newContext({
+      viewport: { width: 1440, height: 900 },
+      locale: 'zh-CN',
+    });
+    try {
+      const denied = await anon.request.get(`${baseUrl}/api/v1/rankings?quarter=2026Q3`);
+      if (denied.status() !== 401) throw new Error(`/api/v1 signed out: ${denied.status()}`);
+      const pub = await anon.newPage();
+      const errors: string[] = [];
+      pub.on('pageerror', (e) => errors.push(e.message));
+      pub.on('response', (r) => {
+        if (r.status() >= 400) errors.push(`HTTP ${r.status()} ${r.url()}`);
+      });
+      await pub.goto(`${baseUrl}/public/bulletins/2026Q3`);
+      await pub.getByTestId('print-report').waitFor({ timeout: 60_000 });
+      if (!pub.url().endsWith('/public/bulletins/2026Q3'))
+        throw new Error(`redirected: ${pub.url()}`);
+      const docNo = await pub.getByTestId('print-docno').innerText();
+      const office = await pub.getByTestId('print-office').innerText();
+      if (!/督通〔\d{4}〕\d+号/.test(docNo)) throw new Error(`public document number: ${docNo}`);
+      await pub
+        .getByTestId('print-chart')
+        .first()
+        .locator('.recharts-bar-rectangle')
+        .first()
+        .waitFor();
+      const text = await pub.getByTestId('print-report').innerText();
+      if (/YZ\d{6,}|leader|supervisor/.test(text))
+        throw new Error('case ids or user names in public');
+      await pub.screenshot({ path: join(SHOT_DIR, 'public-bulletin.png'), fullPage: true });
+      const pages = await printPdf(pub, 'public-bulletin');
+      console.log(`  public bulletin ${office} ${docNo}: ${pages} A4 pages`);
+      if (pages < 2) throw new Error(`public PDF has ${pages} page(s)`);
+      if (errors.length > 0) throw new Error(errors.join('\n'));
+    } finally {
+      await anon.close();
+    }
+  },
+  { account: 'leader' },
+);
