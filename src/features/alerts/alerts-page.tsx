@@ -2,6 +2,8 @@ import { Empty, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { alertsExportUrl, useAlertsPage } from '../../api/alerts';
 import { useDepartments, useItems } from '../../api/departments';
+import { useMe } from '../../api/session';
+import { IssueNoticeButton } from '../../ui/duban/issue-notice-button';
 import { asOfDayOf } from '../../api/meta';
 import { periodName } from '../../charts/period-label';
 import { isoFromDay } from '../../domain/calendar';
@@ -35,13 +37,15 @@ export function AlertsPage() {
   const departments = useDepartments().data?.items ?? [];
   const items = useItems().data?.items ?? [];
   const query = useAlertsPage(filters.params, filters.page, ALERTS_PAGE_SIZE);
+  const canIssue = useMe().data?.role === 'supervisor';
+  const batchDept = departments.find((d) => d.id === filters.filter.departmentId) ?? null;
   // "No alert at all" vs "none under these filters": the unfiltered count (one row asked for).
   const unfiltered = useAlertsPage({}, 1, 1, query.data?.total === 0);
   const columns = useMemo(
-    () => alertColumns({ m, caseSearch }),
+    () => alertColumns({ m, caseSearch, canIssue }),
     // `m` changes identity every render; the language is what matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [uiLocale, caseSearch],
+    [uiLocale, caseSearch, canIssue],
   );
   const periodLabel = periodName(period, t);
 
@@ -77,12 +81,25 @@ export function AlertsPage() {
                     early: formatCount(data.counts['early-warning'], locale),
                   })}
                 </Typography.Text>
-                <ServiceExportMenu
-                  xlsxUrl={alertsExportUrl(filters.params, 'xlsx')}
-                  csvUrl={alertsExportUrl(filters.params, 'csv')}
-                  rowCount={formatCount(data.total, locale)}
-                  disabled={data.total === 0}
-                />
+                <Space>
+                  {batchDept !== null && filters.cardState === 'active' ? (
+                    <IssueNoticeButton
+                      size="middle"
+                      testId="issue-batch"
+                      target={{
+                        kind: 'department-red',
+                        departmentId: batchDept.id,
+                        departmentName: batchDept.name,
+                      }}
+                    />
+                  ) : null}
+                  <ServiceExportMenu
+                    xlsxUrl={alertsExportUrl(filters.params, 'xlsx')}
+                    csvUrl={alertsExportUrl(filters.params, 'csv')}
+                    rowCount={formatCount(data.total, locale)}
+                    disabled={data.total === 0}
+                  />
+                </Space>
               </div>
               {data.total === 0 ? (
                 <Empty
