@@ -29,7 +29,10 @@ export interface E2eContext {
    * A second browser (its own profile and session) signed in as `account`, checked for console
    * and page errors like the first, closed with the test — for two people acting on one record.
    */
-  openSecondBrowser: (account: DemoAccountName) => Promise<SecondBrowser>;
+  openSecondBrowser: (
+    account: DemoAccountName,
+    options?: { expectHttpErrors?: RegExp[] },
+  ) => Promise<SecondBrowser>;
 }
 
 export interface SecondBrowser {
@@ -285,7 +288,10 @@ export async function runAll(filter?: string): Promise<number> {
       };
       const started = Date.now();
       const extra: { context: BrowserContext; profile: string }[] = [];
-      const openSecondBrowser = async (account: DemoAccountName): Promise<SecondBrowser> => {
+      const openSecondBrowser = async (
+        account: DemoAccountName,
+        options: { expectHttpErrors?: RegExp[] } = {},
+      ): Promise<SecondBrowser> => {
         const extraProfile = mkdtempSync(join(tmpdir(), 'ducha-e2e-'));
         const second = await launch(extraProfile);
         extra.push({ context: second, profile: extraProfile });
@@ -296,7 +302,14 @@ export async function runAll(filter?: string): Promise<number> {
         if (res.status() !== 204) throw new Error(`sign-in as ${account} failed: ${res.status()}`);
         const p = await second.newPage();
         p.on('console', (msg) => {
-          if (msg.type() === 'error') problems.push(`[${account}] console error: ${msg.text()}`);
+          // Chromium's "Failed to load resource" line has no URL: the response hook reports it.
+          if (msg.type() === 'error' && !/^Failed to load resource/.test(msg.text()))
+            problems.push(`[${account}] console error: ${msg.text()}`);
+        });
+        p.on('response', (res) => {
+          if (res.status() < 400) return;
+          if ((options.expectHttpErrors ?? []).some((re) => re.test(res.url()))) return;
+          problems.push(`[${account}] HTTP ${res.status()}: ${res.url()}`);
         });
         p.on('pageerror', (err) => problems.push(`[${account}] page error: ${err.message}`));
         return {
