@@ -61,7 +61,8 @@ export function alertColumns(ctx: AlertColumnContext): AlertColumn[] {
       key: 'level',
       header: m('col.level'),
       sortKey: 'severity',
-      px: 90,
+      // Wide enough for 「红牌（已撤销）」 under the 已撤销 filter.
+      px: 120,
       // A revoked card (listed only when the filter asks) says so in the same words as the export.
       render: (r) =>
         r.revoked === true ? (
