@@ -42,7 +42,8 @@ export interface ServiceOptions {
 }
 
 export interface ServiceEvent {
-  type: 'sync' | 'status' | 'evaluated';
+  /** `notice`: a 督办单 was issued or acted on (inboxes refetch; `evaluated` follows for figures). */
+  type: 'sync' | 'status' | 'evaluated' | 'notice';
   at: string;
 }
 
@@ -133,10 +134,14 @@ export class SupervisionService {
   /** After a 督办 decision: the figures follow the record without evaluating again. */
   async dubanChanged(): Promise<void> {
     const base = this.base;
-    if (base === null) return;
+    if (base === null) {
+      this.emit('notice');
+      return;
+    }
     const figures = await loadDubanFigures(this.db, base.source, base.asOfMs);
     // A recompute that finished meanwhile has applied the record itself.
     if (this.base === base) this.current = withDuban(base, figures);
+    this.emit('notice');
     this.emit('evaluated');
   }
 

@@ -4,6 +4,7 @@
  * `parse` first: a handler whose answer does not satisfy its schema throws, and the test fails.
  * Relative paths match on any origin (`*\/api/v1/...`).
  */
+import { cardsResponse, inboxResponse, noticesResponse } from '../../src/contract/duban';
 import { http, HttpResponse, type HttpHandler } from 'msw';
 import type { z } from 'zod';
 import { alertsQuery, alertsResponse } from '../../src/contract/alerts';
@@ -290,6 +291,13 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
         return rankQuarter(evaluated.dataset, q, rankingOptions());
       },
     ),
+    // The static demo keeps no 督办 record: no cards, notices or inbox items (the service does).
+    view('/cards', cardsResponse, () => ({ total: 0, items: [] })),
+    view('/notices', noticesResponse, () => ({ total: 0, items: [] })),
+    view('/inbox', inboxResponse, () => ({
+      counts: { answer: 0, decide: 0, review: 0, overdue: 0 },
+      items: [],
+    })),
   ];
   return mock;
 }

@@ -13,6 +13,8 @@ export interface AlertsParams {
   q?: string | null;
   period?: string | null;
   sort?: string | null;
+  /** `only`: the cases whose card was revoked on appeal (left out otherwise). */
+  revoked?: 'only' | null;
 }
 
 function paramsOf(p: AlertsParams, page?: { page: number; pageSize: number }): QueryParams {

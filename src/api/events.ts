@@ -1,6 +1,7 @@
 /**
  * `GET /events` (server-sent events): the service says when a sync landed (`sync`), when it
- * re-evaluated (`evaluated`) and when its state changed (`status`). Open pages refetch what
+ * re-evaluated (`evaluated`), when its state changed (`status`) and when a 督办单 was issued or
+ * acted on (`notice`: inboxes and header counts refetch at once). Open pages refetch what
  * changed; the figures on screen stay until the new ones arrive.
  */
 import { useQueryClient } from '@tanstack/react-query';
@@ -19,6 +20,9 @@ export function useServiceEvents(): void {
     source.addEventListener('status', status);
     source.addEventListener('sync', changed);
     source.addEventListener('evaluated', changed);
+    source.addEventListener('notice', () => {
+      void queryClient.invalidateQueries({ queryKey: apiKeys.duban() });
+    });
     // The browser reconnects by itself; the status poll covers the gap.
     source.addEventListener('error', status);
     return () => source.close();

@@ -30,4 +30,12 @@ export const apiKeys = {
   settings: () => [...apiKeys.all, 'settings'] as const,
   syncStatus: () => [...apiKeys.all, 'sync-status'] as const,
   me: () => [...apiKeys.all, 'me'] as const,
+  /** 督办: cards, notices, the inbox (refetched on the stream's `notice` event). */
+  duban: () => [...apiKeys.all, 'duban'] as const,
+  cards: (query: QueryParams) => [...apiKeys.duban(), 'cards', query] as const,
+  cardEvents: (id: number) => [...apiKeys.duban(), 'card-events', id] as const,
+  notices: (query: QueryParams) => [...apiKeys.duban(), 'notices', query] as const,
+  notice: (id: number) => [...apiKeys.duban(), 'notice', id] as const,
+  noticeEvents: (id: number) => [...apiKeys.duban(), 'notice-events', id] as const,
+  inbox: () => [...apiKeys.duban(), 'inbox'] as const,
 };

@@ -4,6 +4,7 @@ import type { MessageKey } from '../i18n';
 export const NAV_ITEMS: ReadonlyArray<{ path: string; labelKey: MessageKey }> = [
   { path: '/overview', labelKey: 'nav.overview' },
   { path: '/alerts', labelKey: 'nav.alerts' },
+  { path: '/inbox', labelKey: 'nav.inbox' },
   { path: '/slow-action', labelKey: 'nav.slowAction' },
   { path: '/rankings', labelKey: 'nav.rankings' },
   { path: '/tasks', labelKey: 'nav.tasks' },

@@ -79,6 +79,22 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'inbox',
+        lazy: async () => ({ Component: (await import('../features/duban/inbox-page')).InboxPage }),
+      },
+      {
+        path: 'notices/:noticeId',
+        lazy: async () => ({
+          Component: (await import('../features/duban/notice-page')).NoticePage,
+        }),
+      },
+      {
+        path: 'notices/:noticeId/print',
+        lazy: async () => ({
+          Component: (await import('../features/duban/notice-print')).NoticePrintPage,
+        }),
+      },
+      {
         path: 'cases/:caseId',
         lazy: async () => ({ Component: (await import('../features/cases/case-page')).CasePage }),
       },

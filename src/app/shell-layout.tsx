@@ -5,6 +5,7 @@ import {
   DashboardOutlined,
   FieldTimeOutlined,
   FileDoneOutlined,
+  InboxOutlined,
   SettingOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Space, Spin, Typography } from 'antd';
@@ -18,6 +19,7 @@ import { useGlobalSearch, usePeriod } from '../state/url-state';
 import { useDefaultPeriod } from '../ui/use-default-period';
 import { DataFreshness } from './data-freshness';
 import { FeedStatus } from './feed-status';
+import { InboxBadge } from './inbox-badge';
 import { LanguageSwitch } from './language-switch';
 import { NAV_ITEMS } from './nav-items';
 import { PeriodPicker } from './period-picker';
@@ -25,6 +27,7 @@ import { PeriodPicker } from './period-picker';
 const ICONS: Record<string, ReactNode> = {
   '/overview': <DashboardOutlined />,
   '/alerts': <AlertOutlined />,
+  '/inbox': <InboxOutlined />,
   '/slow-action': <FieldTimeOutlined />,
   '/rankings': <BarChartOutlined />,
   '/tasks': <FileDoneOutlined />,
@@ -36,6 +39,7 @@ const ICONS: Record<string, ReactNode> = {
 function pageTitleKey(pathname: string, selected: string): MessageKey {
   if (pathname.startsWith('/cases/')) return 'page.caseDetail';
   if (pathname.startsWith('/departments/')) return 'page.departmentDetail';
+  if (pathname.startsWith('/notices/')) return 'page.notice';
   return NAV_ITEMS.find((i) => i.path === selected)?.labelKey ?? 'app.title';
 }
 
@@ -96,6 +100,7 @@ export function ShellLayout() {
           </Typography.Title>
           <Space size="middle" wrap>
             <PeriodPicker value={period} latest={defaultPeriod} onChange={setPeriod} />
+            <InboxBadge />
             <DataFreshness />
             <LanguageSwitch />
           </Space>

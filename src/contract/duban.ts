@@ -81,8 +81,8 @@ export const cardEventsResponse = z.object({ items: z.array(cardEvent) });
 export const issueNoticeBody = z.object({
   cardIds: z.array(id).min(1).max(500),
   instructions: text(4000),
-  /** Working days to respond (default 3). */
-  deadlineDays: z.number().int().min(1).max(60).default(3),
+  /** Working days to respond; absent = the settings' `duban.deadlineDays` (default 3). */
+  deadlineDays: z.number().int().min(1).max(60).optional(),
 });
 
 export const respondBody = z.object({

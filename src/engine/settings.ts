@@ -54,12 +54,22 @@ export function bulletinDocumentNumber(prefix: string, year: number, n: number):
   return `${prefix}〔${year}〕${n}号`;
 }
 
+/** 督办: the response deadline a new notice gets unless the supervisor sets another. */
+export interface DubanSettings {
+  /** Working days to respond to a 督办单 (default 3; 1–60). */
+  deadlineDays: number;
+}
+
+export const DEFAULT_DUBAN_SETTINGS: DubanSettings = { deadlineDays: 3 };
+
 export interface EngineSettings {
   warning: WarningThresholds;
   slowAction: SlowActionThresholds;
   ranking: RankingSettings;
   /** The bulletin's city, issuing office and document-number prefix. */
   bulletin: BulletinSettings;
+  /** The 督办单's default response deadline. */
+  duban: DubanSettings;
   /** Official holiday files loaded by an administrator (a newer year), on top of the bundled ones. */
   extraCalendarFiles: HolidayYearFile[];
 }
@@ -69,6 +79,7 @@ export const DEFAULT_ENGINE_SETTINGS: EngineSettings = {
   slowAction: { ...DEFAULT_SLOW_ACTION_THRESHOLDS },
   ranking: { ...DEFAULT_RANKING_SETTINGS, weights: { ...DEFAULT_RANKING_SETTINGS.weights } },
   bulletin: { ...DEFAULT_BULLETIN_SETTINGS },
+  duban: { ...DEFAULT_DUBAN_SETTINGS },
   extraCalendarFiles: [],
 };
 
@@ -181,6 +192,14 @@ export function checkEngineSettings(raw: unknown): SettingsCheck {
   const ranking: RankingSettings = { ...rankingBase, weights };
   reasons.push(...checkRankingSettings(ranking));
   const bulletin = bulletinFrom(raw['bulletin'], reasons);
+  const duban = numbersFrom(DEFAULT_DUBAN_SETTINGS, raw['duban'], 'duban', reasons);
+  // The contract accepts 1–60 working days for a notice; a default outside it could not be used.
+  if (!(
+    Number.isInteger(duban.deadlineDays) &&
+    duban.deadlineDays >= 1 &&
+    duban.deadlineDays <= 60
+  ))
+    reasons.push('duban.deadlineDays 应为 1–60 的整数 (must be a whole number from 1 to 60)');
   const extraCalendarFiles: HolidayYearFile[] = [];
   const files = raw['extraCalendarFiles'];
   if (files !== undefined) {
@@ -193,5 +212,5 @@ export function checkEngineSettings(raw: unknown): SettingsCheck {
       }
   }
   if (reasons.length > 0) return { ok: false, reasons };
-  return { ok: true, value: { warning, slowAction, ranking, bulletin, extraCalendarFiles } };
+  return { ok: true, value: { warning, slowAction, ranking, bulletin, duban, extraCalendarFiles } };
 }

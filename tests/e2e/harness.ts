@@ -25,6 +25,20 @@ export interface E2eContext {
   signIn: (account: DemoAccountName) => Promise<void>;
   /** Saves a full-page screenshot as test-results/e2e/NAME.png and returns its path. */
   shot: (name: string) => Promise<string>;
+  /**
+   * A second browser (its own profile and session) signed in as `account`, checked for console
+   * and page errors like the first, closed with the test — for two people acting on one record.
+   */
+  openSecondBrowser: (
+    account: DemoAccountName,
+    options?: { expectHttpErrors?: RegExp[] },
+  ) => Promise<SecondBrowser>;
+}
+
+export interface SecondBrowser {
+  page: Page;
+  /** Saves a full-page screenshot of this browser's page as test-results/e2e/NAME.png. */
+  shot: (name: string) => Promise<string>;
 }
 
 /** Waits until every feed has loaded (the header stamp reads "数据更新于 …"). */
@@ -273,6 +287,40 @@ export async function runAll(filter?: string): Promise<number> {
         return path;
       };
       const started = Date.now();
+      const extra: { context: BrowserContext; profile: string }[] = [];
+      const openSecondBrowser = async (
+        account: DemoAccountName,
+        options: { expectHttpErrors?: RegExp[] } = {},
+      ): Promise<SecondBrowser> => {
+        const extraProfile = mkdtempSync(join(tmpdir(), 'ducha-e2e-'));
+        const second = await launch(extraProfile);
+        extra.push({ context: second, profile: extraProfile });
+        const res = await second.request.post(`${baseUrl}/api/v1/session`, {
+          data: { name: account, password: DEMO_PASSWORDS[account] },
+          headers: { origin: baseUrl },
+        });
+        if (res.status() !== 204) throw new Error(`sign-in as ${account} failed: ${res.status()}`);
+        const p = await second.newPage();
+        p.on('console', (msg) => {
+          // Chromium's "Failed to load resource" line has no URL: the response hook reports it.
+          if (msg.type() === 'error' && !/^Failed to load resource/.test(msg.text()))
+            problems.push(`[${account}] console error: ${msg.text()}`);
+        });
+        p.on('response', (res) => {
+          if (res.status() < 400) return;
+          if ((options.expectHttpErrors ?? []).some((re) => re.test(res.url()))) return;
+          problems.push(`[${account}] HTTP ${res.status()}: ${res.url()}`);
+        });
+        p.on('pageerror', (err) => problems.push(`[${account}] page error: ${err.message}`));
+        return {
+          page: p,
+          shot: async (name: string) => {
+            const path = join(SHOT_DIR, `${name}.png`);
+            await p.screenshot({ path, fullPage: true });
+            return path;
+          },
+        };
+      };
       try {
         await feed.setFault('none');
         const signIn = async (account: DemoAccountName): Promise<void> => {
@@ -287,7 +335,7 @@ export async function runAll(filter?: string): Promise<number> {
         // Every page needs a session: tests start signed in as a supervisor (all departments) and
         // sign in as another role where they test that role.
         if (test.account !== null) await signIn(test.account ?? 'supervisor');
-        await test.fn({ page, baseUrl, shot, feed, signIn, expectHttpError });
+        await test.fn({ page, baseUrl, shot, feed, signIn, expectHttpError, openSecondBrowser });
         if (problems.length > 0) throw new Error(problems.join('\n'));
         passed += 1;
         console.log(`✓ ${test.name} (${Date.now() - started} ms)`);
@@ -303,6 +351,10 @@ export async function runAll(filter?: string): Promise<number> {
         await page.close();
         await context.close();
         rmSync(profile, { recursive: true, force: true });
+        for (const x of extra) {
+          await x.context.close().catch(() => {});
+          rmSync(x.profile, { recursive: true, force: true });
+        }
       }
     }
   } catch (error) {

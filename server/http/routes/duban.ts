@@ -110,7 +110,11 @@ export function dubanRoutes(service: SupervisionService): ApiRoute[] {
       body: issueNoticeBody,
       response: noticeItem,
       handler: async ({ body, viewer, reply }) => {
-        const n = await issueNotice(ctx(), viewer, body);
+        const settings = requireEvaluated(service.evaluated).settings.settings;
+        const n = await issueNotice(ctx(), viewer, {
+          ...body,
+          deadlineDays: body.deadlineDays ?? settings.duban.deadlineDays,
+        });
         await service.dubanChanged();
         void reply.status(201);
         return itemOf(n);

@@ -6,6 +6,7 @@
 import { Space, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
+import { IssueNoticeButton } from '../../ui/duban/issue-notice-button';
 import type { AlertItem } from '../../contract/alerts';
 import { slowActionRuleName } from '../../domain/slow-action';
 import type { AlertSortKey } from '../../engine/alerts';
@@ -35,6 +36,8 @@ export interface AlertColumnContext {
   m: AlertsMsg;
   /** Query string (period, dept) carried to the case page. */
   caseSearch: string;
+  /** A supervisor gets a 签发督办 button per row (not part of the export: it is an action). */
+  canIssue?: boolean;
 }
 
 /** Builds the columns for the current language. */
@@ -58,8 +61,15 @@ export function alertColumns(ctx: AlertColumnContext): AlertColumn[] {
       key: 'level',
       header: m('col.level'),
       sortKey: 'severity',
-      px: 90,
-      render: (r) => <Tag color={LEVEL_COLOR[r.level]}>{levelLabel(r)}</Tag>,
+      // Wide enough for 「红牌（已撤销）」 under the 已撤销 filter.
+      px: 120,
+      // A revoked card (listed only when the filter asks) says so in the same words as the export.
+      render: (r) =>
+        r.revoked === true ? (
+          <Tag data-testid="alert-revoked">{m('revokedTag', { level: levelLabel(r) })}</Tag>
+        ) : (
+          <Tag color={LEVEL_COLOR[r.level]}>{levelLabel(r)}</Tag>
+        ),
     },
     {
       key: 'department',
@@ -136,5 +146,21 @@ export function alertColumns(ctx: AlertColumnContext): AlertColumn[] {
         </Space>
       ),
     },
+    ...(ctx.canIssue === true
+      ? [
+          {
+            key: 'duban',
+            header: m('col.duban'),
+            px: 110,
+            render: (r: AlertItem) =>
+              r.revoked === true ? null : (
+                <IssueNoticeButton
+                  target={{ kind: 'case', caseId: r.caseId }}
+                  testId={`issue-${r.caseId}`}
+                />
+              ),
+          },
+        ]
+      : []),
   ];
 }

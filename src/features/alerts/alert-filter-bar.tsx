@@ -49,7 +49,8 @@ export function AlertFilterBar({
     filter.itemCode !== null ||
     filter.channel !== null ||
     filter.query !== '' ||
-    state.scope === 'period';
+    state.scope === 'period' ||
+    state.cardState === 'revoked';
   return (
     <Space wrap size={[8, 8]} data-testid="alert-filters">
       <Select<AlertLevel[]>
@@ -104,6 +105,17 @@ export function AlertFilterBar({
           ]}
         />
       </Tooltip>
+      <Select<'active' | 'revoked'>
+        aria-label={m('cardState')}
+        style={{ width: 150 }}
+        value={state.cardState}
+        onChange={(v) => state.setCardState(v)}
+        data-testid="alert-card-state"
+        options={[
+          { value: 'active', label: m('cardState.active') },
+          { value: 'revoked', label: m('cardState.revoked') },
+        ]}
+      />
       {hasFilter ? (
         <Button type="link" onClick={state.reset}>
           {m('reset')}

@@ -21,6 +21,11 @@ export const useAlertsMsg = defineMessages(
     scopeHint:
       '预警反映办件当前状态，默认不受顶部期间限制；选择"仅看…受理"则只看受理日期在该期间内的办件。',
     reset: '清除筛选',
+    cardState: '卡片状态',
+    'cardState.active': '有效卡片',
+    'cardState.revoked': '已撤销（申诉成立）',
+    revokedTag: '{level}（已撤销）',
+    'col.duban': '督办',
     emptyNone: '截至 {asOf}，所有在办件均未触发预警。',
     emptyFiltered: '当前筛选条件下没有预警件。可放宽等级、部门、事项、渠道、期间或搜索条件。',
     'level.red': '红牌',
@@ -64,6 +69,11 @@ export const useAlertsMsg = defineMessages(
     scopeHint:
       'Warnings describe the current state of a case, so by default the header period does not filter them; choose "Accepted in…" to see only cases accepted in that period.',
     reset: 'Clear filters',
+    cardState: 'Card state',
+    'cardState.active': 'Active cards',
+    'cardState.revoked': 'Revoked (appeal upheld)',
+    revokedTag: '{level} (revoked)',
+    'col.duban': 'Notice',
     emptyNone: 'As of {asOf}, no open case has a warning.',
     emptyFiltered:
       'No alerts match the current filters. Relax the level, department, item, channel, period or search.',

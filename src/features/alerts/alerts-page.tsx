@@ -3,6 +3,8 @@ import { useMemo, useState } from 'react';
 import { alertsExportUrl, useAlertsHead, type AlertsParams } from '../../api/alerts';
 import { queryString } from '../../api/http';
 import { useDepartments, useItems } from '../../api/departments';
+import { useMe } from '../../api/session';
+import { IssueNoticeButton } from '../../ui/duban/issue-notice-button';
 import { asOfDayOf } from '../../api/meta';
 import { periodName } from '../../charts/period-label';
 import { isoFromDay } from '../../domain/calendar';
@@ -38,13 +40,15 @@ export function AlertsPage() {
   // filters that answer belongs to, so its rows and its count never disagree.
   const [shown, setShown] = useState<AlertsParams>(filters.params);
   if (shown !== filters.params && query.data && !query.isPlaceholderData) setShown(filters.params);
+  const canIssue = useMe().data?.role === 'supervisor';
+  const batchDept = departments.find((d) => d.id === filters.filter.departmentId) ?? null;
   // "No alert at all" vs "none under these filters": the unfiltered count (one row asked for).
   const unfiltered = useAlertsHead({}, 1, query.data?.total === 0);
   const columns = useMemo(
-    () => alertColumns({ m, caseSearch }),
+    () => alertColumns({ m, caseSearch, canIssue }),
     // `m` changes identity every render; the language is what matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [uiLocale, caseSearch],
+    [uiLocale, caseSearch, canIssue],
   );
   const periodLabel = periodName(period, t);
 
@@ -80,12 +84,25 @@ export function AlertsPage() {
                     early: formatCount(data.counts['early-warning'], locale),
                   })}
                 </Typography.Text>
-                <ServiceExportMenu
-                  xlsxUrl={alertsExportUrl(filters.params, 'xlsx')}
-                  csvUrl={alertsExportUrl(filters.params, 'csv')}
-                  rowCount={formatCount(data.total, locale)}
-                  disabled={data.total === 0}
-                />
+                <Space>
+                  {batchDept !== null && filters.cardState === 'active' ? (
+                    <IssueNoticeButton
+                      size="middle"
+                      testId="issue-batch"
+                      target={{
+                        kind: 'department-red',
+                        departmentId: batchDept.id,
+                        departmentName: batchDept.name,
+                      }}
+                    />
+                  ) : null}
+                  <ServiceExportMenu
+                    xlsxUrl={alertsExportUrl(filters.params, 'xlsx')}
+                    csvUrl={alertsExportUrl(filters.params, 'csv')}
+                    rowCount={formatCount(data.total, locale)}
+                    disabled={data.total === 0}
+                  />
+                </Space>
               </div>
               {data.total === 0 ? (
                 <Empty

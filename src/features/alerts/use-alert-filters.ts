@@ -22,6 +22,7 @@ import { CASE_CHANNELS, type CaseChannel } from '../../feeds/schemas/case';
 import { useUrlParam } from '../../state/url-state';
 
 export type AlertScope = 'all' | 'period';
+export type AlertCardState = 'active' | 'revoked';
 
 export interface AlertFilterState {
   filter: AlertFilter;
@@ -36,12 +37,15 @@ export interface AlertFilterState {
   setQuery: (q: string) => void;
   setSort: (sort: AlertSort) => void;
   setScope: (scope: AlertScope) => void;
+  /** 有效 (default: revoked cards left out, as in every figure) or 已撤销 (only those). */
+  cardState: AlertCardState;
+  setCardState: (s: AlertCardState) => void;
   /** Clears every page filter (keeps period and sort). */
   reset: () => void;
 }
 
 /** The page's own params (the global `dept` included: it is a filter here). */
-const PAGE_PARAMS = ['level', 'dept', 'item', 'channel', 'q', 'scope'] as const;
+const PAGE_PARAMS = ['level', 'dept', 'item', 'channel', 'q', 'scope', 'card'] as const;
 
 function parseChannel(raw: string | null): CaseChannel | null {
   return CASE_CHANNELS.find((c) => c === raw) ?? null;
@@ -57,6 +61,8 @@ export function useAlertFilters(period: Period): AlertFilterState {
   const [q] = useUrlParam('q');
   const [sortRaw] = useUrlParam('sort');
   const [scopeRaw] = useUrlParam('scope');
+  const [cardRaw] = useUrlParam('card');
+  const cardState: AlertCardState = cardRaw === 'revoked' ? 'revoked' : 'active';
   // One URL update per change.
   const set = (name: string, value: string | null) =>
     setParams((prev) => {
@@ -91,8 +97,9 @@ export function useAlertFilters(period: Period): AlertFilterState {
       q: q === null || q.trim() === '' ? null : q.trim(),
       period: periodText,
       sort: sortKey,
+      revoked: cardState === 'revoked' ? 'only' : null,
     }),
-    [levelKey, dept, item, channel, q, periodText, sortKey],
+    [levelKey, dept, item, channel, q, periodText, sortKey, cardState],
   );
   return {
     filter,
@@ -114,6 +121,8 @@ export function useAlertFilters(period: Period): AlertFilterState {
     setQuery: (text) => set('q', text.trim() === '' ? null : text.trim()),
     setSort: (s) => set('sort', alertSortParam(s)),
     setScope: (s) => set('scope', s === 'period' ? 'period' : null),
+    cardState,
+    setCardState: (s) => set('card', s === 'revoked' ? 'revoked' : null),
     reset: () =>
       setParams((prev) => {
         const copy = new URLSearchParams(prev);

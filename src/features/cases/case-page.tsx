@@ -4,6 +4,7 @@ import { useCase, type CaseData as CaseAnswer } from '../../api/case';
 import { asOfDayOf } from '../../api/meta';
 import { useSharedSettings, type SharedSettings } from '../../api/settings';
 import { QueryGate } from '../../ui/query-gate';
+import { CaseDuban } from './case-duban';
 import { CaseEvaluations } from './case-evaluations';
 import { CaseFlags } from './case-flags';
 import { CaseHeader } from './case-header';
@@ -66,6 +67,7 @@ function CaseView({
       ) : null}
       <CaseHeader data={data} />
       <CaseWhy data={data} asOfMs={data.asOfMs} />
+      <CaseDuban caseId={caseId} />
       <CaseTimelineSection data={data} caseId={caseId} asOfDay={asOfDayOf(answer.meta)} />
       <CaseEvaluations data={data} asOfMs={data.asOfMs} />
       <CaseFlags flags={data.flags} />

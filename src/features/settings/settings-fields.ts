@@ -10,7 +10,7 @@ import type { EngineSettings } from '../../engine/settings';
 /** How a field's text must read: a non-negative integer, a non-negative number, or a share 0–1. */
 export type FieldKind = 'int' | 'number' | 'share';
 
-export type FieldSection = 'warning' | 'slowAction' | 'weights' | 'ranking';
+export type FieldSection = 'warning' | 'slowAction' | 'weights' | 'ranking' | 'duban';
 
 export interface FieldSpec {
   id: string;
@@ -158,6 +158,17 @@ export const SETTINGS_FIELDS: readonly FieldSpec[] = [
     unitEn: WD[1],
     help: '差评在此期限内整改反馈方计为已整改（部分省份用 5 个工作日）。',
   },
+  {
+    id: 'duban.deadlineDays',
+    section: 'duban',
+    key: 'deadlineDays',
+    kind: 'int',
+    label: '督办单反馈期限（默认值，签发时可改）',
+    labelEn: 'Notice response deadline (default; can be changed when issuing)',
+    unit: WD[0],
+    unitEn: WD[1],
+    help: '签发日不计，自次一工作日起算；1–60 个工作日。',
+  },
 ];
 
 export type DraftValues = Record<string, string>;
@@ -179,6 +190,7 @@ function valueOf(s: EngineSettings, f: FieldSpec): number {
       minCountedCases: s.ranking.minCountedCases,
       rectificationWindowDays: s.ranking.rectificationWindowDays,
     },
+    duban: { ...s.duban },
   };
   return table[f.section][f.key] ?? Number.NaN;
 }
@@ -225,6 +237,7 @@ export function rawSettingsFrom(values: DraftValues, base: EngineSettings): unkn
     // Not numbers, edited as text below the numbers; without them here a save reset the
     // letterhead to its defaults.
     bulletin: bulletinFrom(values, base),
+    duban: section('duban'),
     extraCalendarFiles: base.extraCalendarFiles,
   };
 }

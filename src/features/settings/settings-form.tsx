@@ -18,7 +18,7 @@ import {
 } from './settings-fields';
 import { useSettingsMsg } from './settings-messages';
 
-const SECTIONS: FieldSection[] = ['warning', 'slowAction', 'weights', 'ranking'];
+const SECTIONS: FieldSection[] = ['warning', 'slowAction', 'weights', 'ranking', 'duban'];
 
 /** DOM id of a field's input (its label points at it). */
 export function fieldDomId(f: FieldSpec): string {

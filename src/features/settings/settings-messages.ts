@@ -12,6 +12,7 @@ export const useSettingsMsg = defineMessages(
     'section.slowAction': '慢作为规则阈值',
     'section.weights': '评比排队指标权重',
     'section.ranking': '评比排队其他设置',
+    'section.duban': '督办',
     weightsSum: '权重合计：{sum}（按合计归一化，不必等于 100）',
     weightsHelp: '各指标得分按权重加权平均；某指标无数据时，其余指标的权重重新归一化。',
     save: '保存设置',
@@ -74,6 +75,7 @@ export const useSettingsMsg = defineMessages(
     'section.slowAction': 'Slow-action thresholds',
     'section.weights': 'Ranking weights',
     'section.ranking': 'Other ranking settings',
+    'section.duban': 'Supervision notices',
     weightsSum: 'Sum of weights: {sum} (normalised by the sum; need not be 100)',
     weightsHelp:
       'The composite is the weighted mean; indicators without data are left out and the weights renormalised.',

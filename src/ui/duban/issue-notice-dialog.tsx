@@ -1,0 +1,139 @@
+import { Form, Input, InputNumber, Modal, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { useCards, type CardsParams } from '../../api/cards';
+import { useIssueNotice } from '../../api/notice-actions';
+import { useSharedSettings } from '../../api/settings';
+import { defineMessages } from '../../i18n';
+import { ActionError } from './action-error';
+import { useDubanLabels } from './duban-labels';
+
+const useMsg = defineMessages(
+  {
+    titleCase: '签发督办单：办件 {id}',
+    titleBatch: '签发督办单：{dept} 全部有效红牌',
+    cards: '督办的卡片（{n} 张）',
+    none: '没有可督办的有效卡片（可能已撤销、已取消或已在办理中的督办单内）。',
+    issue: '签发',
+    cancel: '取消',
+    defaultInstructions: '请于期限内核查超期原因，采取整改措施并书面反馈；如有异议可提出申诉。',
+    required: '请填写督办要求',
+  },
+  {
+    titleCase: 'Issue a notice: case {id}',
+    titleBatch: 'Issue a notice: every active red card of {dept}',
+    cards: 'Cards in the notice ({n})',
+    none: 'No active card to act on (revoked, cancelled, or already in an open notice).',
+    issue: 'Issue',
+    cancel: 'Cancel',
+    defaultInstructions:
+      'Check the cause of the delay, take corrective measures and answer in writing by the deadline; you may appeal if you disagree.',
+    required: 'Enter the instructions',
+  },
+);
+
+/** What a notice is for: one case's card, or every active red card of a department (a batch). */
+export type NoticeTarget =
+  | { kind: 'case'; caseId: string }
+  | { kind: 'department-red'; departmentId: string; departmentName: string };
+
+function cardsParams(t: NoticeTarget): CardsParams {
+  return t.kind === 'case'
+    ? { caseId: t.caseId, state: 'active' }
+    : { departmentId: t.departmentId, state: 'active', level: 'red' };
+}
+
+/**
+ * The supervisor's 签发督办单 dialog: the active cards of the target, instructions and a deadline
+ * in working days (the settings' default, 3 unless changed). On success it opens the new notice.
+ */
+export function IssueNoticeDialog({
+  target,
+  onClose,
+}: {
+  target: NoticeTarget;
+  onClose: () => void;
+}) {
+  const m = useMsg();
+  const l = useDubanLabels();
+  const navigate = useNavigate();
+  const cards = useCards(cardsParams(target));
+  const settings = useSharedSettings();
+  const issue = useIssueNotice();
+  const [instructions, setInstructions] = useState(() => m('defaultInstructions'));
+  const [days, setDays] = useState<number | null>(null);
+  const deadlineDays = days ?? settings.data?.settings.duban.deadlineDays ?? 3;
+  // A batch is one department's; a case's cards are all of its department (one live card).
+  const items = (cards.data?.items ?? []).filter(
+    (c) => target.kind === 'case' || c.departmentId === target.departmentId,
+  );
+  const submit = () => {
+    if (items.length === 0 || instructions.trim() === '') return;
+    issue.mutate(
+      { cardIds: items.map((c) => c.id), instructions: instructions.trim(), deadlineDays },
+      { onSuccess: (n) => void navigate(`/notices/${n.id}`) },
+    );
+  };
+  return (
+    <Modal
+      open
+      title={
+        target.kind === 'case'
+          ? m('titleCase', { id: target.caseId })
+          : m('titleBatch', { dept: target.departmentName })
+      }
+      okText={m('issue')}
+      cancelText={m('cancel')}
+      onOk={submit}
+      onCancel={onClose}
+      okButtonProps={{
+        disabled: items.length === 0 || instructions.trim() === '',
+        loading: issue.isPending,
+        'data-testid': 'issue-submit',
+      }}
+      destroyOnHidden
+    >
+      <Space orientation="vertical" style={{ width: '100%' }} data-testid="issue-dialog">
+        <Typography.Text strong>{m('cards', { n: items.length })}</Typography.Text>
+        {cards.isSuccess && items.length === 0 ? (
+          <Typography.Text type="warning">{m('none')}</Typography.Text>
+        ) : (
+          <div>
+            {items.map((c) => (
+              <Tag
+                key={c.id}
+                color={c.level === 'red' ? 'red' : c.level === 'yellow' ? 'gold' : 'blue'}
+              >
+                {c.caseId} · {l(`level.${c.level}`)}
+              </Tag>
+            ))}
+          </div>
+        )}
+        <Form layout="vertical">
+          <Form.Item label={l('field.instructions')} required>
+            <Input.TextArea
+              rows={3}
+              maxLength={4000}
+              value={instructions}
+              onChange={(e) => setInstructions(e.target.value)}
+              data-testid="issue-instructions"
+            />
+          </Form.Item>
+          <Form.Item label={l('field.deadlineDays')} required>
+            <InputNumber
+              min={1}
+              max={60}
+              precision={0}
+              value={deadlineDays}
+              onChange={(v) => setDays(typeof v === 'number' ? v : null)}
+              data-testid="issue-days"
+            />
+          </Form.Item>
+        </Form>
+        {issue.isError ? (
+          <ActionError error={issue.error} onReload={() => void cards.refetch()} />
+        ) : null}
+      </Space>
+    </Modal>
+  );
+}
