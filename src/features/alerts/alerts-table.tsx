@@ -1,6 +1,7 @@
 import { Table, type TableProps } from 'antd';
+import type { TableRef } from 'antd/es/table';
 import type { SortOrder } from 'antd/es/table/interface';
-import { useMemo } from 'react';
+import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { AlertItem } from '../../contract/alerts';
 import { DEFAULT_ALERT_SORT, type AlertSort } from '../../engine/alerts';
 import type { AlertColumn } from './alert-columns';
@@ -10,6 +11,31 @@ const ROW_HEIGHT = 47;
 function orderOf(sort: AlertSort, column: AlertColumn): SortOrder {
   if (column.sortKey !== sort.key) return null;
   return sort.order === 'asc' ? 'ascend' : 'descend';
+}
+
+/**
+ * Keeps the virtual body under the header when the header scrolls by itself. The table syncs the
+ * two only for wheel and body scrolls; keyboard focus on a sortable header scrolls the header
+ * natively (the browser brings the focused cell into view), which left the headers hundreds of
+ * pixels away from their columns. The virtual list has no native scrollLeft, so the body follows
+ * through the table's scrollTo (its virtual list takes `left`; `top: undefined` keeps the rows).
+ */
+function useHeaderScrollSync(table: RefObject<TableRef | null>): void {
+  useEffect(() => {
+    const root = table.current?.nativeElement;
+    if (!root) return;
+    const onScroll = (e: Event) => {
+      const target = e.target;
+      if (!(target instanceof HTMLElement) || !target.classList.contains('ant-table-header'))
+        return;
+      // `left` is not in the declared config type, which lists only the vertical fields.
+      const position = { top: undefined, left: target.scrollLeft };
+      table.current?.scrollTo(position);
+    };
+    // scroll does not bubble: listen in the capture phase to hear the header's own scroll.
+    root.addEventListener('scroll', onScroll, true);
+    return () => root.removeEventListener('scroll', onScroll, true);
+  }, [table]);
 }
 
 /**
@@ -60,10 +86,14 @@ export function AlertsTable({
     [columns, sort],
   );
   const scrollX = columns.reduce((w, c) => w + c.px, 0);
+  const tableRef = useRef<TableRef>(null);
+  useHeaderScrollSync(tableRef);
   return (
     <Table<AlertItem>
+      ref={tableRef}
       aria-label={label}
       data-testid="alerts-table"
+      className="alerts-table"
       virtual
       size="middle"
       rowKey="caseId"
