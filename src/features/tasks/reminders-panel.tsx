@@ -1,4 +1,4 @@
-import { Card, Checkbox, Empty, List, Tabs, Typography } from 'antd';
+import { Card, Checkbox, Empty, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { isoFromDay } from '../../domain/calendar/day';
 import { DEFAULT_TASK_THRESHOLDS } from '../../domain/tasks';
@@ -36,23 +36,16 @@ export function RemindersPanel({ reminders, departmentName, onShow }: RemindersP
     rows.length === 0 ? (
       <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={m('remEmpty')} />
     ) : (
-      <List<TaskRow>
-        size="small"
-        dataSource={rows as TaskRow[]}
-        style={{ maxHeight: 420, overflowY: 'auto' }}
-        renderItem={(r) => {
+      // A plain list: antd's List is deprecated in antd 6, and this needs no more than markup.
+      <ul className="reminder-list">
+        {rows.map((r) => {
           const key = reminderKey(r);
           const isHandled = handled[key] === true;
           return (
-            <List.Item
+            <li
               key={key}
               data-testid="reminder"
               data-task-id={r.task.id}
-              actions={[
-                <Checkbox key="mark" checked={isHandled} onChange={() => toggle(key)}>
-                  {m('remMark')}
-                </Checkbox>,
-              ]}
               style={{ opacity: isHandled ? 0.55 : 1 }}
             >
               <div style={{ minWidth: 0 }}>
@@ -84,10 +77,13 @@ export function RemindersPanel({ reminders, departmentName, onShow }: RemindersP
                     : daysText(r.ev, m)}
                 </Typography.Text>
               </div>
-            </List.Item>
+              <Checkbox checked={isHandled} onChange={() => toggle(key)}>
+                {m('remMark')}
+              </Checkbox>
+            </li>
           );
-        }}
-      />
+        })}
+      </ul>
     );
 
   return (
