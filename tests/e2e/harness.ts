@@ -2,8 +2,7 @@
  * A small end-to-end harness: starts the demo feed and the real service (which serves the build
  * from dist/) on a temp DuckDB file, drives Debian's Chromium through playwright-core (never a
  * downloaded browser), fails a test on any console error or deprecation warning, page error or
- * failed request, and saves
- * a screenshot per step under test-results/e2e/.
+ * failed request, and saves a screenshot per step under test-results/e2e/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
