@@ -7,8 +7,10 @@ import { Space, Tag } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { AlertItem } from '../../contract/alerts';
-import { slowActionRuleName } from '../../domain/slow-action';
 import type { AlertSortKey } from '../../engine/alerts';
+import { ruleLabel } from '../../engine/slow-action-view-labels';
+import type { Locale } from '../../i18n';
+import { alertReasonText } from './alert-reason';
 import type { AlertsMsg } from './alerts-messages';
 
 /** A column of the alert list: header, how the screen shows and sorts it. */
@@ -19,6 +21,8 @@ export interface AlertColumn {
   render: (row: AlertItem) => ReactNode;
   /** Screen width in px. */
   px: number;
+  /** The cells hold feed text (names), marked with their language. */
+  feed?: boolean;
   align?: 'right';
 }
 
@@ -33,6 +37,7 @@ const minuteText = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
 
 export interface AlertColumnContext {
   m: AlertsMsg;
+  locale: Locale;
   /** Query string (period, dept) carried to the case page. */
   caseSearch: string;
 }
@@ -66,9 +71,17 @@ export function alertColumns(ctx: AlertColumnContext): AlertColumn[] {
       header: m('col.department'),
       sortKey: 'department',
       px: 150,
+      feed: true,
       render: (r) => r.departmentName,
     },
-    { key: 'item', header: m('col.item'), sortKey: 'item', px: 200, render: (r) => r.itemName },
+    {
+      key: 'item',
+      header: m('col.item'),
+      sortKey: 'item',
+      px: 200,
+      feed: true,
+      render: (r) => r.itemName,
+    },
     {
       key: 'accepted',
       header: m('col.accepted'),
@@ -129,10 +142,10 @@ export function alertColumns(ctx: AlertColumnContext): AlertColumn[] {
         <Space size={4} style={{ flexWrap: 'nowrap', overflow: 'hidden' }}>
           {r.flagCodes.map((c) => (
             <Tag key={c} variant="filled" style={{ marginInlineEnd: 0 }} data-code={c}>
-              {slowActionRuleName(c)}
+              {ruleLabel(c, ctx.locale)}
             </Tag>
           ))}
-          <span title={r.reason}>{r.reason}</span>
+          <span title={alertReasonText(r, m)}>{alertReasonText(r, m)}</span>
         </Space>
       ),
     },

@@ -4,6 +4,7 @@ import type { SortOrder } from 'antd/es/table/interface';
 import { useEffect, useMemo, useRef, type RefObject } from 'react';
 import type { AlertItem } from '../../contract/alerts';
 import { DEFAULT_ALERT_SORT, type AlertSort } from '../../engine/alerts';
+import { feedCell } from '../../ui/feed-text';
 import type { AlertColumn } from './alert-columns';
 
 const ROW_HEIGHT = 47;
@@ -82,6 +83,7 @@ export function AlertsTable({
         sortOrder: orderOf(sort, c),
         sortDirections: ['ascend', 'descend', 'ascend'] as SortOrder[],
         render: (_: unknown, row: AlertItem) => c.render(row),
+        onCell: c.feed ? feedCell : undefined,
       })),
     [columns, sort],
   );

@@ -5,6 +5,7 @@ import { useGlobalSearch } from '../../state/url-state';
 import { formatDateTime } from '../../ui/format';
 import { useCaseMsg } from './case-messages';
 import type { CaseData } from './use-case-data';
+import { FeedText } from '../../ui/feed-text';
 
 /** Who, what, how and when: department (link), item with its limits, channel, status, times. */
 export function CaseHeader({ data }: { data: CaseData }) {
@@ -36,7 +37,7 @@ export function CaseHeader({ data }: { data: CaseData }) {
               <Link
                 to={{ pathname: `/departments/${encodeURIComponent(row.departmentId)}`, search }}
               >
-                {data.departmentName}
+                <FeedText>{data.departmentName}</FeedText>
               </Link>
             ),
           },
@@ -46,7 +47,7 @@ export function CaseHeader({ data }: { data: CaseData }) {
             span: 2,
             children: (
               <span>
-                {item?.name ?? row.itemCode}
+                <FeedText>{item?.name ?? row.itemCode}</FeedText>
                 {limits ? (
                   <Typography.Text type="secondary">{`（${limits}）`}</Typography.Text>
                 ) : null}

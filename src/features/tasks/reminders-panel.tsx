@@ -8,6 +8,7 @@ import { reminderKey, useReminderStore } from './reminder-store';
 import { daysText } from './task-columns';
 import { TaskStatusTag } from './task-status-tag';
 import { useTasksMsg } from './tasks-messages';
+import { FeedText } from '../../ui/feed-text';
 
 export interface RemindersPanelProps {
   reminders: TaskReminders;
@@ -67,11 +68,12 @@ export function RemindersPanel({ reminders, departmentName, onShow }: RemindersP
                       textDecoration: isHandled ? 'line-through' : undefined,
                     }}
                   >
-                    {r.task.title}
+                    <FeedText>{r.task.title}</FeedText>
                   </button>
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {r.task.id} · {departmentName(r.task.leadDepartmentId)} · {what(r)} ·{' '}
+                  {r.task.id} · <FeedText>{departmentName(r.task.leadDepartmentId)}</FeedText> ·{' '}
+                  {what(r)} ·{' '}
                   {r.ev.status === 'lagging'
                     ? m('daysLate', { n: Math.max(...r.ev.milestones.map((x) => x.lateDays)) })
                     : daysText(r.ev, m)}
