@@ -28,6 +28,7 @@ export const en: Record<MessageKey, string> = {
   'period.quarter': 'Q{quarter} {year}',
   'period.month': '{year}-{month}',
   'period.year': '{year}',
+  'period.span': '{from} to {to}',
   'page.caseDetail': 'Case detail',
   'page.departmentDetail': 'Department detail',
   'page.notFound': 'Page not found',

@@ -49,13 +49,17 @@ export function CaseHeader({ data }: { data: CaseData }) {
               <span>
                 <FeedText>{item?.name ?? row.itemCode}</FeedText>
                 {limits ? (
-                  <Typography.Text type="secondary">{`（${limits}）`}</Typography.Text>
+                  <Typography.Text type="secondary">{m('limitsOf', { limits })}</Typography.Text>
                 ) : null}
               </span>
             ),
           },
-          { key: 'channel', label: m('channel'), children: row.channel },
-          { key: 'status', label: m('status'), children: row.status },
+          {
+            key: 'channel',
+            label: m('channel'),
+            children: row.channel === null ? '—' : m(`channel.${row.channel}`),
+          },
+          { key: 'status', label: m('status'), children: m(`status.${row.status}`) },
           {
             key: 'accepted',
             label: m('acceptedAt'),

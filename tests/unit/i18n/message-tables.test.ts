@@ -44,7 +44,7 @@ export function tableProblems(table: MessageTable): string[] {
     if (CJK.test(english)) problems.push(`${k}: Chinese in English text "${english}"`);
     if (placeholders(zh).join() !== placeholders(english).join())
       problems.push(`${k}: placeholders differ "${zh}" / "${english}"`);
-    if (zh.trim() === '' || english.trim() === '') problems.push(`${k}: empty`);
+    if (zh === '' || english === '') problems.push(`${k}: empty`);
   }
   return problems;
 }
