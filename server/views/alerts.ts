@@ -99,8 +99,9 @@ export function alertItemOf(r: CaseStatusRow, names: Names): AlertItem {
     statutoryRemainingDays: r.statutoryRemainingDays,
     suspendedDays: r.suspendedDays,
     overdueDays: r.overdueDays,
+    suspensionOverrunDays: r.suspensionOverrunDays,
     levelSince: r.levelSince === null ? null : isoFromDay(r.levelSince),
     flagCodes: [...r.flagCodes],
-    reason: alertReason(r, 'zh-CN'),
+    reason: alertReason(r),
   };
 }

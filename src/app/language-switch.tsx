@@ -13,8 +13,23 @@ export function LanguageSwitch() {
       value={locale}
       onChange={setLocale}
       options={[
-        { value: 'zh-CN', label: '中文' },
-        { value: 'en', label: 'English' },
+        // Each language's name in that language (marked so), whatever the UI language is.
+        {
+          value: 'zh-CN',
+          label: (
+            <span lang="zh-CN" data-lang-name>
+              中文
+            </span>
+          ),
+        },
+        {
+          value: 'en',
+          label: (
+            <span lang="en" data-lang-name>
+              English
+            </span>
+          ),
+        },
       ]}
     />
   );

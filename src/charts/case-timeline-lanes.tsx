@@ -41,7 +41,8 @@ export function CaseTimelineLanes({
         const open = s.leftAt === null;
         return (
           <g key={s.id}>
-            <text x={8} y={y + G.laneHeight / 2 + 4} fill={TIMELINE_COLORS.text}>
+            {/* The step and handler come from the feed: Chinese in either UI language. */}
+            <text x={8} y={y + G.laneHeight / 2 + 4} fill={TIMELINE_COLORS.text} lang="zh-CN">
               {truncate(stepLabel ? stepLabel(s) : `${s.step} · ${s.handler}`, 13)}
             </text>
             <rect

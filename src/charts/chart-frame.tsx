@@ -18,6 +18,7 @@ const useMsg = defineMessages(
     svg: '导出 SVG',
     generated: '生成时间：',
     zone: '（北京时间）',
+    subtitleJoin: '　',
     failed: '图表导出失败：{reason}',
     noChart: '没有可导出的图表',
     exportLabel: '导出图表“{title}”',
@@ -29,6 +30,7 @@ const useMsg = defineMessages(
     svg: 'Export SVG',
     generated: 'Generated: ',
     zone: ' (Beijing time)',
+    subtitleJoin: ' · ',
     failed: 'Chart export failed: {reason}',
     noChart: 'There is no chart to export',
     exportLabel: 'Export chart “{title}”',
@@ -102,7 +104,7 @@ export function ChartFrame(props: ChartFrameProps) {
   const { message } = App.useApp();
   const chartRef = useRef<HTMLDivElement>(null);
   const [busy, setBusy] = useState(false);
-  const subtitle = [props.period, props.coverage].filter(Boolean).join('　');
+  const subtitle = [props.period, props.coverage].filter(Boolean).join(m('subtitleJoin'));
 
   async function exportAs(kind: 'png' | 'svg') {
     const area = chartRef.current;

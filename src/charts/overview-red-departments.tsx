@@ -22,7 +22,13 @@ export function RedDepartmentsChart({ data, redLabel, onOpen }: RedDepartmentsCh
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 24, bottom: 0, left: 8 }}>
         <CartesianGrid stroke={CHART_COLORS.grid} horizontal={false} />
         <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
-        <YAxis type="category" dataKey="name" width={120} tick={{ fontSize: 12 }} interval={0} />
+        <YAxis
+          type="category"
+          dataKey="name"
+          width={120}
+          tick={{ fontSize: 12, lang: 'zh-CN' }}
+          interval={0}
+        />
         <Tooltip />
         <Bar
           dataKey="red"

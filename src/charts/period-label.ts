@@ -18,10 +18,10 @@ export function periodName(p: Period, t: Translate): string {
   }
 }
 
-/** "2026-07-01 至 2026-09-30" (the inclusive civil-day range of the period). */
-export function periodSpan(p: Period, joiner = ' 至 '): string {
+/** "2026-07-01 至 2026-09-30" / "2026-07-01 to 2026-09-30": the inclusive civil-day range. */
+export function periodSpan(p: Period, t: Translate): string {
   const r = periodRange(p);
-  return `${isoFromDay(r.from)}${joiner}${isoFromDay(r.to)}`;
+  return t('period.span', { from: isoFromDay(r.from), to: isoFromDay(r.to) });
 }
 
 /** The key used in exported file names: "2026Q3", "2026-07", "2026". */

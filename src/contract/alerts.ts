@@ -55,10 +55,15 @@ export const alertItem = z.object({
   statutoryRemainingDays: z.number().int(),
   suspendedDays: z.number().int(),
   overdueDays: z.number().int(),
+  /** Working days a suspension ran past its approved days (counted again in the time limit). */
+  suspensionOverrunDays: z.number().int(),
   /** Civil date the current level was reached. */
   levelSince: z.string().nullable(),
   flagCodes: z.array(z.enum(SLOW_ACTION_CODE_VALUES)),
-  /** Why the case has its level, in Chinese (the export's 原因 column). */
+  /**
+   * Why the case has its level, in Chinese, for the export's 原因 column; the SPA renders the
+   * reason from the figures in the UI language instead.
+   */
   reason: z.string(),
   /** 已撤销: the card was revoked on appeal (only with `revoked=only`). */
   revoked: z.boolean().optional(),

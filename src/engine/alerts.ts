@@ -269,66 +269,27 @@ export function alertCounts(alerts: readonly CaseStatusRow[]): AlertCounts {
   };
 }
 
-/** Which UI language a phrase is written in. */
-export type AlertLocale = 'zh-CN' | 'en';
-
 /**
- * Why a case is flagged, in one short phrase, e.g. "已超承诺期限 3 个工作日，距法定期限还剩
- * 2 个工作日". Built from the same row fields the table shows.
+ * Why a case is flagged, in one short Chinese phrase, e.g. "已超承诺期限 3 个工作日，距法定期限还剩
+ * 2 个工作日" — the 原因 column of the service's export. The SPA does not show this text: it
+ * renders the reason from the same figures in the UI language (features/alerts/alert-reason.ts).
  */
-export function alertReason(r: CaseStatusRow, locale: AlertLocale = 'zh-CN'): string {
-  const zh = locale === 'zh-CN';
+export function alertReason(r: CaseStatusRow): string {
   const parts: string[] = [];
   if (r.level === 'red') {
     const s = r.statutoryOverdueDays;
-    parts.push(
-      zh
-        ? s > 0
-          ? `已超法定期限 ${s} 个工作日`
-          : '已过法定期限（不足 1 个工作日）'
-        : s > 0
-          ? `${s} working day(s) past the statutory deadline`
-          : 'Past the statutory deadline (less than 1 working day)',
-    );
+    parts.push(s > 0 ? `已超法定期限 ${s} 个工作日` : '已过法定期限（不足 1 个工作日）');
   } else if (r.level === 'yellow') {
     const o = r.overdueDays;
-    parts.push(
-      zh
-        ? o > 0
-          ? `已超承诺期限 ${o} 个工作日`
-          : '已过承诺期限（不足 1 个工作日）'
-        : o > 0
-          ? `${o} working day(s) past the committed deadline`
-          : 'Past the committed deadline (less than 1 working day)',
-    );
+    parts.push(o > 0 ? `已超承诺期限 ${o} 个工作日` : '已过承诺期限（不足 1 个工作日）');
     const left = r.statutoryRemainingDays;
-    parts.push(
-      zh
-        ? left > 0
-          ? `距法定期限还剩 ${left} 个工作日`
-          : '法定期限今日届满'
-        : left > 0
-          ? `${left} working day(s) left to the statutory deadline`
-          : 'statutory deadline ends today',
-    );
+    parts.push(left > 0 ? `距法定期限还剩 ${left} 个工作日` : '法定期限今日届满');
   } else if (r.level === 'early-warning') {
     const left = r.remainingDays;
-    parts.push(
-      zh
-        ? left > 0
-          ? `距承诺期限剩余 ${left} 个工作日`
-          : '承诺期限今日届满'
-        : left > 0
-          ? `${left} working day(s) left to the committed deadline`
-          : 'committed deadline ends today',
-    );
+    parts.push(left > 0 ? `距承诺期限剩余 ${left} 个工作日` : '承诺期限今日届满');
   }
   if (r.suspensionOverrunDays > 0) {
-    parts.push(
-      zh
-        ? `暂停超出申请天数 ${r.suspensionOverrunDays} 个工作日`
-        : `suspension ${r.suspensionOverrunDays} day(s) beyond the approved days`,
-    );
+    parts.push(`暂停超出申请天数 ${r.suspensionOverrunDays} 个工作日`);
   }
-  return parts.join(zh ? '，' : '; ');
+  return parts.join('，');
 }

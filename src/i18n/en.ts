@@ -29,6 +29,7 @@ export const en: Record<MessageKey, string> = {
   'period.quarter': 'Q{quarter} {year}',
   'period.month': '{year}-{month}',
   'period.year': '{year}',
+  'period.span': '{from} to {to}',
   'page.caseDetail': 'Case detail',
   'page.departmentDetail': 'Department detail',
   'page.notice': 'Supervision notice',

@@ -46,6 +46,19 @@ export function intlLocale(locale: Locale): string {
   return locale === 'zh-CN' ? 'zh-CN' : 'en-GB';
 }
 
+/** A feature's message table in both languages. */
+export interface MessageTable {
+  zh: Readonly<Record<string, string>>;
+  en: Readonly<Record<string, string>>;
+}
+
+/**
+ * Every table made by {@link defineMessages}, in load order: a unit test loads every module that
+ * defines one and checks that both languages have the same keys and placeholders, and that the
+ * English side has no Chinese (the type only checks keys, and not at all through a cast).
+ */
+export const messageTables: MessageTable[] = [];
+
 /**
  * Messages owned by one feature (kept beside it, so features never edit the shared catalogue):
  * `const useMsg = defineMessages({ title: '预警督办' }, { title: 'Alerts' })`, then
@@ -55,6 +68,7 @@ export function defineMessages<K extends string>(
   zh: Record<K, string>,
   english: Record<K, string>,
 ): () => (key: K, values?: Record<string, string | number>) => string {
+  messageTables.push({ zh, en: english });
   return function useMessages() {
     const locale = useLocaleStore((s) => s.locale);
     const catalog = locale === 'zh-CN' ? zh : english;

@@ -26,6 +26,7 @@ export const zhCN = {
   'period.quarter': '{year}年第{quarter}季度',
   'period.month': '{year}年{month}月',
   'period.year': '{year}年',
+  'period.span': '{from} 至 {to}',
   'page.caseDetail': '办件详情',
   'page.departmentDetail': '部门详情',
   'page.notice': '督办单',

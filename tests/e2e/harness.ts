@@ -1,8 +1,8 @@
 /**
  * A small end-to-end harness: starts the demo feed and the real service (which serves the build
  * from dist/) on a temp DuckDB file, drives Debian's Chromium through playwright-core (never a
- * downloaded browser), fails a test on any console error, page error or failed request, and saves
- * a screenshot per step under test-results/e2e/.
+ * downloaded browser), fails a test on any console error or deprecation warning, page error or
+ * failed request, and saves a screenshot per step under test-results/e2e/.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -258,6 +258,12 @@ export async function runAll(filter?: string): Promise<number> {
       const fromCurrentDocument = (req: object) =>
         (requestDocument.get(req) ?? documentSeq) === documentSeq;
       page.on('console', (msg) => {
+        // A deprecation is a failure at any level (antd reports them through console.error, other
+        // libraries through console.warn), so a deprecated API cannot creep back in unnoticed.
+        if (msg.type() === 'warning' && /deprecated/i.test(msg.text())) {
+          problems.push(`console warning: ${msg.text()}`);
+          return;
+        }
         if (msg.type() === 'error') {
           // Chromium's own line for a 404 response is reported (with its URL) by the response hook.
           if (/Failed to load resource: the server responded with a status of 404/.test(msg.text()))

@@ -6,6 +6,21 @@ import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
 import { afterEach, beforeAll } from 'vitest';
 
+/**
+ * antd reports a deprecated prop or component (`[antd: List] … is deprecated`) through
+ * console.error, and only in development builds — the e2e suite runs a production build and never
+ * sees them, so the integration tests (development mode) are where they fail.
+ */
+const deprecations: string[] = [];
+for (const level of ['error', 'warn'] as const) {
+  const original = console[level].bind(console);
+  console[level] = (...args: unknown[]) => {
+    const text = args.map(String).join(' ');
+    if (/deprecated/i.test(text)) deprecations.push(text);
+    original(...args);
+  };
+}
+
 beforeAll(() => {
   if (!window.matchMedia) {
     Object.defineProperty(window, 'matchMedia', {
@@ -60,4 +75,6 @@ afterEach(() => {
   cleanup();
   localStorage.clear();
   sessionStorage.clear();
+  const found = deprecations.splice(0);
+  if (found.length > 0) throw new Error(`deprecation warnings:\n${found.join('\n')}`);
 });

@@ -8,8 +8,10 @@ import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { IssueNoticeButton } from '../../ui/duban/issue-notice-button';
 import type { AlertItem } from '../../contract/alerts';
-import { slowActionRuleName } from '../../domain/slow-action';
 import type { AlertSortKey } from '../../engine/alerts';
+import { ruleLabel } from '../../engine/slow-action-view-labels';
+import type { Locale } from '../../i18n';
+import { alertReasonText } from './alert-reason';
 import type { AlertsMsg } from './alerts-messages';
 
 /** A column of the alert list: header, how the screen shows and sorts it. */
@@ -20,6 +22,8 @@ export interface AlertColumn {
   render: (row: AlertItem) => ReactNode;
   /** Screen width in px. */
   px: number;
+  /** The cells hold feed text (names), marked with their language. */
+  feed?: boolean;
   align?: 'right';
 }
 
@@ -34,6 +38,7 @@ const minuteText = (iso: string): string => iso.slice(0, 16).replace('T', ' ');
 
 export interface AlertColumnContext {
   m: AlertsMsg;
+  locale: Locale;
   /** Query string (period, dept) carried to the case page. */
   caseSearch: string;
   /** A supervisor gets a 签发督办 button per row (not part of the export: it is an action). */
@@ -76,9 +81,17 @@ export function alertColumns(ctx: AlertColumnContext): AlertColumn[] {
       header: m('col.department'),
       sortKey: 'department',
       px: 150,
+      feed: true,
       render: (r) => r.departmentName,
     },
-    { key: 'item', header: m('col.item'), sortKey: 'item', px: 200, render: (r) => r.itemName },
+    {
+      key: 'item',
+      header: m('col.item'),
+      sortKey: 'item',
+      px: 200,
+      feed: true,
+      render: (r) => r.itemName,
+    },
     {
       key: 'accepted',
       header: m('col.accepted'),
@@ -139,10 +152,10 @@ export function alertColumns(ctx: AlertColumnContext): AlertColumn[] {
         <Space size={4} style={{ flexWrap: 'nowrap', overflow: 'hidden' }}>
           {r.flagCodes.map((c) => (
             <Tag key={c} variant="filled" style={{ marginInlineEnd: 0 }} data-code={c}>
-              {slowActionRuleName(c)}
+              {ruleLabel(c, ctx.locale)}
             </Tag>
           ))}
-          <span title={r.reason}>{r.reason}</span>
+          <span title={alertReasonText(r, m)}>{alertReasonText(r, m)}</span>
         </Space>
       ),
     },

@@ -45,7 +45,7 @@ export function AlertsPage() {
   // "No alert at all" vs "none under these filters": the unfiltered count (one row asked for).
   const unfiltered = useAlertsHead({}, 1, query.data?.total === 0);
   const columns = useMemo(
-    () => alertColumns({ m, caseSearch, canIssue }),
+    () => alertColumns({ m, locale: uiLocale, caseSearch, canIssue }),
     // `m` changes identity every render; the language is what matters.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [uiLocale, caseSearch, canIssue],

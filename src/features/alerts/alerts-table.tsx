@@ -5,12 +5,24 @@ import { useRef, type CSSProperties } from 'react';
 import type { AlertsParams } from '../../api/alerts';
 import type { AlertSort } from '../../engine/alerts';
 import type { AlertColumn } from './alert-columns';
+import { FEED_LANG } from '../../ui/feed-text';
 import { useAlertBlocks } from './use-alert-blocks';
 
 const ROW_HEIGHT = 47;
 const HEADER_HEIGHT = 48;
 /** Rows rendered beyond the visible ones, so a short scroll shows rows already drawn. */
 const OVERSCAN = 10;
+/**
+ * Headers wrap onto a second line instead of ending in "…": the numeric columns are narrow (their
+ * values are short) and "已用（工作日）" or "Elapsed (working days)" must still be read whole.
+ */
+const HEADER_CELL: CSSProperties = {
+  fontWeight: 600,
+  whiteSpace: 'normal',
+  overflowWrap: 'anywhere',
+  textOverflow: 'clip',
+  lineHeight: 1.3,
+};
 
 function ariaSort(sort: AlertSort, column: AlertColumn): 'ascending' | 'descending' | undefined {
   if (!column.sortKey || column.sortKey !== sort.key) return undefined;
@@ -122,7 +134,7 @@ export function AlertsTable({
                 key={c.key}
                 role="columnheader"
                 aria-sort={ariaSort(sort, c)}
-                style={{ ...cell(c, i), fontWeight: 600, background: headerBackground }}
+                style={{ ...cell(c, i), ...HEADER_CELL, background: headerBackground }}
               >
                 {c.sortKey ? (
                   <button
@@ -170,7 +182,12 @@ export function AlertsTable({
               >
                 {row
                   ? columns.map((c, i) => (
-                      <div key={c.key} role="cell" style={cell(c, i)}>
+                      <div
+                        key={c.key}
+                        role="cell"
+                        style={cell(c, i)}
+                        lang={c.feed ? FEED_LANG : undefined}
+                      >
                         {c.render(row)}
                       </div>
                     ))

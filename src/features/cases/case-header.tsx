@@ -5,6 +5,7 @@ import { useGlobalSearch } from '../../state/url-state';
 import { formatDateTime } from '../../ui/format';
 import { useCaseMsg } from './case-messages';
 import type { CaseData } from './use-case-data';
+import { FeedText } from '../../ui/feed-text';
 
 /** Who, what, how and when: department (link), item with its limits, channel, status, times. */
 export function CaseHeader({ data }: { data: CaseData }) {
@@ -36,7 +37,7 @@ export function CaseHeader({ data }: { data: CaseData }) {
               <Link
                 to={{ pathname: `/departments/${encodeURIComponent(row.departmentId)}`, search }}
               >
-                {data.departmentName}
+                <FeedText>{data.departmentName}</FeedText>
               </Link>
             ),
           },
@@ -46,15 +47,19 @@ export function CaseHeader({ data }: { data: CaseData }) {
             span: 2,
             children: (
               <span>
-                {item?.name ?? row.itemCode}
+                <FeedText>{item?.name ?? row.itemCode}</FeedText>
                 {limits ? (
-                  <Typography.Text type="secondary">{`（${limits}）`}</Typography.Text>
+                  <Typography.Text type="secondary">{m('limitsOf', { limits })}</Typography.Text>
                 ) : null}
               </span>
             ),
           },
-          { key: 'channel', label: m('channel'), children: row.channel },
-          { key: 'status', label: m('status'), children: row.status },
+          {
+            key: 'channel',
+            label: m('channel'),
+            children: row.channel === null ? '—' : m(`channel.${row.channel}`),
+          },
+          { key: 'status', label: m('status'), children: m(`status.${row.status}`) },
           {
             key: 'accepted',
             label: m('acceptedAt'),

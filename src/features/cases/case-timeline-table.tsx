@@ -4,6 +4,7 @@ import type { CaseTimeline } from '../../engine/case-view';
 import { useLocaleStore } from '../../i18n';
 import { formatDateTime } from '../../ui/format';
 import { useTimelineSectionMsg } from './case-timeline-messages';
+import { feedCell } from '../../ui/feed-text';
 
 interface Row {
   key: string;
@@ -38,7 +39,7 @@ export function CaseTimelineTable({
       key: `step-${s.id}`,
       kind: 'step',
       name: s.step,
-      who: `${s.handler}（${departments.get(s.departmentId) ?? s.departmentId}）`,
+      who: `${s.handler}（${departments.get(s.departmentId) ?? s.departmentId}）`, // feed text, in Chinese
       start: s.enteredAt,
       end: s.leftAt,
       x0: s.x0,
@@ -75,8 +76,14 @@ export function CaseTimelineTable({
           <Tag color="orange">{m('kind.suspension')}</Tag>
         ),
     },
-    { key: 'name', title: m('col.name'), dataIndex: 'name' },
-    { key: 'who', title: m('col.who'), dataIndex: 'who' },
+    // Step and suspension names come from the feed; so do handlers and departments of a step.
+    { key: 'name', title: m('col.name'), dataIndex: 'name', onCell: feedCell },
+    {
+      key: 'who',
+      title: m('col.who'),
+      dataIndex: 'who',
+      onCell: (r) => (r.kind === 'step' ? feedCell() : {}),
+    },
     { key: 'start', title: m('col.start'), render: (_, r) => formatDateTime(r.start, locale) },
     {
       key: 'end',

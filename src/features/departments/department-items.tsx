@@ -6,6 +6,7 @@ import { useLocaleStore } from '../../i18n';
 import { ExportMenu } from '../../ui/export-menu';
 import { formatCount, formatPercent } from '../../ui/format';
 import { useDepartmentMsg } from './department-messages';
+import { FeedText } from '../../ui/feed-text';
 
 /** The department's service items: limits (即办件 marked) and the period's completion per item. */
 export function DepartmentItems({
@@ -74,7 +75,7 @@ export function DepartmentItems({
       title: m('colItem'),
       render: (_, l) => (
         <span>
-          {l.name}
+          <FeedText>{l.name}</FeedText>
           <br />
           <span style={{ color: '#8c8c8c', fontSize: 12 }}>{l.code}</span>
         </span>

@@ -18,6 +18,7 @@ import { DepartmentKpis } from './department-kpis';
 import { useDepartmentMsg } from './department-messages';
 import { DepartmentTrend } from './department-trend';
 import { useDepartmentRanks } from './use-department-ranks';
+import { FeedText } from '../../ui/feed-text';
 
 /** 部门 drill-down (/departments/:departmentId): KPIs, items, alerts, flags and quarterly trend. */
 export function DepartmentPage() {
@@ -67,7 +68,7 @@ function DepartmentBody({ view, period }: { view: DepartmentView; period: Period
     <Space orientation="vertical" size="middle" style={{ width: '100%' }}>
       <div>
         <Typography.Title level={3} style={{ marginBottom: 4 }} data-testid="department-name">
-          {header.info.name}
+          <FeedText>{header.info.name}</FeedText>
         </Typography.Title>
         <Space wrap size={8}>
           <Tag>{header.info.id}</Tag>

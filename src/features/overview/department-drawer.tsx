@@ -5,6 +5,7 @@ import type { DepartmentLine } from '../../engine/summaries';
 import { formatCount, formatPercent } from '../../ui/format';
 import { alertsTo, departmentTo } from './links';
 import type { OverviewMsg } from './overview-messages';
+import { FeedText } from '../../ui/feed-text';
 
 export interface DepartmentDrawerProps {
   open: boolean;
@@ -86,7 +87,11 @@ export function DepartmentDrawer(props: DepartmentDrawerProps) {
             title: m('department'),
             fixed: 'left',
             width: 180,
-            render: (_, l) => <Link to={departmentTo(periodSearch, l.departmentId)}>{l.name}</Link>,
+            render: (_, l) => (
+              <Link to={departmentTo(periodSearch, l.departmentId)}>
+                <FeedText>{l.name}</FeedText>
+              </Link>
+            ),
           },
           {
             key: 'open',

@@ -88,7 +88,7 @@ function OverviewContent({ figures, period }: { figures: OverviewData; period: P
         <Typography.Title level={5} id="overview-period">
           {m('periodGroup', { period: name })}
           <Typography.Text type="secondary" style={{ fontWeight: 400, marginLeft: 8 }}>
-            {periodSpan(period, m('spanJoin'))}
+            {periodSpan(period, t)}
           </Typography.Text>
         </Typography.Title>
         <PeriodKpis

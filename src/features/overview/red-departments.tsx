@@ -7,6 +7,7 @@ import type { DepartmentLine } from '../../engine/summaries';
 import { formatCount } from '../../ui/format';
 import { alertsTo, departmentTo } from './links';
 import type { OverviewMsg } from './overview-messages';
+import { FeedText } from '../../ui/feed-text';
 
 export interface RedDepartmentsProps {
   figures: OverviewFigures;
@@ -54,7 +55,9 @@ export function RedDepartments(props: RedDepartmentsProps) {
               key: 'name',
               title: m('department'),
               render: (_, l) => (
-                <Link to={departmentTo(periodSearch, l.departmentId)}>{l.name}</Link>
+                <Link to={departmentTo(periodSearch, l.departmentId)}>
+                  <FeedText>{l.name}</FeedText>
+                </Link>
               ),
             },
             {

@@ -128,7 +128,7 @@ export const useRankingMsg = defineMessages(
     chartCoverage: '{ranked} of {departments} departments ranked',
     cityLine: 'City {score}',
     print: 'Print quarterly bulletin',
-    exportName: '部门排名-{quarter}',
+    exportName: 'department-ranking-{quarter}',
     methodology: 'Methodology',
     indicator: 'Indicator',
     direction: 'Direction',

@@ -8,6 +8,7 @@ import { evidenceLabel, evidenceValueText, ruleLabel } from '../../engine/slow-a
 import type { TableColumn } from '../../export/table-export';
 import { useLocaleStore, type Locale } from '../../i18n';
 import { useSlowActionMsg } from './slow-action-messages';
+import { FeedText } from '../../ui/feed-text';
 
 export type FlagSortKey = 'since' | 'dept' | 'rule';
 export interface FlagSort {
@@ -93,7 +94,7 @@ export function useFlagColumns(search: string, sort: FlagSort) {
       sortOrder: sortOrder('dept'),
       render: (_, r) => (
         <Link to={{ pathname: `/departments/${encodeURIComponent(r.departmentId)}`, search }}>
-          {r.departmentName}
+          <FeedText>{r.departmentName}</FeedText>
         </Link>
       ),
     },

@@ -20,6 +20,7 @@ import type { TableColumn } from '../../export/table-export';
 import { ExportMenu } from '../../ui/export-menu';
 import { formatCount } from '../../ui/format';
 import { useSlowActionMsg } from './slow-action-messages';
+import { FeedText } from '../../ui/feed-text';
 
 /** Column widths (px) that fit the table beside the chart on a 1440 px screen. */
 const DEPT_WIDTH = 104;
@@ -77,7 +78,7 @@ export function SlowActionMatrix({
       ellipsis: true,
       render: (_, l) => (
         <Link to={{ pathname: `/departments/${encodeURIComponent(l.departmentId)}`, search }}>
-          {l.departmentName}
+          <FeedText>{l.departmentName}</FeedText>
         </Link>
       ),
     },

@@ -78,7 +78,7 @@ function SlowActionView({
   const name = periodName(period, t);
   const scopeNote =
     f.scope === 'period'
-      ? m('scopePeriodNote', { period: name, span: periodSpan(period) })
+      ? m('scopePeriodNote', { period: name, span: periodSpan(period, t) })
       : m('scopeAllNote', { asOf, period: name });
   const emptyText =
     all.length === 0

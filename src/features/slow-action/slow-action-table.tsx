@@ -28,7 +28,10 @@ export function SlowActionTable({
   return (
     <Card
       size="small"
-      title={`${m('tableTitle')}（${m('tableCount', { n: formatCount(rows.length) })}）`}
+      title={m('tableTitleCount', {
+        title: m('tableTitle'),
+        count: m('tableCount', { n: formatCount(rows.length) }),
+      })}
       extra={
         <ExportMenu
           fileName={fileName}

@@ -7,6 +7,7 @@ import { DepartmentOverdueChart } from '../../charts/tasks-department-overdue';
 import { ExportMenu } from '../../ui/export-menu';
 import { formatCount } from '../../ui/format';
 import { useTasksMsg, type TasksMsg } from './tasks-messages';
+import { FeedText } from '../../ui/feed-text';
 
 export interface DepartmentTaskCountsProps {
   counts: readonly DepartmentTaskCounts[];
@@ -63,7 +64,7 @@ export function DepartmentTaskCountsCard(props: DepartmentTaskCountsProps) {
           aria-label={`${m('deptFilter')}：${props.departmentName(r.departmentId)}`}
           onClick={() => props.onSelect(r.departmentId)}
         >
-          {props.departmentName(r.departmentId)}
+          <FeedText>{props.departmentName(r.departmentId)}</FeedText>
         </Button>
       ) : (
         formatCount(Number(c.value(r)))

@@ -46,8 +46,8 @@ export function MilestoneTimeline({ row }: { row: TaskRow }) {
       <div style={{ flex: '1 1 320px', minWidth: 0 }}>
         <Descriptions size="small" column={1} bordered>
           <Descriptions.Item label={m('taskDeadline')}>
-            {ev.deadline === null ? '—' : isoFromDay(ev.deadline)}（{basisText(row, m)}）{' '}
-            {daysText(ev, m)}
+            {ev.deadline === null ? '—' : isoFromDay(ev.deadline)}
+            {m('basisOf', { basis: basisText(row, m) })} {daysText(ev, m)}
           </Descriptions.Item>
           <Descriptions.Item label={m('latestNote')}>
             <div>{task.progressNote || '—'}</div>

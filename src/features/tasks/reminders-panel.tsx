@@ -1,4 +1,4 @@
-import { Card, Checkbox, Empty, List, Tabs, Typography } from 'antd';
+import { Card, Checkbox, Empty, Tabs, Typography } from 'antd';
 import { useState } from 'react';
 import { isoFromDay } from '../../domain/calendar/day';
 import { DEFAULT_TASK_THRESHOLDS } from '../../domain/tasks';
@@ -8,6 +8,7 @@ import { reminderKey, useReminderStore } from './reminder-store';
 import { daysText } from './task-columns';
 import { TaskStatusTag } from './task-status-tag';
 import { useTasksMsg } from './tasks-messages';
+import { FeedText } from '../../ui/feed-text';
 
 export interface RemindersPanelProps {
   reminders: TaskReminders;
@@ -36,23 +37,16 @@ export function RemindersPanel({ reminders, departmentName, onShow }: RemindersP
     rows.length === 0 ? (
       <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={m('remEmpty')} />
     ) : (
-      <List<TaskRow>
-        size="small"
-        dataSource={rows as TaskRow[]}
-        style={{ maxHeight: 420, overflowY: 'auto' }}
-        renderItem={(r) => {
+      // A plain list: antd's List is deprecated in antd 6, and this needs no more than markup.
+      <ul className="reminder-list">
+        {rows.map((r) => {
           const key = reminderKey(r);
           const isHandled = handled[key] === true;
           return (
-            <List.Item
+            <li
               key={key}
               data-testid="reminder"
               data-task-id={r.task.id}
-              actions={[
-                <Checkbox key="mark" checked={isHandled} onChange={() => toggle(key)}>
-                  {m('remMark')}
-                </Checkbox>,
-              ]}
               style={{ opacity: isHandled ? 0.55 : 1 }}
             >
               <div style={{ minWidth: 0 }}>
@@ -74,20 +68,24 @@ export function RemindersPanel({ reminders, departmentName, onShow }: RemindersP
                       textDecoration: isHandled ? 'line-through' : undefined,
                     }}
                   >
-                    {r.task.title}
+                    <FeedText>{r.task.title}</FeedText>
                   </button>
                 </div>
                 <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                  {r.task.id} · {departmentName(r.task.leadDepartmentId)} · {what(r)} ·{' '}
+                  {r.task.id} · <FeedText>{departmentName(r.task.leadDepartmentId)}</FeedText> ·{' '}
+                  {what(r)} ·{' '}
                   {r.ev.status === 'lagging'
                     ? m('daysLate', { n: Math.max(...r.ev.milestones.map((x) => x.lateDays)) })
                     : daysText(r.ev, m)}
                 </Typography.Text>
               </div>
-            </List.Item>
+              <Checkbox checked={isHandled} onChange={() => toggle(key)}>
+                {m('remMark')}
+              </Checkbox>
+            </li>
           );
-        }}
-      />
+        })}
+      </ul>
     );
 
   return (

@@ -67,7 +67,7 @@ export function TaskFilterBar({ state, departments, periodLabel }: TaskFilterBar
           value={state.scopeAll ? 'all' : 'period'}
           onChange={(v) => state.setScopeAll(v === 'all')}
           options={[
-            { value: 'period', label: `${m('scopePeriod')}（${periodLabel}）` },
+            { value: 'period', label: m('scopePeriodOf', { period: periodLabel }) },
             { value: 'all', label: m('scopeAll') },
           ]}
         />

@@ -5,6 +5,7 @@ import { MilestoneTimeline } from './milestone-timeline';
 import { daysText } from './task-columns';
 import { TaskStatusTag } from './task-status-tag';
 import { useTasksMsg } from './tasks-messages';
+import { FeedText, FEED_LANG } from '../../ui/feed-text';
 
 export interface TaskTableProps {
   rows: readonly TaskRow[];
@@ -37,7 +38,7 @@ export function TaskTable({
       title: m('col.title'),
       render: (_, r) => (
         <div style={{ minWidth: 220 }}>
-          <div>{r.task.title}</div>
+          <div lang={FEED_LANG}>{r.task.title}</div>
           {r.task.outcome ? (
             <Typography.Text type="secondary" style={{ fontSize: 12 }}>
               {m('col.outcome')}：{r.task.outcome}
@@ -50,7 +51,7 @@ export function TaskTable({
       key: 'lead',
       title: m('col.lead'),
       width: 150,
-      render: (_, r) => departmentName(r.task.leadDepartmentId),
+      render: (_, r) => <FeedText>{departmentName(r.task.leadDepartmentId)}</FeedText>,
     },
     { key: 'deadline', title: m('col.deadline'), width: 110, render: (_, r) => day(r.ev.deadline) },
     {

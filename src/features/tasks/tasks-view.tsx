@@ -65,7 +65,9 @@ export function TasksView({
   }, [all, departments]);
 
   const periodLabel = periodName(period, t);
-  const periodLine = scopeAll ? m('scopeAll') : `${periodLabel}（${periodSpan(period)}）`;
+  const periodLine = scopeAll
+    ? m('scopeAll')
+    : m('periodLine', { period: periodLabel, span: periodSpan(period, t) });
   const fileKey = scopeAll
     ? `全部-${isoFromDay(asOfDay)}`
     : `${periodKey(period)}-${isoFromDay(asOfDay)}`;

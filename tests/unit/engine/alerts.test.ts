@@ -223,8 +223,5 @@ describe('alertCounts and alertReason', () => {
     expect(alertReason({ ...yellow1, overdueDays: 0, suspensionOverrunDays: 2 })).toBe(
       '已过承诺期限（不足 1 个工作日），距法定期限还剩 4 个工作日，暂停超出申请天数 2 个工作日',
     );
-    expect(alertReason(yellow3, 'en')).toBe(
-      '3 working day(s) past the committed deadline; 2 working day(s) left to the statutory deadline',
-    );
   });
 });
