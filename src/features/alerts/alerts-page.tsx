@@ -1,6 +1,7 @@
 import { Empty, Space, Typography } from 'antd';
 import { useMemo } from 'react';
 import { alertsExportUrl, useAlertsPage } from '../../api/alerts';
+import { useSource } from '../../api/source-choice';
 import { useDepartments, useItems } from '../../api/departments';
 import { asOfDayOf } from '../../api/meta';
 import { periodName } from '../../charts/period-label';
@@ -32,6 +33,7 @@ export function AlertsPage() {
   const [period] = usePeriod(useDefaultPeriod());
   const filters = useAlertFilters(period);
   const caseSearch = useGlobalSearch();
+  const source = useSource();
   const departments = useDepartments().data?.items ?? [];
   const items = useItems().data?.items ?? [];
   const query = useAlertsPage(filters.params, filters.page, ALERTS_PAGE_SIZE);
@@ -78,8 +80,8 @@ export function AlertsPage() {
                   })}
                 </Typography.Text>
                 <ServiceExportMenu
-                  xlsxUrl={alertsExportUrl(filters.params, 'xlsx')}
-                  csvUrl={alertsExportUrl(filters.params, 'csv')}
+                  xlsxUrl={alertsExportUrl(filters.params, 'xlsx', source)}
+                  csvUrl={alertsExportUrl(filters.params, 'csv', source)}
                   rowCount={formatCount(data.total, locale)}
                   disabled={data.total === 0}
                 />
