@@ -28,6 +28,7 @@ import {
   type SyncStatusResponse,
 } from '../../src/contract/service';
 import { slowActionResponse } from '../../src/contract/slow-action';
+import { sourcesResponse } from '../../src/contract/imports';
 import { tasksResponse } from '../../src/contract/tasks';
 import { isoFromDay } from '../../src/domain/calendar';
 import { periodKey, periodRange } from '../../src/domain/period/period';
@@ -80,6 +81,11 @@ export interface ServiceMockOptions {
   demo: DemoDataset;
   /** The signed-in user (`/me`); null = not signed in (every view answers 401). */
   me?: MeResponse | null;
+  /**
+   * Imported datasets `/sources` lists (`import:<id>`). A view asked for one answers the demo
+   * city's figures with that source in `meta` (tasks: none); any other source is a 404.
+   */
+  imports?: { id: string; label: string }[];
 }
 
 /** Mutable state of the mock service (tests flip the sync status, evaluate again, …). */
@@ -100,6 +106,7 @@ function queryObject(request: Request): Record<string, string> {
 export function createServiceMock(options: ServiceMockOptions): ServiceMock {
   let evaluated = evaluateDemo(options.demo);
   const me = options.me === undefined ? defaultMe : options.me;
+  const imports = options.imports ?? [];
   const mock: ServiceMock = {
     handlers: [],
     current: () => evaluated,
@@ -119,9 +126,12 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
       asOf: formatShanghaiIso(evaluated.asOfMs),
     },
   };
-  const meta = () => ({
+  const sourceOf = (request: Request): string => queryObject(request)['source'] ?? 'city';
+  /** The answer's meta names the source asked for, as the service's does. */
+  const meta = (request: Request) => ({
     asOf: formatShanghaiIso(evaluated.asOfMs),
     settingsVersion: evaluated.settingsVersion,
+    source: sourceOf(request),
   });
   const rankingOptions = () => ({
     asOfMs: evaluated.asOfMs,
@@ -139,6 +149,10 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
       if (me === null) return apiError(401, 'unauthorized');
       const named: Record<string, string> = {};
       for (const [k, v] of Object.entries(params)) if (typeof v === 'string') named[k] = v;
+      const source = sourceOf(request);
+      if (source !== 'city' && !imports.some((i) => i.id === source)) {
+        return apiError(404, 'not_found', `数据源 ${source}`);
+      }
       const result = compute(request, named);
       return result instanceof Response ? result : answer(schema, result);
     });
@@ -158,7 +172,7 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
       if (!period.success) return apiError(400, 'bad_request');
       return {
         ...overviewFigures(evaluated.model, periodRange(period.data)),
-        meta: meta(),
+        meta: meta(request),
       };
     }),
     view('/alerts', alertsResponse, (request) => {
@@ -174,11 +188,14 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
         pageSize: q.data.pageSize,
         counts: { red: counts.red, yellow: counts.yellow, 'early-warning': counts.earlyWarning },
         items: rows.slice(start, start + q.data.pageSize).map((r) => alertItemOf(r, names)),
-        meta: meta(),
+        meta: meta(request),
       };
     }),
     view('/departments', departmentsResponse, () => ({ items: evaluated.model.departments })),
-    view('/items', itemsResponse, () => ({ items: evaluated.model.items, meta: meta() })),
+    view('/items', itemsResponse, (request) => ({
+      items: evaluated.model.items,
+      meta: meta(request),
+    })),
     view('/departments/:id', departmentViewResponse, (request, params) => {
       const id = params['id'] ?? '';
       const period = periodParam.safeParse(queryObject(request)['period'] ?? '');
@@ -202,10 +219,10 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
         trend: departmentQuarterTrend(rows, endQuarter, model.asOfDay),
         endQuarter: periodKey(endQuarter),
         asOfDay: model.asOfDay,
-        meta: meta(),
+        meta: meta(request),
       };
     }),
-    view('/cases/:id', caseResponse, (_request, params) => {
+    view('/cases/:id', caseResponse, (request, params) => {
       const id = params['id'] ?? '';
       const { model, dataset } = evaluated;
       const row = model.rows.find((r) => r.id === id);
@@ -233,17 +250,51 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
         evaluations: (dataset.evaluationsByCase.get(id) ?? []).map((v) => ({ ...v })),
         flags: model.flags.filter((f) => f.caseId === id).map((f) => ({ ...f })),
         timeline: {},
-        meta: meta(),
+        meta: meta(request),
       };
     }),
     view('/slow-action', slowActionResponse, (request) => {
       const period = periodParam.safeParse(queryObject(request)['period'] ?? '');
       if (!period.success) return apiError(400, 'bad_request');
-      return { items: slowActionFlagRows(evaluated.model, period.data), meta: meta() };
+      return { items: slowActionFlagRows(evaluated.model, period.data), meta: meta(request) };
     }),
-    view('/tasks', tasksResponse, () => ({
-      items: evaluateTasks(evaluated.dataset.tasks, evaluated.model.asOfDay),
-      meta: meta(),
+    view('/tasks', tasksResponse, (request) =>
+      // An imported case file holds no 督查事项 (the service answers the same).
+      sourceOf(request) === 'city'
+        ? {
+            items: evaluateTasks(evaluated.dataset.tasks, evaluated.model.asOfDay),
+            hasTasks: evaluated.dataset.tasks.length > 0,
+            meta: meta(request),
+          }
+        : { items: [], hasTasks: false, meta: meta(request) },
+    ),
+    view('/sources', sourcesResponse, () => ({
+      items: [
+        {
+          id: 'city',
+          kind: 'feed' as const,
+          label: '城市接口',
+          cases: evaluated.model.rows.length,
+          hasTasks: evaluated.dataset.tasks.length > 0,
+          importedAt: null,
+          importedBy: null,
+          rows: null,
+          rejected: null,
+          contentHash: null,
+        },
+        ...imports.map((i) => ({
+          id: i.id,
+          kind: 'import' as const,
+          label: i.label,
+          cases: evaluated.model.rows.length,
+          hasTasks: false,
+          importedAt: formatShanghaiIso(evaluated.asOfMs),
+          importedBy: 't-admin',
+          rows: evaluated.model.rows.length,
+          rejected: 0,
+          contentHash: '0'.repeat(64),
+        })),
+      ],
     })),
     view('/rankings', quarterRanking, (request) => {
       const quarter = quarterParam.safeParse(queryObject(request)['quarter'] ?? '');

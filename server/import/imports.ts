@@ -55,13 +55,8 @@ const BATCH = 20_000;
 
 export const DEFAULT_IMPORT_MAX_BYTES = 1024 * 1024 * 1024;
 
-/** A human figure for a byte count (the size limit in messages). */
-export function formatBytes(n: number): string {
-  if (n >= 1024 ** 3 && n % 1024 ** 3 === 0) return `${n / 1024 ** 3} GB`;
-  if (n >= 1024 ** 2) return `${Math.round((n / 1024 ** 2) * 10) / 10} MB`;
-  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KB`;
-  return `${n} B`;
-}
+// One byte formatter for the service's messages and the page's progress (src/contract/imports.ts).
+export { formatBytes } from '../../src/contract/imports';
 
 export class ImportCancelled extends Error {
   override readonly name = 'ImportCancelled';
@@ -468,11 +463,13 @@ export class ImportManager {
   }
 
   /** The rejected rows of an import, in file order. */
-  async rejectedRows(id: string): Promise<RejectedImportRow[]> {
+  async rejectedRows(id: string, limit?: number): Promise<RejectedImportRow[]> {
     const out: RejectedImportRow[] = [];
+    // A sample for the page asks for the first few only; the CSV download streams them all.
+    const capped = limit === undefined ? '' : ` LIMIT ${Math.max(0, Math.floor(limit))}`;
     for await (const chunk of this.db.stream(
       `SELECT record_index::DOUBLE AS line, record_key, record_id, reason, raw FROM rejected_records
-        WHERE source = $1 ORDER BY record_key`,
+        WHERE source = $1 ORDER BY record_key${capped}`,
       [IMPORT_PREFIX + id],
     )) {
       for (const r of chunk) {

@@ -4,5 +4,9 @@ import type { EvaluatedSource } from '../jobs/evaluate';
 
 /** What every figure is as of, and under which settings version. */
 export function metaOf(e: EvaluatedSource): ResponseMeta {
-  return { asOf: formatShanghaiIso(e.asOfMs), settingsVersion: e.settings.version };
+  return {
+    asOf: formatShanghaiIso(e.asOfMs),
+    settingsVersion: e.settings.version,
+    source: e.source,
+  };
 }

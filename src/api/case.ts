@@ -9,6 +9,7 @@ import type { CaseStatusRow } from '../engine/dashboard';
 import type { Evaluation } from '../feeds/schemas/evaluation';
 import { apiGet } from './http';
 import { apiKeys } from './keys';
+import { useSource } from './source-choice';
 
 export interface CaseData {
   caseId: string;
@@ -24,11 +25,14 @@ export interface CaseData {
   meta: ResponseMeta;
 }
 
-export function fetchCase(id: string, signal?: AbortSignal): Promise<CaseData> {
-  return apiGet(`/cases/${encodeURIComponent(id)}`, caseResponse, signal);
+export function fetchCase(source: string, id: string, signal?: AbortSignal): Promise<CaseData> {
+  return apiGet(`/cases/${encodeURIComponent(id)}`, caseResponse, signal, { source });
 }
 
-export const caseQuery = (id: string) =>
-  queryOptions({ queryKey: apiKeys.case(id), queryFn: ({ signal }) => fetchCase(id, signal) });
+export const caseQuery = (source: string, id: string) =>
+  queryOptions({
+    queryKey: apiKeys.case(source, id),
+    queryFn: ({ signal }) => fetchCase(source, id, signal),
+  });
 
-export const useCase = (id: string) => useQuery(caseQuery(id));
+export const useCase = (id: string) => useQuery(caseQuery(useSource(), id));

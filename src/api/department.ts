@@ -14,6 +14,7 @@ import type { SlowActionFlagRow } from '../engine/slow-action-view';
 import type { CompletionFigures, OpenCounts } from '../engine/summaries';
 import { apiGet } from './http';
 import { apiKeys } from './keys';
+import { useSource } from './source-choice';
 
 export interface DepartmentView {
   header: DepartmentHeader;
@@ -29,21 +30,23 @@ export interface DepartmentView {
 }
 
 export function fetchDepartmentView(
+  source: string,
   id: string,
   period: Period,
   signal?: AbortSignal,
 ): Promise<DepartmentView> {
   return apiGet(`/departments/${encodeURIComponent(id)}`, departmentViewResponse, signal, {
     period: periodKey(period),
+    source,
   });
 }
 
-export const departmentViewQuery = (id: string, period: Period) =>
+export const departmentViewQuery = (source: string, id: string, period: Period) =>
   queryOptions({
-    queryKey: apiKeys.department(id, periodKey(period)),
-    queryFn: ({ signal }) => fetchDepartmentView(id, period, signal),
+    queryKey: apiKeys.department(source, id, periodKey(period)),
+    queryFn: ({ signal }) => fetchDepartmentView(source, id, period, signal),
     placeholderData: keepPreviousData,
   });
 
 export const useDepartmentView = (id: string, period: Period) =>
-  useQuery(departmentViewQuery(id, period));
+  useQuery(departmentViewQuery(useSource(), id, period));

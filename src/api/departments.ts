@@ -4,29 +4,33 @@ import { departmentsResponse, itemsResponse } from '../contract/department';
 import type { DepartmentInfo, ItemInfo } from '../engine/dashboard';
 import { apiGet } from './http';
 import { apiKeys } from './keys';
+import { useSource } from './source-choice';
 
-export function fetchDepartments(signal?: AbortSignal): Promise<{ items: DepartmentInfo[] }> {
-  return apiGet('/departments', departmentsResponse, signal);
+export function fetchDepartments(
+  source: string,
+  signal?: AbortSignal,
+): Promise<{ items: DepartmentInfo[] }> {
+  return apiGet('/departments', departmentsResponse, signal, { source });
 }
 
-export const departmentsQuery = () =>
+export const departmentsQuery = (source: string) =>
   queryOptions({
-    queryKey: apiKeys.departments(),
-    queryFn: ({ signal }) => fetchDepartments(signal),
+    queryKey: apiKeys.departments(source),
+    queryFn: ({ signal }) => fetchDepartments(source, signal),
     staleTime: 10 * 60_000,
   });
 
-export const useDepartments = () => useQuery(departmentsQuery());
+export const useDepartments = () => useQuery(departmentsQuery(useSource()));
 
-export function fetchItems(signal?: AbortSignal): Promise<{ items: ItemInfo[] }> {
-  return apiGet('/items', itemsResponse, signal);
+export function fetchItems(source: string, signal?: AbortSignal): Promise<{ items: ItemInfo[] }> {
+  return apiGet('/items', itemsResponse, signal, { source });
 }
 
-export const itemsQuery = () =>
+export const itemsQuery = (source: string) =>
   queryOptions({
-    queryKey: apiKeys.items(),
-    queryFn: ({ signal }) => fetchItems(signal),
+    queryKey: apiKeys.items(source),
+    queryFn: ({ signal }) => fetchItems(source, signal),
     staleTime: 10 * 60_000,
   });
 
-export const useItems = () => useQuery(itemsQuery());
+export const useItems = () => useQuery(itemsQuery(useSource()));

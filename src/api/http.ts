@@ -97,11 +97,14 @@ async function send<S extends z.ZodType>(
     throw new ApiRequestError(0, 'network', error instanceof Error ? error.message : String(error));
   }
   if (!response.ok) throw await failure(response);
-  let raw: unknown;
-  try {
-    raw = await response.json();
-  } catch {
-    throw new ApiRequestError(response.status, 'invalid_response', 'not JSON');
+  let raw: unknown = null;
+  // 204 No Content (a deletion) has no body to read: the schema decides whether null is an answer.
+  if (response.status !== 204) {
+    try {
+      raw = await response.json();
+    } catch {
+      throw new ApiRequestError(response.status, 'invalid_response', 'not JSON');
+    }
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

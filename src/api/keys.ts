@@ -8,20 +8,30 @@ import type { QueryParams } from './http';
 export const apiKeys = {
   all: ['api'] as const,
   views: () => [...apiKeys.all, 'view'] as const,
-  overview: (period: string) => [...apiKeys.views(), 'overview', period] as const,
-  alerts: (query: QueryParams) => [...apiKeys.views(), 'alerts', query] as const,
-  case: (id: string) => [...apiKeys.views(), 'case', id] as const,
-  departments: () => [...apiKeys.views(), 'departments'] as const,
-  department: (id: string, period: string) =>
-    [...apiKeys.views(), 'department', id, period] as const,
-  items: () => [...apiKeys.views(), 'items'] as const,
-  slowAction: (period: string) => [...apiKeys.views(), 'slow-action', period] as const,
-  tasks: () => [...apiKeys.views(), 'tasks'] as const,
-  ranking: (quarter: string) => [...apiKeys.views(), 'rankings', quarter] as const,
-  rankHistory: (quarter: string, n: number) =>
-    [...apiKeys.views(), 'rankings', 'history', quarter, n] as const,
-  rankingEvidence: (quarter: string, dept: string | null) =>
-    [...apiKeys.views(), 'rankings', 'evidence', quarter, dept] as const,
+  /** Every view of one data source (`city` or `import:<id>`): dropped when that source is deleted. */
+  source: (source: string) => [...apiKeys.views(), source] as const,
+  overview: (source: string, period: string) =>
+    [...apiKeys.source(source), 'overview', period] as const,
+  alerts: (source: string, query: QueryParams) =>
+    [...apiKeys.source(source), 'alerts', query] as const,
+  case: (source: string, id: string) => [...apiKeys.source(source), 'case', id] as const,
+  departments: (source: string) => [...apiKeys.source(source), 'departments'] as const,
+  department: (source: string, id: string, period: string) =>
+    [...apiKeys.source(source), 'department', id, period] as const,
+  items: (source: string) => [...apiKeys.source(source), 'items'] as const,
+  slowAction: (source: string, period: string) =>
+    [...apiKeys.source(source), 'slow-action', period] as const,
+  tasks: (source: string) => [...apiKeys.source(source), 'tasks'] as const,
+  ranking: (source: string, quarter: string) =>
+    [...apiKeys.source(source), 'rankings', quarter] as const,
+  rankHistory: (source: string, quarter: string, n: number) =>
+    [...apiKeys.source(source), 'rankings', 'history', quarter, n] as const,
+  rankingEvidence: (source: string, quarter: string, dept: string | null) =>
+    [...apiKeys.source(source), 'rankings', 'evidence', quarter, dept] as const,
+  sources: () => [...apiKeys.all, 'sources'] as const,
+  imports: () => [...apiKeys.all, 'imports'] as const,
+  importRun: (id: string) => [...apiKeys.imports(), id] as const,
+  importRejected: (id: string) => [...apiKeys.imports(), id, 'rejected'] as const,
   editions: (quarter: string) => [...apiKeys.views(), 'rankings', 'editions', quarter] as const,
   edition: (quarter: string, n: number) =>
     [...apiKeys.views(), 'rankings', 'editions', quarter, n] as const,

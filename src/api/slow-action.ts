@@ -6,19 +6,21 @@ import { periodKey, type Period } from '../domain/period/period';
 import type { SlowActionFlagRow } from '../engine/slow-action-view';
 import { apiGet } from './http';
 import { apiKeys } from './keys';
+import { useSource } from './source-choice';
 
 export function fetchSlowAction(
+  source: string,
   period: Period,
   signal?: AbortSignal,
 ): Promise<{ items: SlowActionFlagRow[]; meta: ResponseMeta }> {
-  return apiGet('/slow-action', slowActionResponse, signal, { period: periodKey(period) });
+  return apiGet('/slow-action', slowActionResponse, signal, { period: periodKey(period), source });
 }
 
-export const slowActionQuery = (period: Period) =>
+export const slowActionQuery = (source: string, period: Period) =>
   queryOptions({
-    queryKey: apiKeys.slowAction(periodKey(period)),
-    queryFn: ({ signal }) => fetchSlowAction(period, signal),
+    queryKey: apiKeys.slowAction(source, periodKey(period)),
+    queryFn: ({ signal }) => fetchSlowAction(source, period, signal),
     placeholderData: keepPreviousData,
   });
 
-export const useSlowAction = (period: Period) => useQuery(slowActionQuery(period));
+export const useSlowAction = (period: Period) => useQuery(slowActionQuery(useSource(), period));

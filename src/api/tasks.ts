@@ -5,14 +5,19 @@ import { tasksResponse } from '../contract/tasks';
 import type { TaskRow } from '../engine/tasks';
 import { apiGet } from './http';
 import { apiKeys } from './keys';
+import { useSource } from './source-choice';
 
 export function fetchTasks(
+  source: string,
   signal?: AbortSignal,
-): Promise<{ items: TaskRow[]; meta: ResponseMeta }> {
-  return apiGet('/tasks', tasksResponse, signal);
+): Promise<{ items: TaskRow[]; hasTasks?: boolean | undefined; meta: ResponseMeta }> {
+  return apiGet('/tasks', tasksResponse, signal, { source });
 }
 
-export const tasksQuery = () =>
-  queryOptions({ queryKey: apiKeys.tasks(), queryFn: ({ signal }) => fetchTasks(signal) });
+export const tasksQuery = (source: string) =>
+  queryOptions({
+    queryKey: apiKeys.tasks(source),
+    queryFn: ({ signal }) => fetchTasks(source, signal),
+  });
 
-export const useTasks = () => useQuery(tasksQuery());
+export const useTasks = () => useQuery(tasksQuery(useSource()));

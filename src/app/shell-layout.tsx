@@ -12,6 +12,7 @@ import { Layout, Menu, Space, Spin, Typography } from 'antd';
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useServiceEvents } from '../api/events';
+import { useSourceChoice } from '../api/source-choice';
 import { useSyncStatus } from '../api/sync-status';
 import { useUnauthorized } from '../api/unauthorized';
 import { useT, type MessageKey } from '../i18n';
@@ -23,6 +24,7 @@ import { InboxBadge } from './inbox-badge';
 import { LanguageSwitch } from './language-switch';
 import { NAV_ITEMS } from './nav-items';
 import { PeriodPicker } from './period-picker';
+import { SourceFallbackNotice, SourceSwitch } from './source-switch';
 
 const ICONS: Record<string, ReactNode> = {
   '/overview': <DashboardOutlined />,
@@ -54,7 +56,10 @@ export function ShellLayout() {
   // Pages wait for the service's as-of (their default period) so they ask for the right quarter.
   const status = useSyncStatus();
   // Latched: once the service answered (or failed), a later refetch never hides the page again.
-  const ready = status.data !== undefined || status.errorUpdatedAt > 0;
+  // An imported source in the URL is checked against the service's list first, so a deleted one
+  // falls back to the city feed instead of every page answering 404.
+  const sourcePending = useSourceChoice().pending;
+  const ready = (status.data !== undefined || status.errorUpdatedAt > 0) && !sourcePending;
   useServiceEvents();
   const unauthorized = useUnauthorized((s) => s.unauthorized);
   useEffect(() => {
@@ -99,6 +104,7 @@ export function ShellLayout() {
             {t(pageTitleKey(location.pathname, selected))}
           </Typography.Title>
           <Space size="middle" wrap>
+            <SourceSwitch />
             <PeriodPicker value={period} latest={defaultPeriod} onChange={setPeriod} />
             <InboxBadge />
             <DataFreshness />
@@ -107,6 +113,7 @@ export function ShellLayout() {
         </Layout.Header>
         <Layout.Content id="main-content" tabIndex={-1} className="app-content">
           <FeedStatus />
+          <SourceFallbackNotice />
           <Suspense fallback={<Spin description={t('page.loading')} />}>
             {ready ? <Outlet /> : <Spin description={t('page.loading')} />}
           </Suspense>

@@ -31,5 +31,10 @@ export const meta = z.object({
   /** The instant every figure is as of (ISO, +08:00). */
   asOf: z.string(),
   settingsVersion: z.number().int(),
+  /**
+   * The data source the figures come from (`city` or `import:<id>`): a page can check that what it
+   * shows is the source chosen in its header (issue 18.2).
+   */
+  source: z.string().optional(),
 });
 export type ResponseMeta = z.infer<typeof meta>;

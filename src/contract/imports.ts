@@ -64,3 +64,30 @@ export const sourceItem = z.object({
   contentHash: z.string().nullable(),
 });
 export const sourcesResponse = z.object({ items: z.array(sourceItem) });
+
+/** `GET /imports/{id}/rejected?limit=`: the first rejected rows, for the report's sample. */
+export const rejectedSample = z.object({
+  /** Every rejected row of the import (the sample may hold fewer). */
+  total: z.number().int(),
+  items: z.array(
+    z.object({
+      /** The file line (or sheet row, see the report's `position`) the record starts on, 1-based. */
+      line: z.number().int(),
+      /** The record's 1-based number in the file. */
+      ordinal: z.number().int(),
+      id: z.string().nullable(),
+      reason: z.string(),
+      /** The row's own cells as read (text), under the file's header. */
+      cells: z.record(z.string(), z.string()),
+    }),
+  ),
+});
+export type RejectedSample = z.infer<typeof rejectedSample>;
+
+/** A human figure for a byte count: the size limit in the service's messages, the upload's progress. */
+export function formatBytes(n: number): string {
+  if (n >= 1024 ** 3 && n % 1024 ** 3 === 0) return `${n / 1024 ** 3} GB`;
+  if (n >= 1024 ** 2) return `${Math.round((n / 1024 ** 2) * 10) / 10} MB`;
+  if (n >= 1024) return `${Math.round((n / 1024) * 10) / 10} KB`;
+  return `${n} B`;
+}

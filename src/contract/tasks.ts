@@ -57,5 +57,10 @@ export const taskEvaluation = z.object({
 
 export const taskRow = z.object({ task: supervisionTask, ev: taskEvaluation });
 
-export const tasksResponse = z.object({ items: z.array(taskRow), meta });
+export const tasksResponse = z.object({
+  items: z.array(taskRow),
+  /** false: the source holds no 督查事项 at all (an imported case file), as opposed to none in scope. */
+  hasTasks: z.boolean().optional(),
+  meta,
+});
 export type TasksResponse = z.infer<typeof tasksResponse>;

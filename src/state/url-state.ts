@@ -7,8 +7,11 @@ import { useCallback, useMemo } from 'react';
 import { useSearchParams } from 'react-router';
 import { parsePeriod, periodKey, type Period } from '../domain/period/period';
 
-/** Params that travel with the user from page to page (period and department). */
-export const GLOBAL_PARAMS = ['period', 'dept'] as const;
+/**
+ * Params that travel with the user from page to page: the period, the department and the data
+ * source (`city` or an imported dataset; every page reads the same one).
+ */
+export const GLOBAL_PARAMS = ['period', 'dept', 'source'] as const;
 
 /** One search param as a string (null when absent) and a setter that keeps the other params. */
 export function useUrlParam(name: string): [string | null, (value: string | null) => void] {

@@ -13,6 +13,7 @@ const useMsg = defineMessages(
     open: '查看逾期事项',
     loading: '正在读取督查事项…',
     error: '督查事项数据暂不可用',
+    none: '该数据源没有督查事项',
   },
   {
     title: 'Overdue supervision tasks',
@@ -20,6 +21,7 @@ const useMsg = defineMessages(
     open: 'Show overdue tasks',
     loading: 'Reading supervision tasks…',
     error: 'Supervision tasks are unavailable',
+    none: 'This data source has no supervision tasks',
   },
 );
 
@@ -50,7 +52,17 @@ export function OverdueTasksStat({ departmentId, bare, style }: OverdueTasksStat
   if (departmentId !== undefined) search.set('dept', departmentId);
 
   let body;
-  if (figures) {
+  if (feed.data?.hasTasks === false) {
+    // A source without tasks (an imported case file) says so rather than showing 0 or the city's.
+    body = (
+      <>
+        <Typography.Text type="secondary">{m('title')}</Typography.Text>
+        <div data-testid="overdue-tasks-none">
+          <Typography.Text type="secondary">{m('none')}</Typography.Text>
+        </div>
+      </>
+    );
+  } else if (figures) {
     body = (
       <>
         <Statistic

@@ -257,6 +257,7 @@ export async function runAll(filter?: string): Promise<number> {
       });
       const fromCurrentDocument = (req: object) =>
         (requestDocument.get(req) ?? documentSeq) === documentSeq;
+      const expectedErrors: RegExp[] = [];
       page.on('console', (msg) => {
         // A deprecation is a failure at any level (antd reports them through console.error, other
         // libraries through console.warn), so a deprecated API cannot creep back in unnoticed.
@@ -268,6 +269,13 @@ export async function runAll(filter?: string): Promise<number> {
           // Chromium's own line for a 404 response is reported (with its URL) by the response hook.
           if (/Failed to load resource: the server responded with a status of 404/.test(msg.text()))
             return;
+          // Its line for an error the test declared (e.g. the 409 of a same-content upload): the
+          // line's location is the resource's URL.
+          if (
+            /Failed to load resource: the server responded with a status of \d+/.test(msg.text()) &&
+            expectedErrors.some((re) => re.test(msg.location().url))
+          )
+            return;
           problems.push(`console error: ${msg.text()}`);
         }
       });
@@ -278,7 +286,6 @@ export async function runAll(filter?: string): Promise<number> {
         if (why !== 'net::ERR_ABORTED' && fromCurrentDocument(req))
           problems.push(`request failed: ${req.url()} ${why}`);
       });
-      const expectedErrors: RegExp[] = [];
       const expectHttpError = (url: RegExp): void => {
         expectedErrors.push(url);
       };

@@ -68,6 +68,7 @@ const RULES: Record<string, string> = {
   'GET /api/v1/imports/:id': 'admin supervisor',
   'DELETE /api/v1/imports/:id': 'admin supervisor',
   'GET /api/v1/imports/:id/rejected.csv': 'admin supervisor',
+  'GET /api/v1/imports/:id/rejected': 'admin supervisor',
   'GET /api/v1/sources': ALL,
   'DELETE /api/v1/sources/:id': 'admin supervisor',
 };

@@ -26,7 +26,7 @@ import {
 import { completionFigures, openCounts } from '../../../src/engine/summaries';
 import type { SupervisionService } from '../../service';
 import { metaOf } from '../../views/meta';
-import { requireEvaluated, scopedModel } from '../../views/scope';
+import { scopedModel } from '../../views/scope';
 import { ApiFailure, notFound, route, type ApiRoute } from '../route';
 import { sees } from '../viewer';
 
@@ -42,11 +42,12 @@ export function drillDownRoutes(service: SupervisionService): ApiRoute[] {
       summary: '部门详情：指标、事项、最严重预警、慢作为、季度趋势',
       roles: ALL,
       scope: 'own-departments',
+      sourced: true,
       params: z.object({ id: z.string().min(1).max(200) }),
       query: z.object({ period: periodParam }),
       response: departmentViewResponse,
-      handler: ({ params, query, viewer }) => {
-        const e = requireEvaluated(service.evaluated);
+      handler: async ({ params, query, viewer, source }) => {
+        const e = await service.evaluatedFor(source);
         // Outside the viewer's departments the department does not exist for them (404).
         if (!sees(viewer, params.id)) throw notFound('该部门');
         const model = scopedModel(e.model, viewer);
@@ -78,9 +79,10 @@ export function drillDownRoutes(service: SupervisionService): ApiRoute[] {
       summary: '办理事项列表（仅限可见范围）',
       roles: ALL,
       scope: 'own-departments',
+      sourced: true,
       response: itemsResponse,
-      handler: ({ viewer }) => {
-        const e = requireEvaluated(service.evaluated);
+      handler: async ({ viewer, source }) => {
+        const e = await service.evaluatedFor(source);
         return { items: scopedModel(e.model, viewer).items, meta: metaOf(e) };
       },
     }),
@@ -91,9 +93,10 @@ export function drillDownRoutes(service: SupervisionService): ApiRoute[] {
       roles: ALL,
       scope: 'own-departments',
       query: z.object({ quarter: quarterParam, dept: z.string().max(200).optional() }),
+      sourced: true,
       response: rankingEvidenceResponse,
-      handler: ({ query, viewer }) => {
-        const e = requireEvaluated(service.evaluated);
+      handler: async ({ query, viewer, source }) => {
+        const e = await service.evaluatedFor(source);
         const dept = query.dept ?? null;
         if (dept !== null && !sees(viewer, dept)) throw notFound('该部门');
         if (dept === null && viewer.departments !== null) {

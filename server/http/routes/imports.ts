@@ -12,6 +12,7 @@ import { z } from 'zod';
 import {
   importList,
   importReport,
+  rejectedSample,
   sourcesResponse,
   type ImportReport,
 } from '../../../src/contract/imports';
@@ -57,6 +58,23 @@ function isTooLarge(e: unknown): boolean {
     (e as { statusCode?: unknown; code?: unknown }).statusCode === 413 ||
     (e as { code?: unknown }).code === 'FST_REQ_FILE_TOO_LARGE'
   );
+}
+
+/** A rejected record's cells as text (it is stored as read: JSON of an object of cells). */
+function cellsOf(raw: string): Record<string, string> {
+  const text = (v: unknown): string =>
+    v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
+  let v: unknown;
+  try {
+    v = raw === '' ? null : JSON.parse(raw);
+  } catch {
+    return { 记录: raw };
+  }
+  if (v === null) return {};
+  if (typeof v !== 'object' || Array.isArray(v)) return { 记录: raw };
+  const out: Record<string, string> = {};
+  for (const [k, cell] of Object.entries(v)) out[k] = text(cell);
+  return out;
 }
 
 const idParams = z.object({ id: z.string().regex(/^[A-Za-z0-9_-]{1,64}$/) });
@@ -379,6 +397,31 @@ export function importRoutes(service: SupervisionService): ApiRoute[] {
     }),
     route({
       method: 'GET',
+      url: '/api/v1/imports/:id/rejected',
+      summary: '导入中未通过校验的前若干行（行号、序号、编号、原因、原始列），供导入报告预览',
+      roles: IMPORTERS,
+      scope: 'city',
+      params: idParams,
+      query: z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) }),
+      response: rejectedSample,
+      handler: async ({ params, query }) => {
+        const r = await imports.get(params.id);
+        if (r === null) throw notFound('该导入');
+        const rows = await imports.rejectedRows(params.id, query.limit);
+        return {
+          total: r.rejected,
+          items: rows.map((row) => ({
+            line: row.line,
+            ordinal: row.ordinal,
+            id: row.id,
+            reason: row.reason,
+            cells: cellsOf(row.raw),
+          })),
+        };
+      },
+    }),
+    route({
+      method: 'GET',
       url: '/api/v1/imports/:id/rejected.csv',
       summary: '导入中未通过校验的行（CSV：文件行号、记录序号、编号、原因、原始列）',
       roles: IMPORTERS,
@@ -389,21 +432,8 @@ export function importRoutes(service: SupervisionService): ApiRoute[] {
         const r = await imports.get(params.id);
         if (r === null) throw notFound('该导入');
         const rows = await imports.rejectedRows(params.id);
-        const parsed = rows.map((row) => {
-          let cells: Record<string, unknown> = {};
-          try {
-            const v: unknown = row.raw === '' ? null : JSON.parse(row.raw);
-            if (typeof v === 'object' && v !== null && !Array.isArray(v))
-              cells = v as Record<string, unknown>;
-            else if (v !== null) cells = { 记录: row.raw };
-          } catch {
-            cells = { 记录: row.raw };
-          }
-          return { ...row, cells };
-        });
+        const parsed = rows.map((row) => ({ ...row, cells: cellsOf(row.raw) }));
         const columns = r.header ?? [...new Set(parsed.flatMap((p) => Object.keys(p.cells)))];
-        const cellText = (v: unknown): string =>
-          v === null || v === undefined ? '' : typeof v === 'string' ? v : JSON.stringify(v);
         await sendCsv(reply, `导入未通过的行-${r.fileName}`, parsed, [
           {
             header: r.position === 'sheet-row' ? '工作表行号' : '文件行号',
@@ -416,7 +446,7 @@ export function importRoutes(service: SupervisionService): ApiRoute[] {
           ...columns.map((c) => ({
             header: c,
             kind: 'text' as const,
-            value: (p: (typeof parsed)[number]) => cellText(p.cells[c]),
+            value: (p: (typeof parsed)[number]) => p.cells[c] ?? '',
           })),
         ]);
         return reply;

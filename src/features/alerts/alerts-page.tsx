@@ -2,6 +2,7 @@ import { Empty, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { alertsExportUrl, useAlertsHead, type AlertsParams } from '../../api/alerts';
 import { queryString } from '../../api/http';
+import { useSource } from '../../api/source-choice';
 import { useDepartments, useItems } from '../../api/departments';
 import { useMe } from '../../api/session';
 import { IssueNoticeButton } from '../../ui/duban/issue-notice-button';
@@ -33,6 +34,7 @@ export function AlertsPage() {
   const [period] = usePeriod(useDefaultPeriod());
   const filters = useAlertFilters(period);
   const caseSearch = useGlobalSearch();
+  const source = useSource();
   const departments = useDepartments().data?.items ?? [];
   const items = useItems().data?.items ?? [];
   const query = useAlertsHead(filters.params);
@@ -97,8 +99,8 @@ export function AlertsPage() {
                     />
                   ) : null}
                   <ServiceExportMenu
-                    xlsxUrl={alertsExportUrl(filters.params, 'xlsx')}
-                    csvUrl={alertsExportUrl(filters.params, 'csv')}
+                    xlsxUrl={alertsExportUrl(filters.params, 'xlsx', source)}
+                    csvUrl={alertsExportUrl(filters.params, 'csv', source)}
                     rowCount={formatCount(data.total, locale)}
                     disabled={data.total === 0}
                   />

@@ -6,6 +6,7 @@
  */
 import { useQueries } from '@tanstack/react-query';
 import { alertsBlockQuery, ALERTS_BLOCK_SIZE, type AlertsParams } from '../../api/alerts';
+import { useSource } from '../../api/source-choice';
 import type { AlertItem } from '../../contract/alerts';
 
 export interface AlertBlocks {
@@ -32,8 +33,9 @@ export function useAlertBlocks(
   blockSize = ALERTS_BLOCK_SIZE,
 ): AlertBlocks {
   const blocks = blocksOf(first, last, blockSize);
+  const source = useSource();
   const results = useQueries({
-    queries: blocks.map((b) => alertsBlockQuery(params, b, blockSize)),
+    queries: blocks.map((b) => alertsBlockQuery(source, params, b, blockSize)),
   });
   const byBlock = new Map<number, readonly AlertItem[]>();
   blocks.forEach((b, i) => {

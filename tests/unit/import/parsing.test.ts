@@ -2,18 +2,16 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseInstant } from '../../../src/domain/time-limit/instant';
-import { coerceCell, coerceRecord } from '../../../src/feeds/import/coerce';
-import { decodeText, detectEncoding } from '../../../src/feeds/import/encoding';
-import { FIELD_SPECS } from '../../../src/feeds/import/fields';
-import { normaliseHeader, suggestColumns } from '../../../src/feeds/import/headers';
+import { decodeText, detectEncoding } from '../../../src/feeds/columns/encoding';
+import { FIELD_SPECS } from '../../../src/feeds/columns/fields';
+import { normaliseHeader, suggestColumns } from '../../../src/feeds/columns/headers';
 import {
   detectTimestampFormat,
   parseTimezone,
   readTimestamp,
   timestampReader,
-} from '../../../src/feeds/import/timestamp';
+} from '../../../src/feeds/columns/timestamp';
 import { CASE_EXTRA_FIELDS, CASE_FIELDS } from '../../../src/feeds/mapping';
-import { parseEvaluation } from '../../../src/feeds/schemas/evaluation';
 
 const FIX = join(import.meta.dirname, '..', '..', 'fixtures');
 
@@ -186,60 +184,5 @@ describe('timestamps', () => {
     expect(parseTimezone('Z')).toBe(0);
     expect(timestampReader({})).toBeNull();
     expect(timestampReader({ timezone: '+08:00', timestampFormat: 'iso' })).toBeNull();
-  });
-});
-
-describe('coercion of spreadsheet cells for the feed validators', () => {
-  const read = (s: string) => readTimestamp(s, 'ymd-slash');
-  it('turns cells into the JSON types, and leaves unreadable cells for the validator', () => {
-    expect(coerceCell('4', 'int', false, read)).toBe(4);
-    expect(coerceCell('4.5', 'int', false, read)).toBe('4.5');
-    expect(coerceCell('', 'instant', true, read)).toBeNull();
-    expect(coerceCell('', 'text', false, read)).toBeUndefined();
-    expect(coerceCell('2026/8/1 9:00', 'instant', false, read)).toBe('2026-08-01T09:00:00+08:00');
-    expect(coerceCell('yesterday', 'instant', false, read)).toBe('yesterday');
-    expect(coerceCell('2026/8/1', 'date', false, read)).toBe('2026-08-01');
-    expect(coerceCell('是', 'bool', false, read)).toBe(true);
-    expect(coerceCell('D01、D02', 'list', false, read)).toEqual(['D01', 'D02']);
-  });
-
-  it('a CSV evaluation row validates through parseEvaluation; a bad level is rejected by it', () => {
-    const specs = FIELD_SPECS.evaluations;
-    const columns = {
-      id: '评价编号',
-      caseId: '办件编号',
-      level: '评价等级',
-      at: '评价时间',
-      channel: '渠道',
-      rectifiedAt: '整改',
-    };
-    const row = {
-      评价编号: 'E1',
-      办件编号: 'C1',
-      评价等级: '2',
-      评价时间: '2026/8/1 9:00',
-      渠道: '窗口评价器',
-      整改: '',
-    };
-    const out = parseEvaluation(
-      coerceRecord(row, specs, columns, read, '2026-09-30T00:00:00+08:00'),
-    );
-    expect(out).toEqual({
-      ok: true,
-      value: {
-        id: 'E1',
-        caseId: 'C1',
-        level: 2,
-        at: parseInstant('2026-08-01T09:00:00+08:00'),
-        channel: '窗口评价器',
-        rectifiedAt: null,
-        updatedAt: parseInstant('2026-09-30T00:00:00+08:00'),
-      },
-    });
-    const bad = parseEvaluation(
-      coerceRecord({ ...row, 评价等级: '7' }, specs, columns, read, '2026-09-30'),
-    );
-    expect(bad.ok).toBe(false);
-    if (!bad.ok) expect(bad.reason).toContain('评价等级');
   });
 });
