@@ -10,6 +10,7 @@ import type { AlertItem } from '../../contract/alerts';
 import { slowActionRuleName } from '../../domain/slow-action';
 import type { AlertSortKey } from '../../engine/alerts';
 import type { AlertsMsg } from './alerts-messages';
+import { casePath } from '../../state/id-links';
 
 /** A column of the alert list: header, how the screen shows and sorts it. */
 export interface AlertColumn {
@@ -49,9 +50,7 @@ export function alertColumns(ctx: AlertColumnContext): AlertColumn[] {
       sortKey: 'id',
       px: 190,
       render: (r) => (
-        <Link to={{ pathname: `/cases/${encodeURIComponent(r.caseId)}`, search: ctx.caseSearch }}>
-          {r.caseId}
-        </Link>
+        <Link to={{ pathname: casePath(r.caseId), search: ctx.caseSearch }}>{r.caseId}</Link>
       ),
     },
     {

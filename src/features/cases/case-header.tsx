@@ -5,6 +5,7 @@ import { useGlobalSearch } from '../../state/url-state';
 import { formatDateTime } from '../../ui/format';
 import { useCaseMsg } from './case-messages';
 import type { CaseData } from './use-case-data';
+import { departmentPath } from '../../state/id-links';
 
 /** Who, what, how and when: department (link), item with its limits, channel, status, times. */
 export function CaseHeader({ data }: { data: CaseData }) {
@@ -33,9 +34,7 @@ export function CaseHeader({ data }: { data: CaseData }) {
             key: 'dept',
             label: m('department'),
             children: (
-              <Link
-                to={{ pathname: `/departments/${encodeURIComponent(row.departmentId)}`, search }}
-              >
+              <Link to={{ pathname: departmentPath(row.departmentId), search }}>
                 {data.departmentName}
               </Link>
             ),

@@ -8,6 +8,7 @@ import { evidenceLabel, evidenceValueText, ruleLabel } from '../../engine/slow-a
 import type { TableColumn } from '../../export/table-export';
 import { useLocaleStore, type Locale } from '../../i18n';
 import { useSlowActionMsg } from './slow-action-messages';
+import { casePath, departmentPath } from '../../state/id-links';
 
 export type FlagSortKey = 'since' | 'dept' | 'rule';
 export interface FlagSort {
@@ -80,9 +81,7 @@ export function useFlagColumns(search: string, sort: FlagSort) {
         r.caseId === null ? (
           <Typography.Text type="secondary">{caseText(r)}</Typography.Text>
         ) : (
-          <Link to={{ pathname: `/cases/${encodeURIComponent(r.caseId)}`, search }}>
-            {r.caseId}
-          </Link>
+          <Link to={{ pathname: casePath(r.caseId), search }}>{r.caseId}</Link>
         ),
     },
     {
@@ -92,9 +91,7 @@ export function useFlagColumns(search: string, sort: FlagSort) {
       sorter: true,
       sortOrder: sortOrder('dept'),
       render: (_, r) => (
-        <Link to={{ pathname: `/departments/${encodeURIComponent(r.departmentId)}`, search }}>
-          {r.departmentName}
-        </Link>
+        <Link to={{ pathname: departmentPath(r.departmentId), search }}>{r.departmentName}</Link>
       ),
     },
     { key: 'state', title: m('colState'), width: 90, render: (_, r) => stateText(r) },

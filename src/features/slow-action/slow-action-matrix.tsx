@@ -20,6 +20,7 @@ import type { TableColumn } from '../../export/table-export';
 import { ExportMenu } from '../../ui/export-menu';
 import { formatCount } from '../../ui/format';
 import { useSlowActionMsg } from './slow-action-messages';
+import { departmentPath } from '../../state/id-links';
 
 /** Column widths (px) that fit the table beside the chart on a 1440 px screen. */
 const DEPT_WIDTH = 104;
@@ -76,9 +77,7 @@ export function SlowActionMatrix({
       width: DEPT_WIDTH,
       ellipsis: true,
       render: (_, l) => (
-        <Link to={{ pathname: `/departments/${encodeURIComponent(l.departmentId)}`, search }}>
-          {l.departmentName}
-        </Link>
+        <Link to={{ pathname: departmentPath(l.departmentId), search }}>{l.departmentName}</Link>
       ),
     },
     ...codes.map((c) => ({
