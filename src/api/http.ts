@@ -98,10 +98,13 @@ async function send<S extends z.ZodType>(
   }
   if (!response.ok) throw await failure(response);
   let raw: unknown;
-  try {
-    raw = await response.json();
-  } catch {
-    throw new ApiRequestError(response.status, 'invalid_response', 'not JSON');
+  // 204 (sign-in, sign-out) has no body by definition: the schema sees `undefined`.
+  if (response.status !== 204) {
+    try {
+      raw = await response.json();
+    } catch {
+      throw new ApiRequestError(response.status, 'invalid_response', 'not JSON');
+    }
   }
   const parsed = schema.safeParse(raw);
   if (!parsed.success) {

@@ -11,6 +11,7 @@ import { Layout, Menu, Space, Spin, Typography } from 'antd';
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useServiceEvents } from '../api/events';
+import { useMe } from '../api/session';
 import { useSyncStatus } from '../api/sync-status';
 import { useUnauthorized } from '../api/unauthorized';
 import { useT, type MessageKey } from '../i18n';
@@ -18,9 +19,11 @@ import { useGlobalSearch, usePeriod } from '../state/url-state';
 import { useDefaultPeriod } from '../ui/use-default-period';
 import { DataFreshness } from './data-freshness';
 import { FeedStatus } from './feed-status';
+import { Forbidden } from './forbidden';
 import { LanguageSwitch } from './language-switch';
-import { NAV_ITEMS } from './nav-items';
+import { mayOpen, NAV_ITEMS } from './nav-items';
 import { PeriodPicker } from './period-picker';
+import { UserMenu } from './user-menu';
 
 const ICONS: Record<string, ReactNode> = {
   '/overview': <DashboardOutlined />,
@@ -50,7 +53,10 @@ export function ShellLayout() {
   // Pages wait for the service's as-of (their default period) so they ask for the right quarter.
   const status = useSyncStatus();
   // Latched: once the service answered (or failed), a later refetch never hides the page again.
-  const ready = status.data !== undefined || status.errorUpdatedAt > 0;
+  // The menu and the pages depend on who is signed in (a 401 here redirects to sign-in below).
+  const me = useMe();
+  const ready = (status.data !== undefined || status.errorUpdatedAt > 0) && !me.isPending;
+  const role = me.data?.role;
   useServiceEvents();
   const unauthorized = useUnauthorized((s) => s.unauthorized);
   useEffect(() => {
@@ -74,7 +80,7 @@ export function ShellLayout() {
             theme="dark"
             mode="inline"
             selectedKeys={[selected]}
-            items={NAV_ITEMS.map((item) => ({
+            items={NAV_ITEMS.filter((item) => mayOpen(role, item.path)).map((item) => ({
               key: item.path,
               icon: ICONS[item.path],
               label: (
@@ -98,12 +104,19 @@ export function ShellLayout() {
             <PeriodPicker value={period} latest={defaultPeriod} onChange={setPeriod} />
             <DataFreshness />
             <LanguageSwitch />
+            <UserMenu />
           </Space>
         </Layout.Header>
         <Layout.Content id="main-content" tabIndex={-1} className="app-content">
           <FeedStatus />
           <Suspense fallback={<Spin description={t('page.loading')} />}>
-            {ready ? <Outlet /> : <Spin description={t('page.loading')} />}
+            {!ready ? (
+              <Spin description={t('page.loading')} />
+            ) : mayOpen(role, selected) ? (
+              <Outlet />
+            ) : (
+              <Forbidden />
+            )}
           </Suspense>
         </Layout.Content>
       </Layout>
