@@ -4,6 +4,7 @@ import { lazy, Suspense, useState } from 'react';
 import { ApiRequestError } from '../api/http';
 import { apiKeys } from '../api/keys';
 import { useRejected } from '../api/rejected';
+import { useMe } from '../api/session';
 import { useSyncStatus } from '../api/sync-status';
 import { useLocaleStore, useT, intlLocale } from '../i18n';
 import { formatCount, formatDateTime } from '../ui/format';
@@ -38,8 +39,9 @@ export function FeedStatus() {
   const status = useSyncStatus();
   const serviceDownSince = useServiceDownSince();
   const [open, setOpen] = useState(false);
-  // Staff see the rejected records; for other roles the service answers 403 and nothing shows.
-  const rejected = useRejected(1);
+  // Staff see the rejected records; a liaison is not asked for them (the service would say 403).
+  const role = useMe().data?.role;
+  const rejected = useRejected(1, role !== undefined && role !== 'liaison');
   const retry = () => void queryClient.invalidateQueries({ queryKey: apiKeys.all });
 
   const failure = status.data?.failure ?? null;

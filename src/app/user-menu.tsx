@@ -37,12 +37,13 @@ export function UserMenu() {
 
   const leave = async () => {
     setBusy(true);
-    // Even if the service cannot be reached the user leaves: the cookie is HttpOnly, so the
+    // Leave the shell first: its queries and event stream stop, so nothing asks the service
+    // without a session (which would answer 401 and redirect with a `next`).
+    await navigate('/login', { replace: true });
+    // Even if the service cannot be reached the user has left: the cookie is HttpOnly, so the
     // service is the only one that can end the session, and it also expires on its own.
     await signOut().catch(() => undefined);
-    // Leave the shell first, then forget every answer: cleared while the shell is still mounted,
-    // its queries would refetch without a session and redirect with a `next`.
-    await navigate('/login', { replace: true });
+    // The next user of this tab sees nothing of this one's answers.
     queryClient.clear();
   };
 
