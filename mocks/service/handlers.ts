@@ -157,6 +157,67 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
       return result instanceof Response ? result : answer(schema, result);
     });
 
+  /** One department's page, as the service's departmentPage answers a city-wide viewer. */
+  const departmentAnswer = (
+    request: Request,
+    id: string,
+  ): z.input<typeof departmentViewResponse> | Response => {
+    const period = periodParam.safeParse(queryObject(request)['period'] ?? '');
+    if (!period.success) return apiError(400, 'bad_request');
+    const model = evaluated.model;
+    const header = departmentHeader(model, id);
+    if (header === null) return apiError(404, 'not_found');
+    const range = periodRange(period.data);
+    const rows = departmentRows(model, id);
+    const endQuarter = trendEndQuarter(range.to, model.asOfDay);
+    return {
+      header,
+      open: openCounts(rows),
+      period: completionFigures(rows, range),
+      items: departmentItems(model, rows, id, range),
+      alerts: worstOpenAlerts(rows, 10),
+      flags: filterSlowActionRows(slowActionFlagRows(model, period.data), {
+        ...NO_SLOW_ACTION_FILTER,
+        departmentId: id,
+      }),
+      trend: departmentQuarterTrend(rows, endQuarter, model.asOfDay),
+      endQuarter: periodKey(endQuarter),
+      asOfDay: model.asOfDay,
+      meta: meta(request),
+    };
+  };
+  /** One case's page. */
+  const caseAnswer = (request: Request, id: string) => {
+    const { model, dataset } = evaluated;
+    const row = model.rows.find((r) => r.id === id);
+    const record = dataset.cases.find((c) => c.id === id);
+    if (row === undefined || record === undefined) return apiError(404, 'not_found');
+    return {
+      caseId: row.id,
+      departmentId: row.departmentId,
+      departmentName: dataset.departmentById.get(row.departmentId)?.name ?? row.departmentId,
+      itemCode: row.itemCode,
+      itemName: dataset.itemByCode.get(row.itemCode)?.name ?? null,
+      status: row.status,
+      channel: row.channel,
+      acceptedAt: formatShanghaiIso(row.acceptedAt),
+      completedAt: row.completedAt === null ? null : formatShanghaiIso(row.completedAt),
+      level: row.level,
+      evaluation: {
+        ...row,
+        flagCodes: [...row.flagCodes],
+        committedDueDate: isoFromDay(row.committedDue),
+        statutoryDueDate: isoFromDay(row.statutoryDue),
+      },
+      suspensions: record.suspensions.map((s) => ({ ...s })),
+      steps: (indexByCaseId(dataset.caseEvents).get(id) ?? []).map((s) => ({ ...s })),
+      evaluations: (dataset.evaluationsByCase.get(id) ?? []).map((v) => ({ ...v })),
+      flags: model.flags.filter((f) => f.caseId === id).map((f) => ({ ...f })),
+      timeline: {},
+      meta: meta(request),
+    };
+  };
+
   mock.handlers = [
     http.get(apiPath('/health'), () =>
       HttpResponse.json({
@@ -196,63 +257,15 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
       items: evaluated.model.items,
       meta: meta(request),
     })),
-    view('/departments/:id', departmentViewResponse, (request, params) => {
-      const id = params['id'] ?? '';
-      const period = periodParam.safeParse(queryObject(request)['period'] ?? '');
-      if (!period.success) return apiError(400, 'bad_request');
-      const model = evaluated.model;
-      const header = departmentHeader(model, id);
-      if (header === null) return apiError(404, 'not_found');
-      const range = periodRange(period.data);
-      const rows = departmentRows(model, id);
-      const endQuarter = trendEndQuarter(range.to, model.asOfDay);
-      return {
-        header,
-        open: openCounts(rows),
-        period: completionFigures(rows, range),
-        items: departmentItems(model, rows, id, range),
-        alerts: worstOpenAlerts(rows, 10),
-        flags: filterSlowActionRows(slowActionFlagRows(model, period.data), {
-          ...NO_SLOW_ACTION_FILTER,
-          departmentId: id,
-        }),
-        trend: departmentQuarterTrend(rows, endQuarter, model.asOfDay),
-        endQuarter: periodKey(endQuarter),
-        asOfDay: model.asOfDay,
-        meta: meta(request),
-      };
-    }),
-    view('/cases/:id', caseResponse, (request, params) => {
-      const id = params['id'] ?? '';
-      const { model, dataset } = evaluated;
-      const row = model.rows.find((r) => r.id === id);
-      const record = dataset.cases.find((c) => c.id === id);
-      if (row === undefined || record === undefined) return apiError(404, 'not_found');
-      return {
-        caseId: row.id,
-        departmentId: row.departmentId,
-        departmentName: dataset.departmentById.get(row.departmentId)?.name ?? row.departmentId,
-        itemCode: row.itemCode,
-        itemName: dataset.itemByCode.get(row.itemCode)?.name ?? null,
-        status: row.status,
-        channel: row.channel,
-        acceptedAt: formatShanghaiIso(row.acceptedAt),
-        completedAt: row.completedAt === null ? null : formatShanghaiIso(row.completedAt),
-        level: row.level,
-        evaluation: {
-          ...row,
-          flagCodes: [...row.flagCodes],
-          committedDueDate: isoFromDay(row.committedDue),
-          statutoryDueDate: isoFromDay(row.statutoryDue),
-        },
-        suspensions: record.suspensions.map((s) => ({ ...s })),
-        steps: (indexByCaseId(dataset.caseEvents).get(id) ?? []).map((s) => ({ ...s })),
-        evaluations: (dataset.evaluationsByCase.get(id) ?? []).map((v) => ({ ...v })),
-        flags: model.flags.filter((f) => f.caseId === id).map((f) => ({ ...f })),
-        timeline: {},
-        meta: meta(request),
-      };
-    }),
+    view('/departments/:id', departmentViewResponse, (request, params) =>
+      departmentAnswer(request, params['id'] ?? ''),
+    ),
+    // The query-string forms the SPA uses (any id, even `..`), as the service answers them.
+    view('/department', departmentViewResponse, (request) =>
+      departmentAnswer(request, queryObject(request)['id'] ?? ''),
+    ),
+    view('/case', caseResponse, (request) => caseAnswer(request, queryObject(request)['id'] ?? '')),
+    view('/cases/:id', caseResponse, (request, params) => caseAnswer(request, params['id'] ?? '')),
     view('/slow-action', slowActionResponse, (request) => {
       const period = periodParam.safeParse(queryObject(request)['period'] ?? '');
       if (!period.success) return apiError(400, 'bad_request');

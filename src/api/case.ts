@@ -1,4 +1,7 @@
-/** `GET /cases/:id`: one case with its evaluation, records, flags (404 → not found). */
+/**
+ * `GET /case?id=`: one case with its evaluation, records, flags (404 → not found). The id travels as a query
+ * parameter, which carries any id (a path segment cannot carry `..`).
+ */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import type { ResponseMeta } from '../contract/api-common';
 import { caseResponse } from '../contract/case';
@@ -26,7 +29,7 @@ export interface CaseData {
 }
 
 export function fetchCase(source: string, id: string, signal?: AbortSignal): Promise<CaseData> {
-  return apiGet(`/cases/${encodeURIComponent(id)}`, caseResponse, signal, { source });
+  return apiGet('/case', caseResponse, signal, { id, source });
 }
 
 export const caseQuery = (source: string, id: string) =>

@@ -1,4 +1,7 @@
-/** `GET /departments/:id?period=`: one department's page (404 → not found). */
+/**
+ * `GET /department?id=&period=`: one department's page (404 → not found). The id travels as a
+ * query parameter, which carries any id (a path segment cannot carry `..`).
+ */
 import { keepPreviousData, queryOptions, useQuery } from '@tanstack/react-query';
 import type { ResponseMeta } from '../contract/api-common';
 import { departmentViewResponse } from '../contract/department';
@@ -35,7 +38,8 @@ export function fetchDepartmentView(
   period: Period,
   signal?: AbortSignal,
 ): Promise<DepartmentView> {
-  return apiGet(`/departments/${encodeURIComponent(id)}`, departmentViewResponse, signal, {
+  return apiGet('/department', departmentViewResponse, signal, {
+    id,
     period: periodKey(period),
     source,
   });

@@ -1,4 +1,7 @@
-/** `GET /me` (who is signed in) and `POST /session` (sign in with name and password). */
+/**
+ * `GET /me` (who is signed in), `POST /session` (sign in with name and password) and
+ * `DELETE /session` (sign out).
+ */
 import { queryOptions, useQuery } from '@tanstack/react-query';
 import { z } from 'zod';
 import { meResponse, type MeResponse } from '../contract/service';
@@ -22,4 +25,9 @@ export const useMe = () => useQuery(meQuery());
 /** Signs in; the session travels in an HttpOnly cookie the service sets. */
 export function signIn(name: string, password: string): Promise<unknown> {
   return apiSend('POST', '/session', z.unknown(), { name, password });
+}
+
+/** Signs out: the service deletes the session and clears the cookie. */
+export function signOut(): Promise<unknown> {
+  return apiSend('DELETE', '/session', z.unknown(), undefined);
 }

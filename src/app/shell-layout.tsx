@@ -13,6 +13,7 @@ import { Suspense, useEffect, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useServiceEvents } from '../api/events';
 import { useSourceChoice } from '../api/source-choice';
+import { useMe } from '../api/session';
 import { useSyncStatus } from '../api/sync-status';
 import { useUnauthorized } from '../api/unauthorized';
 import { useT, type MessageKey } from '../i18n';
@@ -21,10 +22,12 @@ import { useDefaultPeriod } from '../ui/use-default-period';
 import { DataFreshness } from './data-freshness';
 import { FeedStatus } from './feed-status';
 import { InboxBadge } from './inbox-badge';
+import { Forbidden } from './forbidden';
 import { LanguageSwitch } from './language-switch';
-import { NAV_ITEMS } from './nav-items';
+import { mayOpen, NAV_ITEMS } from './nav-items';
 import { PeriodPicker } from './period-picker';
 import { SourceFallbackNotice, SourceSwitch } from './source-switch';
+import { UserMenu } from './user-menu';
 
 const ICONS: Record<string, ReactNode> = {
   '/overview': <DashboardOutlined />,
@@ -59,7 +62,11 @@ export function ShellLayout() {
   // An imported source in the URL is checked against the service's list first, so a deleted one
   // falls back to the city feed instead of every page answering 404.
   const sourcePending = useSourceChoice().pending;
-  const ready = (status.data !== undefined || status.errorUpdatedAt > 0) && !sourcePending;
+  // The menu and the pages depend on who is signed in (a 401 here redirects to sign-in below).
+  const me = useMe();
+  const ready =
+    (status.data !== undefined || status.errorUpdatedAt > 0) && !sourcePending && !me.isPending;
+  const role = me.data?.role;
   useServiceEvents();
   const unauthorized = useUnauthorized((s) => s.unauthorized);
   useEffect(() => {
@@ -83,7 +90,7 @@ export function ShellLayout() {
             theme="dark"
             mode="inline"
             selectedKeys={[selected]}
-            items={NAV_ITEMS.map((item) => ({
+            items={NAV_ITEMS.filter((item) => mayOpen(role, item.path)).map((item) => ({
               key: item.path,
               icon: ICONS[item.path],
               label: (
@@ -109,13 +116,20 @@ export function ShellLayout() {
             <InboxBadge />
             <DataFreshness />
             <LanguageSwitch />
+            <UserMenu />
           </Space>
         </Layout.Header>
         <Layout.Content id="main-content" tabIndex={-1} className="app-content">
           <FeedStatus />
           <SourceFallbackNotice />
           <Suspense fallback={<Spin description={t('page.loading')} />}>
-            {ready ? <Outlet /> : <Spin description={t('page.loading')} />}
+            {!ready ? (
+              <Spin description={t('page.loading')} />
+            ) : mayOpen(role, selected) ? (
+              <Outlet />
+            ) : (
+              <Forbidden />
+            )}
           </Suspense>
         </Layout.Content>
       </Layout>

@@ -1,8 +1,10 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
+import { createServiceMock } from '../../mocks/service/handlers';
+import { server, testDataset } from '../setup/feed-fixture';
 import { renderApp } from '../setup/render-app';
 
-describe('application shell', () => {
+describe('application shell', { timeout: 60_000 }, () => {
   it('shows the Chinese menu with every product page', async () => {
     renderApp('/overview');
     const nav = await screen.findByRole('navigation', { name: '效能督查看板' }, { timeout: 5000 });
@@ -15,8 +17,26 @@ describe('application shell', () => {
       '数据导入',
       '设置',
     ]) {
-      expect(within(nav).getByRole('link', { name: label })).toBeInTheDocument();
+      // Role-only pages (数据导入, 设置) join the menu once /me has said who is signed in.
+      expect(await within(nav).findByRole('link', { name: label })).toBeInTheDocument();
     }
+  });
+
+  it('offers a liaison neither settings nor import, and refuses them by address', async () => {
+    const liaison = createServiceMock({
+      demo: testDataset,
+      me: { name: 'liaison-d13', role: 'liaison', departmentId: 'D13' },
+    });
+    server.use(...liaison.handlers);
+    renderApp('/settings');
+    expect(await screen.findByTestId('page-forbidden', {}, { timeout: 10_000 })).toHaveTextContent(
+      '无权访问此页面',
+    );
+    expect(screen.getByTestId('user-role')).toHaveTextContent('部门联络员');
+    const nav = screen.getByRole('navigation', { name: '效能督查看板' });
+    expect(within(nav).getByRole('link', { name: '督查事项' })).toBeInTheDocument();
+    expect(within(nav).queryByRole('link', { name: '设置' })).toBeNull();
+    expect(within(nav).queryByRole('link', { name: '数据导入' })).toBeNull();
   });
 
   it('keeps period and department in the URL when moving between pages, and drops page filters', async () => {

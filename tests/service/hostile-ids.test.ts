@@ -2,7 +2,8 @@
  * Issue 18.1 on the service: ids from data are kept exactly and reachable whatever they contain.
  * Cases and a department are renamed to hostile ids in the demo feed; after a sync each case opens
  * by `GET /api/v1/case?id=` (any id) and, where a path segment can carry it, `/cases/{id}`; the
- * alerts filter finds the hostile department.
+ * hostile department opens by `GET /api/v1/department?id=` and `/departments/{id}`; the alerts
+ * filter finds it.
  */
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -86,6 +87,33 @@ describe('hostile ids', () => {
     expect(r.status).toBe(200);
     const items = (r.body as { items: { departmentId: string }[] }).items;
     expect(items.every((a) => a.departmentId === 'D/13?#')).toBe(true);
+  });
+
+  it('opens the hostile department by query string and by its encoded path segment', async () => {
+    const byQuery = await getJson(
+      `${server.url}/api/v1/department?${new URLSearchParams({ id: 'D/13?#', period: '2026Q3' })}`,
+    );
+    expect(byQuery.status).toBe(200);
+    const header = (byQuery.body as { header: { info: { id: string } } }).header;
+    expect(header.info.id).toBe('D/13?#');
+    const byPath = await getJson(
+      `${server.url}/api/v1/departments/${encodeURIComponent('D/13?#')}?period=2026Q3`,
+    );
+    expect(byPath.status).toBe(200);
+    expect(byPath.body).toEqual(byQuery.body);
+  });
+
+  it('answers 404 (never 500) for any unknown department id, however strange', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.string({ minLength: 1, maxLength: 300 }), async (id) => {
+        if (id === 'D/13?#') return;
+        const q = new URLSearchParams({ id, period: '2026Q3' });
+        const r = await fetch(`${server.url}/api/v1/department?${q}`);
+        await r.body?.cancel();
+        expect([404, 400]).toContain(r.status);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('answers 404 (never 500) for any unknown id, however strange', async () => {

@@ -30,6 +30,7 @@ const RULES: Record<string, string> = {
   'GET /api/v1/cases/:id': ALL,
   'GET /api/v1/case': ALL,
   'GET /api/v1/departments/:id': ALL,
+  'GET /api/v1/department': ALL,
   'GET /api/v1/items': ALL,
   'GET /api/v1/rankings/evidence': ALL,
   'GET /api/v1/slow-action': ALL,
@@ -102,7 +103,9 @@ function call(r: ApiRoute): { path: string; body?: unknown } {
       `?quarter=2026Q3${r.url.endsWith('/evidence') ? '&dept=D10' : ''}`
     : r.url === '/api/v1/case'
       ? `?id=${encodeURIComponent(caseId ?? 'none')}`
-      : '';
+      : r.url === '/api/v1/department'
+        ? '?id=D10&period=2026Q3'
+        : '';
   return r.method === 'GET' ? { path: path + query } : { path, body: { probe: true } };
 }
 

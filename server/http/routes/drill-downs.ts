@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { periodParam, quarterParam } from '../../../src/contract/api-common';
 import { departmentViewResponse, itemsResponse } from '../../../src/contract/department';
 import { rankingEvidence as rankingEvidenceResponse } from '../../../src/contract/rankings';
-import { periodKey, periodRange } from '../../../src/domain/period/period';
+import { periodKey, periodRange, type Period } from '../../../src/domain/period/period';
 import {
   departmentHeader,
   departmentItems,
@@ -28,13 +28,41 @@ import type { SupervisionService } from '../../service';
 import { metaOf } from '../../views/meta';
 import { scopedModel } from '../../views/scope';
 import { ApiFailure, notFound, route, type ApiRoute } from '../route';
-import { sees } from '../viewer';
+import { sees, type Viewer } from '../viewer';
 
 const ALL = ['admin', 'supervisor', 'leader', 'liaison'] as const;
 /** How many of the worst open alerts the department page lists. */
 const TOP_ALERTS = 10;
 
 export function drillDownRoutes(service: SupervisionService): ApiRoute[] {
+  /** One department's page for `viewer` (404 outside their departments or unknown). */
+  const departmentPage = async (id: string, period: Period, viewer: Viewer, source: string) => {
+    const e = await service.evaluatedFor(source);
+    // Outside the viewer's departments the department does not exist for them (404).
+    if (!sees(viewer, id)) throw notFound('该部门');
+    const model = scopedModel(e.model, viewer);
+    const header = departmentHeader(model, id);
+    if (header === null) throw notFound('该部门');
+    const range = periodRange(period);
+    const rows = departmentRows(model, id);
+    const endQuarter = trendEndQuarter(range.to, model.asOfDay);
+    return {
+      header,
+      open: openCounts(rows),
+      period: completionFigures(rows, range),
+      items: departmentItems(model, rows, id, range),
+      alerts: worstOpenAlerts(rows, TOP_ALERTS),
+      flags: filterSlowActionRows(slowActionFlagRows(model, period), {
+        ...NO_SLOW_ACTION_FILTER,
+        departmentId: id,
+      }),
+      trend: departmentQuarterTrend(rows, endQuarter, model.asOfDay),
+      endQuarter: periodKey(endQuarter),
+      asOfDay: model.asOfDay,
+      meta: metaOf(e),
+    };
+  };
+
   return [
     route({
       method: 'GET',
@@ -46,32 +74,22 @@ export function drillDownRoutes(service: SupervisionService): ApiRoute[] {
       params: z.object({ id: z.string().min(1).max(200) }),
       query: z.object({ period: periodParam }),
       response: departmentViewResponse,
-      handler: async ({ params, query, viewer, source }) => {
-        const e = await service.evaluatedFor(source);
-        // Outside the viewer's departments the department does not exist for them (404).
-        if (!sees(viewer, params.id)) throw notFound('该部门');
-        const model = scopedModel(e.model, viewer);
-        const header = departmentHeader(model, params.id);
-        if (header === null) throw notFound('该部门');
-        const range = periodRange(query.period);
-        const rows = departmentRows(model, params.id);
-        const endQuarter = trendEndQuarter(range.to, model.asOfDay);
-        return {
-          header,
-          open: openCounts(rows),
-          period: completionFigures(rows, range),
-          items: departmentItems(model, rows, params.id, range),
-          alerts: worstOpenAlerts(rows, TOP_ALERTS),
-          flags: filterSlowActionRows(slowActionFlagRows(model, query.period), {
-            ...NO_SLOW_ACTION_FILTER,
-            departmentId: params.id,
-          }),
-          trend: departmentQuarterTrend(rows, endQuarter, model.asOfDay),
-          endQuarter: periodKey(endQuarter),
-          asOfDay: model.asOfDay,
-          meta: metaOf(e),
-        };
-      },
+      handler: ({ params, query, viewer, source }) =>
+        departmentPage(params.id, query.period, viewer, source),
+    }),
+    route({
+      method: 'GET',
+      // The same answer by query string: ids from data may be `..`, contain `/` or `#`, which no
+      // path segment can carry safely (browsers resolve `..` and `%2E%2E` before sending).
+      url: '/api/v1/department',
+      summary: '部门详情（以查询参数传编号，适用于任意编号）',
+      roles: ALL,
+      scope: 'own-departments',
+      sourced: true,
+      query: z.object({ id: z.string().min(1).max(400), period: periodParam }),
+      response: departmentViewResponse,
+      handler: ({ query, viewer, source }) =>
+        departmentPage(query.id, query.period, viewer, source),
     }),
     route({
       method: 'GET',

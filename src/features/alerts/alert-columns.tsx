@@ -13,6 +13,7 @@ import { ruleLabel } from '../../engine/slow-action-view-labels';
 import type { Locale } from '../../i18n';
 import { alertReasonText } from './alert-reason';
 import type { AlertsMsg } from './alerts-messages';
+import { casePath } from '../../state/id-links';
 
 /** A column of the alert list: header, how the screen shows and sorts it. */
 export interface AlertColumn {
@@ -57,9 +58,7 @@ export function alertColumns(ctx: AlertColumnContext): AlertColumn[] {
       sortKey: 'id',
       px: 190,
       render: (r) => (
-        <Link to={{ pathname: `/cases/${encodeURIComponent(r.caseId)}`, search: ctx.caseSearch }}>
-          {r.caseId}
-        </Link>
+        <Link to={{ pathname: casePath(r.caseId), search: ctx.caseSearch }}>{r.caseId}</Link>
       ),
     },
     {

@@ -6,6 +6,7 @@ import { formatDateTime } from '../../ui/format';
 import { useCaseMsg } from './case-messages';
 import type { CaseData } from './use-case-data';
 import { FeedText } from '../../ui/feed-text';
+import { departmentPath } from '../../state/id-links';
 
 /** Who, what, how and when: department (link), item with its limits, channel, status, times. */
 export function CaseHeader({ data }: { data: CaseData }) {
@@ -34,9 +35,7 @@ export function CaseHeader({ data }: { data: CaseData }) {
             key: 'dept',
             label: m('department'),
             children: (
-              <Link
-                to={{ pathname: `/departments/${encodeURIComponent(row.departmentId)}`, search }}
-              >
+              <Link to={{ pathname: departmentPath(row.departmentId), search }}>
                 <FeedText>{data.departmentName}</FeedText>
               </Link>
             ),

@@ -1,8 +1,9 @@
 import { Alert, Button, Result, Space, Typography } from 'antd';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useCase, type CaseData as CaseAnswer } from '../../api/case';
 import { asOfDayOf } from '../../api/meta';
 import { useSharedSettings, type SharedSettings } from '../../api/settings';
+import { useIdParam } from '../../state/id-links';
 import { QueryGate } from '../../ui/query-gate';
 import { CaseDuban } from './case-duban';
 import { CaseEvaluations } from './case-evaluations';
@@ -15,7 +16,7 @@ import { useCaseData } from './use-case-data';
 
 /** 办件详情: one case's header, warning level and why, step timeline, evaluations and flags. */
 export function CasePage() {
-  const { caseId = '' } = useParams();
+  const caseId = useIdParam('caseId');
   const query = useCase(caseId);
   const settings = useSharedSettings();
   return (
@@ -38,7 +39,9 @@ function CaseNotFound({ caseId }: { caseId: string }) {
       subTitle={m('notFoundBody', { id: caseId })}
       data-testid="case-not-found"
       extra={
-        <Link to={{ pathname: '/alerts', search: `?q=${encodeURIComponent(caseId)}` }}>
+        <Link
+          to={{ pathname: '/alerts', search: `?${new URLSearchParams({ q: caseId }).toString()}` }}
+        >
           <Button type="primary">{m('toAlerts')}</Button>
         </Link>
       }

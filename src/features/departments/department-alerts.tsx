@@ -8,6 +8,7 @@ import { useLocaleStore } from '../../i18n';
 import { formatCount } from '../../ui/format';
 import { useDepartmentMsg } from './department-messages';
 import { withDept } from './links';
+import { casePath } from '../../state/id-links';
 
 const LEVEL_COLOR: Record<WarningLevel, string> = {
   red: 'red',
@@ -38,9 +39,7 @@ export function DepartmentAlerts({
     {
       key: 'id',
       title: m('colCase'),
-      render: (_, r) => (
-        <Link to={{ pathname: `/cases/${encodeURIComponent(r.id)}`, search }}>{r.id}</Link>
-      ),
+      render: (_, r) => <Link to={{ pathname: casePath(r.id), search }}>{r.id}</Link>,
     },
     {
       key: 'level',

@@ -8,6 +8,7 @@ import { useLocaleStore } from '../../i18n';
 import { formatCount } from '../../ui/format';
 import { useDepartmentMsg } from './department-messages';
 import { withDept } from './links';
+import { casePath } from '../../state/id-links';
 
 interface RuleLine {
   code: SlowActionCode;
@@ -91,9 +92,7 @@ export function DepartmentFlags({
                 <span>
                   <Typography.Text type="secondary">{l.latest.since}</Typography.Text>{' '}
                   {l.latest.caseId ? (
-                    <Link
-                      to={{ pathname: `/cases/${encodeURIComponent(l.latest.caseId)}`, search }}
-                    >
+                    <Link to={{ pathname: casePath(l.latest.caseId), search }}>
                       {l.latest.caseId}
                     </Link>
                   ) : null}{' '}

@@ -1,11 +1,12 @@
 import { Button, Col, Result, Row, Space, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
-import { Link, useParams } from 'react-router';
+import { Link } from 'react-router';
 import { useDepartmentView, type DepartmentView } from '../../api/department';
 import { periodName } from '../../charts/period-label';
 import { isoFromDay } from '../../domain/calendar';
 import { parsePeriod, periodKey, type Period } from '../../domain/period/period';
 import { useT } from '../../i18n';
+import { useIdParam } from '../../state/id-links';
 import { useGlobalSearch, usePeriod } from '../../state/url-state';
 import { formatCount } from '../../ui/format';
 import { OverdueTasksStat } from '../../ui/overdue-tasks-stat';
@@ -22,7 +23,7 @@ import { FeedText } from '../../ui/feed-text';
 
 /** 部门 drill-down (/departments/:departmentId): KPIs, items, alerts, flags and quarterly trend. */
 export function DepartmentPage() {
-  const { departmentId = '' } = useParams();
+  const departmentId = useIdParam('departmentId');
   const [period] = usePeriod(useDefaultPeriod());
   const query = useDepartmentView(departmentId, period);
   return (

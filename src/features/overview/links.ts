@@ -2,6 +2,7 @@
  * Where the overview's numbers lead. Only the period travels along (the overview is city-wide, so
  * a department filter in the URL must not narrow the list a city number opens).
  */
+import { departmentPath } from '../../state/id-links';
 export interface To {
   pathname: string;
   search: string;
@@ -25,7 +26,7 @@ export function alertsTo(periodSearch: string, level: string, departmentId?: str
 /** A department's page in the same period. */
 export function departmentTo(periodSearch: string, departmentId: string): To {
   return {
-    pathname: `/departments/${encodeURIComponent(departmentId)}`,
+    pathname: departmentPath(departmentId),
     search: withPeriod(periodSearch, {}),
   };
 }

@@ -15,6 +15,7 @@ import { defineMessages, intlLocale, useLocaleStore } from '../../i18n';
 import { formatCount } from '../../ui/format';
 import { useRankingMsg } from './messages';
 import { useRankingEvidence } from './use-ranking';
+import { casePath } from '../../state/id-links';
 
 const useMsg = defineMessages(
   {
@@ -102,12 +103,12 @@ export function EvidenceDrawer({
           <span>
             {row.id}
             <br />
-            <Link to={`/cases/${encodeURIComponent(row.caseId)}`}>{row.caseId}</Link>
+            <Link to={casePath(row.caseId)}>{row.caseId}</Link>
           </span>
         ) : row.caseId === '' ? (
           <span>{row.id}</span>
         ) : (
-          <Link to={`/cases/${encodeURIComponent(row.caseId)}`}>{row.id}</Link>
+          <Link to={casePath(row.caseId)}>{row.id}</Link>
         ),
     },
     { key: 'note', title: m('note'), dataIndex: 'note' },

@@ -13,6 +13,7 @@ import { intlLocale, useLocaleStore } from '../../i18n';
 import { formatCount } from '../../ui/format';
 import { useRankingMsg } from './messages';
 import { ScoreCell } from './score-cell';
+import { departmentPath } from '../../state/id-links';
 
 const CHANGE_COLOR = { up: '#cf1322', down: '#389e0d', same: undefined, none: undefined } as const;
 
@@ -98,7 +99,7 @@ export function useRankingColumns(p: RankingColumnsProps): TableColumnsType<Depa
       fixed: 'left',
       render: (_, d) => (
         <Space size={4} wrap>
-          <Link to={{ pathname: `/departments/${d.departmentId}`, search: p.periodSearch }}>
+          <Link to={{ pathname: departmentPath(d.departmentId), search: p.periodSearch }}>
             {departmentLabel(d)}
           </Link>
           {d.deadlineRush ? (

@@ -9,6 +9,7 @@ import type { TableColumn } from '../../export/table-export';
 import { useLocaleStore, type Locale } from '../../i18n';
 import { useSlowActionMsg } from './slow-action-messages';
 import { FeedText } from '../../ui/feed-text';
+import { casePath, departmentPath } from '../../state/id-links';
 
 export type FlagSortKey = 'since' | 'dept' | 'rule';
 export interface FlagSort {
@@ -81,9 +82,7 @@ export function useFlagColumns(search: string, sort: FlagSort) {
         r.caseId === null ? (
           <Typography.Text type="secondary">{caseText(r)}</Typography.Text>
         ) : (
-          <Link to={{ pathname: `/cases/${encodeURIComponent(r.caseId)}`, search }}>
-            {r.caseId}
-          </Link>
+          <Link to={{ pathname: casePath(r.caseId), search }}>{r.caseId}</Link>
         ),
     },
     {
@@ -93,7 +92,7 @@ export function useFlagColumns(search: string, sort: FlagSort) {
       sorter: true,
       sortOrder: sortOrder('dept'),
       render: (_, r) => (
-        <Link to={{ pathname: `/departments/${encodeURIComponent(r.departmentId)}`, search }}>
+        <Link to={{ pathname: departmentPath(r.departmentId), search }}>
           <FeedText>{r.departmentName}</FeedText>
         </Link>
       ),

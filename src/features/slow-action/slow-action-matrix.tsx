@@ -21,6 +21,7 @@ import { ExportMenu } from '../../ui/export-menu';
 import { formatCount } from '../../ui/format';
 import { useSlowActionMsg } from './slow-action-messages';
 import { FeedText } from '../../ui/feed-text';
+import { departmentPath } from '../../state/id-links';
 
 /** Column widths (px) that fit the table beside the chart on a 1440 px screen. */
 const DEPT_WIDTH = 104;
@@ -77,7 +78,7 @@ export function SlowActionMatrix({
       width: DEPT_WIDTH,
       ellipsis: true,
       render: (_, l) => (
-        <Link to={{ pathname: `/departments/${encodeURIComponent(l.departmentId)}`, search }}>
+        <Link to={{ pathname: departmentPath(l.departmentId), search }}>
           <FeedText>{l.departmentName}</FeedText>
         </Link>
       ),

@@ -1,0 +1,69 @@
+import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
+import { useQueryClient } from '@tanstack/react-query';
+import { Button, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
+import { useNavigate } from 'react-router';
+import { signOut, useMe } from '../api/session';
+import { defineMessages } from '../i18n';
+
+const useMsg = defineMessages(
+  {
+    admin: '系统管理员',
+    supervisor: '督查员',
+    leader: '领导',
+    liaison: '部门联络员',
+    signOut: '退出登录',
+    signedInAs: '当前用户',
+  },
+  {
+    admin: 'Administrator',
+    supervisor: 'Supervisor',
+    leader: 'Leader',
+    liaison: 'Department liaison',
+    signOut: 'Sign out',
+    signedInAs: 'Signed in as',
+  },
+);
+
+/** Who is signed in (name, role, department) and the sign-out button, in the header. */
+export function UserMenu() {
+  const m = useMsg();
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [busy, setBusy] = useState(false);
+  if (me.data === undefined) return null;
+  const { name, role, departmentId } = me.data;
+
+  const leave = async () => {
+    setBusy(true);
+    // Leave the shell first: its queries and event stream stop, so nothing asks the service
+    // without a session (which would answer 401 and redirect with a `next`).
+    await navigate('/login', { replace: true });
+    // Even if the service cannot be reached the user has left: the cookie is HttpOnly, so the
+    // service is the only one that can end the session, and it also expires on its own.
+    await signOut().catch(() => undefined);
+    // The next user of this tab sees nothing of this one's answers.
+    queryClient.clear();
+  };
+
+  return (
+    <Space size={8} data-testid="user-menu" aria-label={m('signedInAs')}>
+      <UserOutlined />
+      <Typography.Text data-testid="user-name">{name}</Typography.Text>
+      <Tag color="geekblue" data-testid="user-role">
+        {m(role)}
+      </Tag>
+      {departmentId !== null ? <Tag data-testid="user-department">{departmentId}</Tag> : null}
+      <Button
+        size="small"
+        icon={<LogoutOutlined />}
+        loading={busy}
+        onClick={() => void leave()}
+        data-testid="sign-out"
+      >
+        {m('signOut')}
+      </Button>
+    </Space>
+  );
+}
