@@ -143,6 +143,24 @@ export default tseslint.config(
     },
   },
   {
+    // zod comes configured from src/contract/zod.ts (no eval probe under the CSP; see that file).
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/domain/**', 'src/contract/zod.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'zod',
+              message: "import { z } from src/contract/zod.ts (configured for the browser's CSP).",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     // dangerouslySetInnerHTML is banned everywhere in the app (feed data must never become HTML).
     files: ['src/**/*.tsx'],
     rules: {

@@ -81,6 +81,22 @@ export function authPlugin(accounts: Accounts): (app: FastifyInstance) => Promis
             rows: exportedRows.get(request) ?? null,
           },
         });
+      } else if (request.method === 'POST' && url.startsWith('/api/v1/notices')) {
+        // 督办: issuing a notice and every answer, appeal, decision and closing. The notice's own
+        // event log says what changed; this row adds the address and sits with the other actions.
+        const viewer = await accounts.viewerOf(request);
+        const params = request.params;
+        const id =
+          typeof params === 'object' && params !== null && 'id' in params
+            ? String(params.id)
+            : null;
+        await accounts.audit({
+          userName: viewer?.name ?? 'anonymous',
+          role: viewer?.role ?? null,
+          address: request.ip,
+          action: 'supervision-action',
+          detail: { route: url, noticeId: id },
+        });
       } else if (request.method === 'PUT' && url === '/api/v1/settings') {
         const viewer = await accounts.viewerOf(request);
         const saved =

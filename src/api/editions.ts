@@ -4,7 +4,7 @@
  * `POST …/editions` (leaders publish).
  */
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
+import type { z } from '../contract/zod';
 import { editionResponse, editionsResponse, publishResponse } from '../contract/editions';
 import { quarterRanking } from '../contract/rankings';
 import { apiGet, apiSend } from './http';

@@ -4,7 +4,7 @@
  * and parses every answer with its schema — a response that does not match is an error, never a
  * cast.
  */
-import type { z } from 'zod';
+import type { z } from '../contract/zod';
 import { API_ERROR_CODES, apiErrorSchema, type ApiErrorCode } from '../contract/api-error';
 
 /** What went wrong, as the pages render it: the contract's codes plus the client-side ones. */

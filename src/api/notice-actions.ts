@@ -5,7 +5,7 @@
  * ApiRequestError to show with a reload.
  */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
+import type { z } from '../contract/zod';
 import type {
   appealBody,
   closeBody,

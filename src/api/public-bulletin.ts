@@ -3,7 +3,7 @@
  * readable without signing in. Outside `/api/v1`, so its URL is built beside the API base.
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { z } from 'zod';
+import type { z } from '../contract/zod';
 import { publicBulletinTyped } from '../contract/editions';
 import { ApiRequestError, apiUrl } from './http';
 import { apiKeys } from './keys';

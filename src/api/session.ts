@@ -3,7 +3,7 @@
  * `DELETE /session` (sign out).
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from '../contract/zod';
 import { meResponse, type MeResponse } from '../contract/service';
 import { apiGet, apiSend } from './http';
 import { apiKeys } from './keys';

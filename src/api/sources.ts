@@ -3,7 +3,7 @@
  * `DELETE /sources/{id}` (an imported dataset, with its records and derived rows).
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from 'zod';
+import { z } from '../contract/zod';
 import { sourcesResponse } from '../contract/imports';
 import { apiGet, apiSend } from './http';
 import { apiKeys } from './keys';

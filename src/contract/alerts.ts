@@ -1,5 +1,5 @@
 /** `GET /api/v1/alerts`: the open cases with a warning, filtered, sorted and paged by the service. */
-import { z } from 'zod';
+import { z } from './zod';
 import { pageParams, meta } from './api-common';
 import { SLOW_ACTION_CODE_VALUES } from './case';
 

@@ -1,5 +1,5 @@
 /** Small schemas shared by the API's requests and responses. */
-import { z } from 'zod';
+import { z } from './zod';
 import { parsePeriod, type Period } from '../domain/period/period';
 
 /** `2026Q3`, `2026-07` or `2026`. */

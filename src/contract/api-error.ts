@@ -3,7 +3,7 @@
  * `{ "error": { "code", "message" } }`. The SPA renders `code` in the user's language; `message`
  * is Chinese first with English in brackets, for logs and other tools.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const API_ERROR_CODES = [
   'bad_request',

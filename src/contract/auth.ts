@@ -2,7 +2,7 @@
  * Accounts, sessions and the audit log: the shapes of `/api/v1/session`, `/api/v1/me`,
  * `/api/v1/users` and `/api/v1/audit`, shared by the service and the SPA's sign-in page.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { pageParams } from './api-common';
 
 export const ROLE_VALUES = ['admin', 'supervisor', 'leader', 'liaison'] as const;
@@ -57,6 +57,7 @@ export const AUDIT_ACTION_VALUES = [
   'ranking-publish',
   'import',
   'source-delete',
+  'supervision-action',
 ] as const;
 
 /** `from`/`to`: ISO dates or instants; `to` is exclusive. */

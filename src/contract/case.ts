@@ -3,7 +3,7 @@
  * CaseStatusRow (instants as epoch ms, days as civil-day indexes), so the page's figures are the
  * model's; the page rebuilds the working-day timeline from these records with the same calendar.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { meta } from './api-common';
 
 export const WARNING_LEVEL_VALUES = ['normal', 'early-warning', 'yellow', 'red'] as const;

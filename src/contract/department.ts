@@ -3,7 +3,7 @@
  * functions over the viewer's scoped model), and `GET /api/v1/items`: the service items in scope
  * (the alerts page's item filter).
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { meta } from './api-common';
 import { caseStatusRow } from './case';
 import { completionFigures, openCounts } from './overview';

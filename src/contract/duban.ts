@@ -3,7 +3,7 @@
  * events, the inbox. Request bodies are parsed here — nothing in the service reads a body that
  * did not pass these schemas.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const CARD_LEVELS = ['early-warning', 'yellow', 'red'] as const;
 export type CardLevel = (typeof CARD_LEVELS)[number];

@@ -3,7 +3,7 @@
  * `/api/v1/rankings/{quarter}/editions[/{n}]` and `/public/api/bulletins/{quarter}`
  * (docs/ranking.md §12, docs/service.md).
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { quarterParam } from './api-common';
 import { indicatorValue, INDICATOR_KEY_VALUES } from './rankings';
 

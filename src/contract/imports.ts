@@ -2,7 +2,7 @@
  * Imported datasets (docs/import.md): the upload's report, an import's progress, and the sources
  * a page can read (`?source=city|import:<id>` on every read route).
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 /** `city` (the synced feed) or `import:<id>` (a dataset imported from a file). */
 export const SOURCE_ID_PATTERN = /^(city|import:[A-Za-z0-9_-]{1,64})$/;

@@ -2,7 +2,7 @@
  * `GET /api/v1/overview`: the overview's figures (the engine's `overviewFigures`) for one period,
  * as of the service's last evaluation. Days are civil-day indexes (DayIndex), as in the engine.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { meta } from './api-common';
 
 const count = z.number().int().nonnegative();

@@ -3,7 +3,7 @@
  * exactly as the `rank` CLI prints it (the engine's QuarterRanking), the rank history, and the
  * cases and evaluations behind one department's (or the city's) figures.
  */
-import { z } from 'zod';
+import { z } from './zod';
 import { RANKING_GROUPS } from '../domain/ranking/groups';
 import { SLOW_ACTION_CODE_VALUES, slowActionFlag } from './case';
 

@@ -2,7 +2,7 @@
  * Schemas of the service's smaller answers (health, sync status, rejected records), and the view
  * answers re-exported from their own modules, each a precise schema of the engine's view model.
  */
-import { z } from 'zod';
+import { z } from './zod';
 
 export const healthResponse = z.object({
   status: z.literal('ok'),

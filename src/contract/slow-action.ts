@@ -1,5 +1,5 @@
 /** `GET /api/v1/slow-action`: the engine's slow-action flag rows, with evidence. */
-import { z } from 'zod';
+import { z } from './zod';
 import { meta } from './api-common';
 import { SLOW_ACTION_CODE_VALUES, slowActionFlag } from './case';
 

@@ -1,5 +1,5 @@
 /** `GET /api/v1/tasks`: the supervision tasks with their evaluation (the engine's TaskRow). */
-import { z } from 'zod';
+import { z } from './zod';
 import { meta } from './api-common';
 
 export const TASK_SOURCE_VALUES = [

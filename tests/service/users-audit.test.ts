@@ -121,6 +121,43 @@ describe('audit log', () => {
     };
     expect(rows.items[0]).toMatchObject({ userName: 't-admin', detail: { version } });
   });
+
+  it('records each 督办 action with who, role and address', async () => {
+    const supervisor = await signedIn(server.url, 't-supervisor');
+    const cards = (await (await supervisor.get('/api/v1/cards?state=active')).json()) as {
+      items: { id: number }[];
+    };
+    const card = cards.items[0];
+    if (!card) throw new Error('the test city has no active card');
+    const issued = await supervisor.request('POST', '/api/v1/notices', {
+      cardIds: [card.id],
+      instructions: '请于期限内反馈整改情况',
+    });
+    expect(issued.status).toBeLessThan(300);
+    const { id } = (await issued.json()) as { id: number };
+    const admin = await signedIn(server.url, 't-admin');
+    const rows = (await (await admin.get('/api/v1/audit?action=supervision-action')).json()) as {
+      items: { userName: string; role: string; address: string; detail: unknown }[];
+    };
+    expect(rows.items[0]).toMatchObject({
+      userName: 't-supervisor',
+      role: 'supervisor',
+      detail: { route: '/api/v1/notices', noticeId: null },
+    });
+    expect(rows.items[0]?.address).toMatch(/\d|:/);
+    // A refused action (a liaison may not issue) leaves no supervision row.
+    const liaison = await signedIn(server.url, 't-liaison');
+    const refused = await liaison.request('POST', '/api/v1/notices', {
+      cardIds: [card.id],
+      instructions: 'x',
+    });
+    expect(refused.status).toBe(403);
+    const after = (await (await admin.get('/api/v1/audit?action=supervision-action')).json()) as {
+      items: unknown[];
+    };
+    expect(after.items).toHaveLength(rows.items.length);
+    expect(id).toBeGreaterThan(0);
+  });
 });
 
 describe('migration 3', () => {

@@ -1,5 +1,5 @@
 import { Table } from 'antd';
-import type { z } from 'zod';
+import type { z } from '../../contract/zod';
 import type { rankingDiff } from '../../contract/editions';
 import { formatScore } from '../../engine/ranking-view';
 import { intlLocale, useLocaleStore } from '../../i18n';

@@ -1,5 +1,5 @@
 import { Empty, Timeline, Typography } from 'antd';
-import type { z } from 'zod';
+import type { z } from '../../contract/zod';
 import type { cardEvent, noticeEvent } from '../../contract/duban';
 import { intlLocale, useLocaleStore } from '../../i18n';
 import { formatDateTime } from '../format';

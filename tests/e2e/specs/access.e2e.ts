@@ -98,6 +98,14 @@ for (const account of ACCOUNTS) {
         await page.getByTestId('page-forbidden').waitFor({ timeout: 60_000 });
       }
 
+      // Publishing the quarter's ranking is the leader's alone: the button is there for no one else.
+      await page.goto(`${baseUrl}/rankings`);
+      await waitForData(page);
+      await page.getByTestId('ranking-edition').waitFor({ timeout: 60_000 });
+      const canPublish = (await page.getByTestId('publish-edition').count()) > 0;
+      if (canPublish !== (account === 'leader'))
+        throw new Error(`publish button shown: ${canPublish}`);
+
       // Scope: the departments the account may see, from the city platform's own tree.
       const departments = await feedAll(feed.url, 'departments');
       const own = account === 'liaison-d13' ? 'D13' : account === 'liaison-x01' ? 'X01' : null;

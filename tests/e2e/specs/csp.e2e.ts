@@ -92,9 +92,9 @@ e2e(
       await page.goto(`${baseUrl}${path}`);
       await waitForData(page);
       await page.waitForLoadState('networkidle');
-      // Known, documented (docs/security.md, "Not yet done"): zod 4's one-time `new Function`
-      // probe, refused and swallowed by zod, is still reported by Chromium. Anything else fails.
-      const seen = (await violations(page)).filter((v) => v !== 'script-src eval');
+      // No exception: zod runs jitless in the browser (src/contract/zod.ts), so not even its
+      // one-time `new Function` probe is made.
+      const seen = await violations(page);
       if (seen.length > 0) throw new Error(`${path}: CSP violations ${seen.join(', ')}`);
     }
     await shot('csp-last-page');
