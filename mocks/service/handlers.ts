@@ -10,6 +10,7 @@ import type { z } from 'zod';
 import { alertsQuery, alertsResponse } from '../../src/contract/alerts';
 import { periodParam, quarterParam } from '../../src/contract/api-common';
 import { apiErrorSchema, type ApiErrorCode } from '../../src/contract/api-error';
+import { auditResponse } from '../../src/contract/auth';
 import { caseResponse } from '../../src/contract/case';
 import {
   departmentsResponse,
@@ -102,6 +103,27 @@ export interface ServiceMock {
 function queryObject(request: Request): Record<string, string> {
   return Object.fromEntries(new URL(request.url).searchParams);
 }
+
+const DEMO_AUDIT = [
+  {
+    id: 2,
+    at: '2026-09-30T10:05:00+08:00',
+    userName: 'supervisor',
+    role: 'supervisor',
+    address: '127.0.0.1',
+    action: 'supervision-action' as const,
+    detail: { route: '/api/v1/notices', noticeId: null },
+  },
+  {
+    id: 1,
+    at: '2026-09-30T09:00:00+08:00',
+    userName: 'admin',
+    role: 'admin',
+    address: '127.0.0.1',
+    action: 'sign-in' as const,
+    detail: {},
+  },
+];
 
 export function createServiceMock(options: ServiceMockOptions): ServiceMock {
   let evaluated = evaluateDemo(options.demo);
@@ -347,6 +369,17 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
       return answer(settingsSaved, { version: evaluated.settingsVersion });
     }),
     view('/rejected', rejectedResponse, () => ({ total: 0, items: [] })),
+    // Two entries of the audit log, filtered by action and user as the service filters them.
+    view('/audit', auditResponse, (request) => {
+      if (me?.role !== 'admin') return apiError(403, 'forbidden');
+      const q = queryObject(request);
+      const items = DEMO_AUDIT.filter(
+        (a) =>
+          (q['action'] === undefined || a.action === q['action']) &&
+          (q['user'] === undefined || a.userName === q['user']),
+      );
+      return { total: items.length, page: 1, pageSize: 50, items };
+    }),
     ...editionHandlers(
       apiPath,
       () => me,

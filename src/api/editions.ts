@@ -24,7 +24,9 @@ export const editionsQuery = (quarter: string) =>
     queryFn: ({ signal }) => apiGet(`/rankings/${quarter}/editions`, editionsResponse, signal),
   });
 
-export const useEditions = (quarter: string) => useQuery(editionsQuery(quarter));
+/** `enabled` false: no list (editions are of the city feed; an imported source has none). */
+export const useEditions = (quarter: string, enabled = true) =>
+  useQuery({ ...editionsQuery(quarter), enabled });
 
 export const editionQuery = (quarter: string, n: number) =>
   queryOptions({

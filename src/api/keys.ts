@@ -36,6 +36,7 @@ export const apiKeys = {
   edition: (quarter: string, n: number) =>
     [...apiKeys.views(), 'rankings', 'editions', quarter, n] as const,
   publicBulletin: (quarter: string) => [...apiKeys.all, 'public-bulletin', quarter] as const,
+  audit: (query: QueryParams) => [...apiKeys.all, 'audit', query] as const,
   rejected: (page: number) => [...apiKeys.views(), 'rejected', page] as const,
   settings: () => [...apiKeys.all, 'settings'] as const,
   syncStatus: () => [...apiKeys.all, 'sync-status'] as const,

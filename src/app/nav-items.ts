@@ -22,6 +22,7 @@ export const NAV_ITEMS: ReadonlyArray<{
   // Imports and settings changes are refused (403) to the other roles.
   { path: '/import', labelKey: 'nav.import', roles: ['admin', 'supervisor'] },
   { path: '/settings', labelKey: 'nav.settings', roles: ['admin'] },
+  { path: '/audit', labelKey: 'nav.audit', roles: ['admin'] },
 ];
 
 /** Whether `role` may open the menu page at `path` (an unknown role sees only open pages). */

@@ -73,6 +73,12 @@ export const routes: RouteObject[] = [
         }),
       },
       {
+        path: 'audit',
+        lazy: async () => ({
+          Component: (await import('../features/audit/audit-page')).AuditPage,
+        }),
+      },
+      {
         path: 'departments/:departmentId',
         lazy: async () => ({
           Component: (await import('../features/departments/department-page')).DepartmentPage,

@@ -7,6 +7,7 @@ import {
   FileDoneOutlined,
   InboxOutlined,
   SettingOutlined,
+  AuditOutlined,
 } from '@ant-design/icons';
 import { Layout, Menu, Space, Spin, Typography } from 'antd';
 import { Suspense, useEffect, type ReactNode } from 'react';
@@ -38,6 +39,7 @@ const ICONS: Record<string, ReactNode> = {
   '/tasks': <FileDoneOutlined />,
   '/import': <CloudUploadOutlined />,
   '/settings': <SettingOutlined />,
+  '/audit': <AuditOutlined />,
 };
 
 /** The header title: the menu page's name, or the drill-down page's (办件详情 / 部门详情). */

@@ -84,3 +84,5 @@ export const auditResponse = z.object({
   pageSize: z.number().int(),
   items: z.array(auditItem),
 });
+export type AuditItem = z.infer<typeof auditItem>;
+export type AuditResponse = z.infer<typeof auditResponse>;

@@ -12,6 +12,7 @@ export const en: Record<MessageKey, string> = {
   'nav.tasks': 'Supervision tasks',
   'nav.import': 'Import',
   'nav.settings': 'Settings',
+  'nav.audit': 'Audit log',
   'nav.inbox': 'My inbox',
   'header.period': 'Period',
   'header.periodKind.quarter': 'Quarter',

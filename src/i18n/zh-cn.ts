@@ -10,6 +10,7 @@ export const zhCN = {
   'nav.tasks': '督查事项',
   'nav.import': '数据导入',
   'nav.settings': '设置',
+  'nav.audit': '审计日志',
   'nav.inbox': '我的待办',
   'header.period': '统计周期',
   'header.periodKind.quarter': '季度',

@@ -16,8 +16,9 @@ describe('application shell', { timeout: 60_000 }, () => {
       '督查事项',
       '数据导入',
       '设置',
+      '审计日志',
     ]) {
-      // Role-only pages (数据导入, 设置) join the menu once /me has said who is signed in.
+      // Role-only pages (数据导入, 设置, 审计日志) join the menu once /me has said who is signed in.
       expect(await within(nav).findByRole('link', { name: label })).toBeInTheDocument();
     }
   });
@@ -37,6 +38,7 @@ describe('application shell', { timeout: 60_000 }, () => {
     expect(within(nav).getByRole('link', { name: '督查事项' })).toBeInTheDocument();
     expect(within(nav).queryByRole('link', { name: '设置' })).toBeNull();
     expect(within(nav).queryByRole('link', { name: '数据导入' })).toBeNull();
+    expect(within(nav).queryByRole('link', { name: '审计日志' })).toBeNull();
   });
 
   it('keeps period and department in the URL when moving between pages, and drops page filters', async () => {

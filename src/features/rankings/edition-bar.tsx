@@ -60,7 +60,8 @@ export function EditionBar({ source, partial }: { source: RankingSource; partial
           options={options}
           onChange={(v: string) => source.select(v === 'live' ? 'live' : Number(v))}
         />
-        {leader && !partial ? (
+        {/* Publishing stores the city feed's ranking: offered only while the page shows it. */}
+        {leader && !partial && source.cityFeed ? (
           <Popconfirm
             title={m('confirmTitle', { quarter: source.key })}
             description={<div style={{ maxWidth: 360 }}>{m('confirmBody', { n: next })}</div>}

@@ -7,6 +7,7 @@
 import { useCallback } from 'react';
 import { useSearchParams } from 'react-router';
 import { useEdition, useEditions } from '../../api/editions';
+import { CITY_SOURCE, useSource } from '../../api/source-choice';
 import { periodKey } from '../../domain/period/period';
 import type { Quarter } from '../../engine/ranking';
 import { useQuarterRanking } from './use-ranking';
@@ -24,8 +25,11 @@ export function useRankingSource(quarter: Quarter) {
   const key = periodKey(quarter);
   const [params, setParams] = useSearchParams();
   const live = useQuarterRanking(quarter);
-  const editions = useEditions(key);
-  const items = editions.data?.quarter === key ? editions.data.items : [];
+  // Editions are published from the city feed: with an imported dataset chosen as the source the
+  // page shows that dataset's live ranking only, never the city's editions beside it.
+  const cityFeed = useSource() === CITY_SOURCE;
+  const editions = useEditions(key, cityFeed);
+  const items = cityFeed && editions.data?.quarter === key ? editions.data.items : [];
   const latest = items.at(-1)?.edition ?? null;
   const asked = parseEditionParam(params.get('edition'));
   // An edition number the list does not have (a stale link) falls back to the default.
@@ -33,7 +37,7 @@ export function useRankingSource(quarter: Quarter) {
   const selected: EditionChoice = asked !== null && known ? asked : (latest ?? 'live');
   const edition = useEdition(key, selected === 'live' ? null : selected);
   // Wait for the list (or its failure) so the page never flashes live figures, then the edition.
-  const listSettled = editions.isSuccess || editions.isError;
+  const listSettled = !cityFeed || editions.isSuccess || editions.isError;
   const select = useCallback(
     (choice: EditionChoice) =>
       setParams((prev) => {
@@ -59,7 +63,19 @@ export function useRankingSource(quarter: Quarter) {
     error: query.error,
     refetch: () => void query.refetch(),
   };
-  return { key, live, editions, items, latest, selected, edition, listSettled, select, shown };
+  return {
+    key,
+    cityFeed,
+    live,
+    editions,
+    items,
+    latest,
+    selected,
+    edition,
+    listSettled,
+    select,
+    shown,
+  };
 }
 
 export type RankingSource = ReturnType<typeof useRankingSource>;

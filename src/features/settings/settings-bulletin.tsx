@@ -20,7 +20,7 @@ const useMsg = defineMessages(
     city: 'City',
     office: 'Issuing office',
     documentPrefix: 'Document number prefix',
-    help: 'Published bulletins keep the letterhead they were issued with; a change applies to later editions. Numbers read like 督通〔2026〕3号.',
+    help: 'Published bulletins keep the letterhead they were issued with; a change applies to later editions. A number is the prefix, the year in brackets and the serial.',
   },
 );
 

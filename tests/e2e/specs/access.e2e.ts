@@ -91,10 +91,18 @@ for (const account of ACCOUNTS) {
       const hasSettings = (await nav.getByRole('link', { name: '设置', exact: true }).count()) > 0;
       const hasImport =
         (await nav.getByRole('link', { name: '数据导入', exact: true }).count()) > 0;
-      if (hasSettings !== expected.settings || hasImport !== expected.import)
-        throw new Error(`menu: settings ${hasSettings}, import ${hasImport}`);
+      // The audit log goes with settings: the administrator's alone.
+      const hasAudit = (await nav.getByRole('link', { name: '审计日志', exact: true }).count()) > 0;
+      if (
+        hasSettings !== expected.settings ||
+        hasImport !== expected.import ||
+        hasAudit !== expected.settings
+      )
+        throw new Error(`menu: settings ${hasSettings}, import ${hasImport}, audit ${hasAudit}`);
       if (!expected.settings) {
         await page.goto(`${baseUrl}/settings`);
+        await page.getByTestId('page-forbidden').waitFor({ timeout: 60_000 });
+        await page.goto(`${baseUrl}/audit`);
         await page.getByTestId('page-forbidden').waitFor({ timeout: 60_000 });
       }
 

@@ -85,6 +85,7 @@ e2e(
       '/tasks',
       '/import',
       '/settings',
+      '/audit',
       '/departments/D13',
       `/cases/${encodeURIComponent(caseId)}`,
     ];

@@ -8,6 +8,7 @@ const PAGES = [
   { path: '/tasks', label: '督查事项' },
   { path: '/import', label: '数据导入' },
   { path: '/settings', label: '设置' },
+  { path: '/audit', label: '审计日志' },
 ];
 
 // As an administrator: the only role whose menu offers every page (settings is admin-only).
