@@ -5,6 +5,7 @@
  */
 import type { IndicatorKey, IndicatorValue } from '../domain/ranking';
 import type { RankingGroupSummary, QuarterRanking } from './ranking';
+import { splitByGroup } from './ranking-groups-view';
 import type { RankingFrame } from './ranking-view';
 
 export interface BulletinDepartment {
@@ -90,18 +91,7 @@ export interface BulletinGroup {
 
 /** The groups in order, each with its ranked rows (by group rank) and 样本不足 rows. */
 export function bulletinGroups(r: BulletinRanking): BulletinGroup[] {
-  const byId = new Map(r.departments.map((d) => [d.departmentId, d]));
-  return r.groups.map((g) => {
-    const rows = g.departmentIds.flatMap((id) => {
-      const d = byId.get(id);
-      return d ? [d] : [];
-    });
-    return {
-      group: g.group,
-      ranked: rows.filter((d) => d.ranked),
-      insufficient: rows.filter((d) => !d.ranked && d.counted > 0),
-    };
-  });
+  return splitByGroup(r.groups, r.departments);
 }
 
 /** "2026Q3" → "2026年第3季度". */

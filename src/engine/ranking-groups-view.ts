@@ -15,10 +15,23 @@ export interface GroupSection {
   insufficient: DepartmentRanking[];
 }
 
-/** The groups in the service's order, each with its ranked and 样本不足 departments. */
-export function groupSections(r: QuarterRanking): GroupSection[] {
-  const byId = new Map(r.departments.map((d) => [d.departmentId, d]));
-  return r.groups.map((g) => {
+/** What a row needs to be split into its group's ranked and 样本不足 lists. */
+interface GroupMember {
+  departmentId: string;
+  ranked: boolean;
+  counted: number;
+}
+
+/**
+ * The groups in the service's order, each with its ranked rows (in the group's order) and its
+ * 样本不足 rows (counted, not ranked); for the live ranking and a bulletin's rows alike.
+ */
+export function splitByGroup<G, D extends GroupMember>(
+  groups: readonly { group: G; departmentIds: readonly string[] }[],
+  departments: readonly D[],
+): { group: G; ranked: D[]; insufficient: D[] }[] {
+  const byId = new Map(departments.map((d) => [d.departmentId, d]));
+  return groups.map((g) => {
     const rows = g.departmentIds.flatMap((id) => {
       const d = byId.get(id);
       return d ? [d] : [];
@@ -29,6 +42,11 @@ export function groupSections(r: QuarterRanking): GroupSection[] {
       insufficient: rows.filter((d) => !d.ranked && d.counted > 0),
     };
   });
+}
+
+/** The groups in the service's order, each with its ranked and 样本不足 departments. */
+export function groupSections(r: QuarterRanking): GroupSection[] {
+  return splitByGroup(r.groups, r.departments);
 }
 
 /** The composite bars of one group, labelled with the group rank. */

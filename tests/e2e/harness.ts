@@ -242,7 +242,10 @@ export async function runAll(filter?: string): Promise<number> {
     baseUrl = await service.url;
     // 50k cases take ~1 min to sync alone; a machine shared with other jobs needs more.
     await waitForFirstSync(baseUrl, Number(process.env.E2E_SYNC_TIMEOUT_MS ?? 300_000));
-    const selected = filter ? tests.filter((t) => t.name.includes(filter)) : tests;
+    // E2E_FILTER: tests whose name contains the text, or any of several texts separated by `|`.
+    const wanted = filter ? filter.split('|').filter((f) => f !== '') : [];
+    const selected =
+      wanted.length > 0 ? tests.filter((t) => wanted.some((f) => t.name.includes(f))) : tests;
     for (const test of selected) {
       const profile = mkdtempSync(join(tmpdir(), 'ducha-e2e-'));
       const context = await launch(profile);

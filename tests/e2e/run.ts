@@ -1,6 +1,6 @@
 /**
  * `npm run test:e2e`: builds the demo, then runs every end-to-end spec (tests/e2e/specs/*.e2e.ts)
- * in real Chromium. Set E2E_SKIP_BUILD=1 to reuse an existing dist/, E2E_FILTER=text to run
+ * in real Chromium. Set E2E_SKIP_BUILD=1 to reuse an existing dist/, E2E_FILTER=text (or a|b) to run
  * matching tests only, CHROMIUM_PATH to use another Chromium binary.
  */
 import { spawnSync } from 'node:child_process';

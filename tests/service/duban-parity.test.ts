@@ -6,44 +6,27 @@
  * evidence does. Then the figures moved by exactly the revoked cases.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FeedHttpServer } from '../../mocks/feed-http';
-import type { RunningServer } from '../../server/main';
+import { describe, expect, it } from 'vitest';
 import { alertsResponse } from '../../src/contract/alerts';
 import { cardsResponse, noticeItem } from '../../src/contract/duban';
 import { overviewResponse } from '../../src/contract/overview';
 import { slowActionResponse } from '../../src/contract/slow-action';
 import { call, liaisonOf, SUPERVISOR } from './duban-helpers';
-import { demoCity, startFeed, startService, tempDir, type TempDir } from './helpers';
+import { syncedCity } from './helpers';
 import { testAuth } from './duban-helpers';
 
-let tmp: TempDir;
-let feed: FeedHttpServer;
-let server: RunningServer;
-
-beforeAll(async () => {
-  feed = await startFeed(demoCity(3000));
-  tmp = tempDir();
-  server = await startService(tmp.db, feed.url, { auth: testAuth });
-  await server.service.syncOnce();
-}, 120_000);
-
-afterAll(async () => {
-  await server?.close();
-  await feed?.close();
-  tmp?.remove();
-});
+const city = syncedCity(3000, { auth: testAuth });
 
 const Q = '2026Q3';
 
 async function get(path: string): Promise<unknown> {
-  const r = await call(server.url, 'GET', path, SUPERVISOR);
+  const r = await call(city.server.url, 'GET', path, SUPERVISOR);
   expect(r.status, path).toBe(200);
   return r.body;
 }
 
 async function exported(format: 'csv' | 'xlsx', query: string): Promise<string[]> {
-  const res = await fetch(`${server.url}/api/v1/alerts/export.${format}?${query}`, {
+  const res = await fetch(`${city.server.url}/api/v1/alerts/export.${format}?${query}`, {
     headers: { 'x-test-viewer': 'supervisor' },
   });
   expect(res.status).toBe(200);
@@ -105,7 +88,7 @@ describe('API = chart = table = export, before and after a revocation', () => {
   it('agree in every view, and move by exactly the revoked cases', async () => {
     const reds = cardsResponse.parse(await get('/api/v1/cards?state=active&level=red')).items;
     const open = new Set(
-      (server.service.evaluated?.evaluatedModel.rows ?? [])
+      (city.server.service.evaluated?.evaluatedModel.rows ?? [])
         .filter((r) => !r.completed)
         .map((r) => r.id),
     );
@@ -117,7 +100,7 @@ describe('API = chart = table = export, before and after a revocation', () => {
 
     const issued = noticeItem.parse(
       (
-        await call(server.url, 'POST', '/api/v1/notices', SUPERVISOR, {
+        await call(city.server.url, 'POST', '/api/v1/notices', SUPERVISOR, {
           cardIds: [card.id],
           instructions: '请说明超期原因',
         })
@@ -125,7 +108,7 @@ describe('API = chart = table = export, before and after a revocation', () => {
     );
     const liaison = liaisonOf(dept);
     const appealed = await call(
-      server.url,
+      city.server.url,
       'POST',
       `/api/v1/notices/${issued.id}/appeal`,
       liaison,
@@ -137,7 +120,7 @@ describe('API = chart = table = export, before and after a revocation', () => {
     );
     expect(appealed.status).toBe(200);
     const revoked = await call(
-      server.url,
+      city.server.url,
       'POST',
       `/api/v1/notices/${issued.id}/decision`,
       SUPERVISOR,

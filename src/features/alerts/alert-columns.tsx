@@ -25,6 +25,8 @@ export interface AlertColumn {
   px: number;
   /** The cells hold feed text (names), marked with their language. */
   feed?: boolean;
+  /** The cells hold controls (督办), not data: not in the exports, marked `data-action`. */
+  action?: boolean;
   align?: 'right';
 }
 
@@ -164,6 +166,7 @@ export function alertColumns(ctx: AlertColumnContext): AlertColumn[] {
             key: 'duban',
             header: m('col.duban'),
             px: 110,
+            action: true,
             render: (r: AlertItem) =>
               r.revoked === true ? null : (
                 <IssueNoticeButton

@@ -133,6 +133,7 @@ export function AlertsTable({
               <div
                 key={c.key}
                 role="columnheader"
+                data-action={c.action ? 'true' : undefined}
                 aria-sort={ariaSort(sort, c)}
                 style={{ ...cell(c, i), ...HEADER_CELL, background: headerBackground }}
               >
@@ -186,6 +187,7 @@ export function AlertsTable({
                         key={c.key}
                         role="cell"
                         style={cell(c, i)}
+                        data-action={c.action ? 'true' : undefined}
                         lang={c.feed ? FEED_LANG : undefined}
                       >
                         {c.render(row)}

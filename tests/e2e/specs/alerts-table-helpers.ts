@@ -49,13 +49,14 @@ export async function pickOption(page: Page, comboName: string, optionText: stri
   );
 }
 
-/** The rendered rows that have their data, in list order: list index and cell texts. */
+/** The rendered rows that have their data, in list order: list index and data cell texts. */
 export async function renderedRows(page: Page): Promise<{ index: number; cells: string[] }[]> {
   return page.getByTestId('alerts-table').evaluate((table) =>
     [...table.querySelectorAll<HTMLElement>('[role="row"][data-case-id]')]
       .map((row) => ({
         index: Number(row.dataset['index']),
-        cells: [...row.querySelectorAll<HTMLElement>('[role="cell"]')].map((c) =>
+        // Action cells (the 督办 button) hold controls, not data: the export has no such column.
+        cells: [...row.querySelectorAll<HTMLElement>('[role="cell"]:not([data-action])')].map((c) =>
           c.innerText.trim(),
         ),
       }))

@@ -105,7 +105,8 @@ e2e(
     await expectText(page, /已超期 \d+ 个工作日/);
     await shot('case-overdue');
 
-    expectHttpError(/\/api\/v1\/cases\/NO-SUCH-CASE/);
+    // The page asks by query string (any id is safe there).
+    expectHttpError(/\/api\/v1\/case\?id=NO-SUCH-CASE/);
     await go(page, '/cases/NO-SUCH-CASE');
     await page.getByTestId('case-not-found').waitFor({ timeout: 60_000 });
     await shot('case-not-found');

@@ -101,7 +101,8 @@ e2e(
     await shot('csp-last-page');
 
     // The policy is enforced: an injected inline script does not run and is reported.
-    expectConsoleError(/Refused to execute inline script/);
+    // Chromium words it "Refused to execute inline script" or "Executing inline script violates".
+    expectConsoleError(/(Refused to execute|Executing) inline script/);
     const ran = await page.evaluate(() => {
       const s = document.createElement('script');
       s.textContent = 'window.__inlineRan = true';

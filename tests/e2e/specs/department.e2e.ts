@@ -60,7 +60,8 @@ e2e(
         throw new Error(`flags link "${label}" → "${title}"`);
     }
 
-    expectHttpError(/\/api\/v1\/departments\/NO-SUCH/);
+    // The page asks by query string (any id is safe there).
+    expectHttpError(/\/api\/v1\/department\?id=NO-SUCH/);
     await page.goto(`${baseUrl}/departments/NO-SUCH`);
     await waitForData(page);
     await page.getByTestId('department-not-found').waitFor({ timeout: 120_000 });
