@@ -274,7 +274,10 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
         meta: meta(request),
       };
     }),
-    view('/departments', departmentsResponse, () => ({ items: evaluated.model.departments })),
+    view('/departments', departmentsResponse, (request) => ({
+      items: evaluated.model.departments,
+      meta: meta(request),
+    })),
     view('/items', itemsResponse, (request) => ({
       items: evaluated.model.items,
       meta: meta(request),
@@ -334,25 +337,34 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
     view('/rankings', quarterRanking, (request) => {
       const quarter = quarterParam.safeParse(queryObject(request)['quarter'] ?? '');
       if (!quarter.success) return apiError(400, 'bad_request');
-      return rankQuarter(evaluated.dataset, quarter.data, rankingOptions());
+      return {
+        ...rankQuarter(evaluated.dataset, quarter.data, rankingOptions()),
+        meta: meta(request),
+      };
     }),
     view('/rankings/history', rankHistory, (request) => {
       const q = queryObject(request);
       const quarter = quarterParam.safeParse(q['quarter'] ?? '');
       if (!quarter.success) return apiError(400, 'bad_request');
       const n = Number(q['n'] ?? 6);
-      return engineRankHistory(evaluated.dataset, quarter.data, n, rankingOptions());
+      return {
+        ...engineRankHistory(evaluated.dataset, quarter.data, n, rankingOptions()),
+        meta: meta(request),
+      };
     }),
     view('/rankings/evidence', rankingEvidence, (request) => {
       const q = queryObject(request);
       const quarter = quarterParam.safeParse(q['quarter'] ?? '');
       if (!quarter.success) return apiError(400, 'bad_request');
-      return engineRankingEvidence(
-        evaluated.dataset,
-        quarter.data,
-        q['dept'] ?? null,
-        rankingOptions(),
-      );
+      return {
+        ...engineRankingEvidence(
+          evaluated.dataset,
+          quarter.data,
+          q['dept'] ?? null,
+          rankingOptions(),
+        ),
+        meta: meta(request),
+      };
     }),
     view('/settings', settingsResponse, () => ({
       version: evaluated.settingsVersion,

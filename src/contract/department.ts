@@ -19,7 +19,7 @@ export const departmentInfo = z.object({
   parentId: z.string().nullable(),
 });
 
-export const departmentsResponse = z.object({ items: z.array(departmentInfo) });
+export const departmentsResponse = z.object({ items: z.array(departmentInfo), meta });
 
 export const itemInfo = z.object({
   code: z.string(),

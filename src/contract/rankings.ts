@@ -5,6 +5,7 @@
  */
 import { z } from './zod';
 import { RANKING_GROUPS } from '../domain/ranking/groups';
+import { meta } from './api-common';
 import { SLOW_ACTION_CODE_VALUES, slowActionFlag } from './case';
 
 export const INDICATOR_KEY_VALUES = [
@@ -106,6 +107,11 @@ export const quarterRanking = z.object({
     byIndicator: z.record(indicatorKey, count),
   }),
   unattributedEvaluations: count,
+  /**
+   * The service's answer names its source; the same object from the `rank` CLI and in a published
+   * edition has none.
+   */
+  meta: meta.optional(),
 });
 export type QuarterRankingResponse = z.infer<typeof quarterRanking>;
 
@@ -120,6 +126,7 @@ export const rankHistory = z.object({
       counted: z.array(count),
     }),
   ),
+  meta: meta.optional(),
 });
 
 export const rankingEvidence = z.object({
@@ -158,4 +165,5 @@ export const rankingEvidence = z.object({
       explanation: z.string(),
     }),
   ),
+  meta: meta.optional(),
 });

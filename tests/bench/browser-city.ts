@@ -16,6 +16,10 @@ export const BENCH_AS_OF = '2026-09-30';
 export interface BenchCity {
   cases: number;
   baseUrl: string;
+  /** The service's process (its /proc/PID/status has the peak RSS, VmHWM). */
+  servicePid: number;
+  /** Its DuckDB file (uploads in progress sit beside it, in `<db>.imports/`). */
+  db: string;
   stop: () => Promise<void>;
 }
 
@@ -145,7 +149,9 @@ export async function startCity(
     const baseUrl = await service.url;
     log(`service ${baseUrl} on ${db}; waiting for its sync …`);
     await waitSynced(baseUrl, await supervisorCookie(baseUrl), since, 60 * 60_000);
-    return { cases, baseUrl, stop };
+    const servicePid = service.child.pid;
+    if (servicePid === undefined) throw new Error('the service has no process id');
+    return { cases, baseUrl, servicePid, db, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -14,14 +14,12 @@
  *   --runs N                runs per size (default 3)
  * BENCH_SKIP_BUILD=1 reuses an existing dist/.
  */
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
 import { startCity, supervisorCookie } from './browser-city';
-import { measureRun, median, type RunFigures } from './browser-measure';
+import { buildDist, openBenchBrowser } from './browser-setup';
+import { BUDGETS, measureRun, median, type RunFigures } from './browser-measure';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const args = process.argv.slice(2);
@@ -43,14 +41,6 @@ function perSize(name: string, n: number): string | undefined {
   return Number(raw.slice(0, eq)) === n ? raw.slice(eq + 1) : undefined;
 }
 
-export const BUDGETS: Record<keyof RunFigures | 'initial_js_gzip_kb', number> = {
-  overview_figures_ms: 1500,
-  alerts_filter_change_ms: 150,
-  rankings_open_ms: 1500,
-  js_heap_after_overview_mb: 80,
-  initial_js_gzip_kb: 300,
-};
-
 /** Gzip size of the JS the first route needs: the entry script and its modulepreload links. */
 function initialJsGzipKb(dist: string): number {
   const html = readFileSync(join(dist, 'index.html'), 'utf8');
@@ -60,7 +50,7 @@ function initialJsGzipKb(dist: string): number {
   return bytes / 1024;
 }
 
-async function benchSize(cases: number, executablePath: string): Promise<RunFigures> {
+async function benchSize(cases: number): Promise<RunFigures> {
   const city = await startCity(
     cases,
     { db: perSize('db', cases), feedUrl: perSize('feed', cases) },
@@ -69,34 +59,16 @@ async function benchSize(cases: number, executablePath: string): Promise<RunFigu
   try {
     const all: RunFigures[] = [];
     for (let r = 0; r < runs; r++) {
-      const profile = mkdtempSync(join(tmpdir(), 'ducha-bench-profile-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath,
-        headless: true,
-        viewport: { width: 1440, height: 900 },
-        locale: 'zh-CN',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      const browser = await openBenchBrowser(city.baseUrl, await supervisorCookie(city.baseUrl));
       try {
-        const [name, value] = (await supervisorCookie(city.baseUrl)).split('=');
-        await context.addCookies([{ name: name!, value: value!, url: city.baseUrl }]);
-        const { figures, filterTimes, profile } = await measureRun(context, city.baseUrl);
+        const { figures, filterTimes, profile } = await measureRun(browser.context, city.baseUrl);
         log(
           `  ${cases} run ${r + 1}: ${JSON.stringify(figures)} filters ${filterTimes.map(Math.round).join('/')} ms`,
         );
         log(`    overview profile (ms since navigation): ${JSON.stringify(profile)}`);
         all.push(figures);
       } finally {
-        await context.close();
-        rmSync(profile, { recursive: true, force: true });
+        await browser.close();
       }
     }
     const pick = (k: keyof RunFigures) => Math.round(median(all.map((f) => f[k])));
@@ -112,19 +84,10 @@ async function benchSize(cases: number, executablePath: string): Promise<RunFigu
 }
 
 async function main(): Promise<void> {
-  if (process.env.BENCH_SKIP_BUILD !== '1') {
-    const build = spawnSync(join(ROOT, 'node_modules/.bin/vite'), ['build'], {
-      cwd: ROOT,
-      // Build output goes to stderr: stdout carries only the figures.
-      stdio: ['ignore', process.stderr, process.stderr],
-    });
-    if (build.status !== 0) throw new Error('vite build failed');
-  }
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}`);
+  buildDist();
   const initialKb = Math.round(initialJsGzipKb(join(ROOT, 'dist')));
   const bySize: Record<string, RunFigures> = {};
-  for (const n of sizes) bySize[String(n)] = await benchSize(n, executablePath);
+  for (const n of sizes) bySize[String(n)] = await benchSize(n);
 
   const rows: [string, keyof typeof BUDGETS, string][] = [
     ['overview figures after navigation', 'overview_figures_ms', 'ms'],

@@ -121,12 +121,13 @@ export function drillDownRoutes(service: SupervisionService): ApiRoute[] {
           throw new ApiFailure(403, 'forbidden', '只能查看本部门的依据 (own departments only)');
         }
         const s = e.settings.settings;
-        return rankingEvidence(e.dataset, query.quarter, dept, {
+        const evidence = rankingEvidence(e.dataset, query.quarter, dept, {
           asOfMs: e.asOfMs,
           settings: s.ranking,
           slowActionThresholds: s.slowAction,
           calendar: calendarFor(s),
         });
+        return { ...evidence, meta: metaOf(e) };
       },
     }),
   ];

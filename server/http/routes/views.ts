@@ -107,7 +107,7 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       response: departmentsResponse,
       handler: async ({ viewer, source }) => {
         const e = await service.evaluatedFor(source);
-        return { items: scopedModel(e.model, viewer).departments };
+        return { items: scopedModel(e.model, viewer).departments, meta: metaOf(e) };
       },
     }),
     route({
@@ -188,8 +188,10 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       query: z.object({ quarter: quarterParam }),
       response: rankingResponse,
       // The ranking is published city-wide; per-case evidence is a separate, scoped route.
-      handler: async ({ query, source }) =>
-        quarterRanking(await service.evaluatedFor(source), query.quarter),
+      handler: async ({ query, source }) => {
+        const e = await service.evaluatedFor(source);
+        return { ...quarterRanking(e, query.quarter), meta: metaOf(e) };
+      },
     }),
     route({
       method: 'GET',
@@ -211,13 +213,14 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       handler: async ({ query, source }) => {
         const e = await service.evaluatedFor(source);
         const s = e.settings.settings;
-        return rankHistory(e.dataset, query.quarter, query.n, {
+        const history = rankHistory(e.dataset, query.quarter, query.n, {
           asOfMs: e.asOfMs,
           settings: s.ranking,
           slowActionThresholds: s.slowAction,
           calendar: calendarFor(s),
           ...dubanRankingOptions(e),
         });
+        return { ...history, meta: metaOf(e) };
       },
     }),
   ];

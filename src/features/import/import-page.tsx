@@ -55,7 +55,15 @@ export function ImportPage() {
       />
     );
   } else if (state.step === 'aborted') {
-    current = <Alert type="info" showIcon role="status" title={m('uploadAborted')} />;
+    current = (
+      <Alert
+        type="info"
+        showIcon
+        role="status"
+        title={m('uploadAborted')}
+        data-testid="upload-aborted"
+      />
+    );
   } else if (state.step === 'importing') {
     const report = run.data;
     if (run.isError && report === undefined) {
