@@ -14,6 +14,7 @@ import { IMPORT_PREFIX, ImportManager } from './import/imports';
 import { notFound } from './http/route';
 import { requireEvaluated } from './views/scope';
 import type { Database } from './store/database';
+import { isDiskFull } from './store/disk-full';
 import { FeedError } from './sync/feed-client';
 import { CITY_SOURCE, syncFeeds, type SyncOptions, type SyncReport } from './sync/sync';
 
@@ -180,8 +181,20 @@ export class SupervisionService {
       } catch (e) {
         const platform =
           e instanceof FeedError || (e instanceof Error && e.name === 'FeedPageError');
-        const code = e instanceof FeedError ? e.code : platform ? 'malformed' : 'internal';
-        const message = e instanceof Error ? e.message : String(e);
+        const diskFull = !platform && isDiskFull(e);
+        const code =
+          e instanceof FeedError
+            ? e.code
+            : platform
+              ? 'malformed'
+              : diskFull
+                ? 'disk_full'
+                : 'internal';
+        const detail = e instanceof Error ? e.message : String(e);
+        // Each page commits whole or not at all, and the figures shown stay those of the store.
+        const message = diskFull
+          ? `磁盘空间不足，同步已停止：正在写入的一页未保存，原有数据仍可使用 (disk full: the sync stopped, the page being written was not kept, the previous data are still in use; ${detail})`
+          : detail;
         this.options.log?.(`sync failed: ${message}`);
         this.status = {
           ...this.status,

@@ -23,6 +23,7 @@ import type { SyncedRecord } from '../sync/resources';
 import type { Tx } from '../store/database';
 import { positionPhrase } from './case-reader';
 import type { FileRecord, RecordFile } from './readers';
+import { isDiskFull } from '../store/disk-full';
 
 export const IMPORT_PREFIX = 'import:';
 
@@ -74,12 +75,6 @@ export class ImportStoreError extends Error {
   ) {
     super(message);
   }
-}
-
-function isDiskFull(e: unknown): boolean {
-  const code = (e as NodeJS.ErrnoException | null)?.code;
-  const message = e instanceof Error ? e.message : String(e);
-  return code === 'ENOSPC' || /no space left|disk is full|ENOSPC|out of disk/i.test(message);
 }
 
 /** The readable form of a storage failure (a full disk says so). */
