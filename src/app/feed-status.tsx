@@ -52,6 +52,17 @@ export function FeedStatus() {
     const side = serviceDownSince !== null ? 'service' : (failure?.side ?? 'service');
     const since =
       serviceDownSince !== null ? serviceDownSince : Date.parse(failure?.since ?? '') || null;
+    // The service answers but cannot store (a full disk): say so, with its reason, not "unreachable".
+    const diskFull = serviceDownSince === null && failure?.code === 'disk_full';
+    const title = diskFull
+      ? 'sync.diskFull'
+      : side === 'platform'
+        ? 'sync.platformDown'
+        : 'sync.serviceDown';
+    const lastGoodLine =
+      lastGood === null
+        ? null
+        : t('sync.showingLastGood', { time: formatDateTime(Date.parse(lastGood), locale) });
     alerts.push(
       <Alert
         key="outage"
@@ -60,13 +71,16 @@ export function FeedStatus() {
         role="alert"
         data-testid="feed-stale-banner"
         data-side={side}
-        title={t(side === 'platform' ? 'sync.platformDown' : 'sync.serviceDown', {
-          since: since === null ? '—' : formatDateTime(since, locale),
-        })}
+        title={t(title, { since: since === null ? '—' : formatDateTime(since, locale) })}
         description={
-          lastGood === null
-            ? undefined
-            : t('sync.showingLastGood', { time: formatDateTime(Date.parse(lastGood), locale) })
+          diskFull ? (
+            <>
+              <div data-testid="feed-failure-reason">{failure.message}</div>
+              {lastGoodLine}
+            </>
+          ) : (
+            (lastGoodLine ?? undefined)
+          )
         }
         action={
           <Button onClick={retry} data-testid="feed-retry">

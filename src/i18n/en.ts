@@ -26,6 +26,7 @@ export const en: Record<MessageKey, string> = {
   'sync.platformDown':
     "The city government-service platform's feed has been unavailable since {since}",
   'sync.serviceDown': 'The supervision service has been unreachable since {since}',
+  'sync.diskFull': "The supervision service's disk is full: syncing has stopped since {since}",
   'sync.showingLastGood': 'The figures shown are from the last successful sync at {time}.',
   'period.quarter': 'Q{quarter} {year}',
   'period.month': '{year}-{month}',

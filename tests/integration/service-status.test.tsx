@@ -83,6 +83,29 @@ describe('service status in the shell', { timeout: 30_000 }, () => {
     expect(await overviewOpen()).toBe(before);
   });
 
+  it('says the service ran out of disk during a sync, with its reason, keeping the figures', async () => {
+    renderApp('/overview');
+    const before = await overviewOpen();
+    const reason =
+      '磁盘空间不足，同步已停止：正在写入的一页未保存，原有数据仍可使用 (disk full: …; No space left on device)';
+    serviceMock.syncStatus = {
+      ...serviceMock.syncStatus,
+      state: 'error',
+      failure: {
+        side: 'service',
+        code: 'disk_full',
+        message: reason,
+        since: '2026-09-30T08:00:00Z',
+      },
+    };
+    screen.getByRole('button', { name: '刷新数据' }).click();
+    const banner = await screen.findByTestId('feed-stale-banner', {}, { timeout: 10_000 });
+    expect(banner).toHaveTextContent('督查服务存储空间不足');
+    expect(banner).not.toHaveTextContent('无法连接');
+    expect(banner).toHaveTextContent(reason);
+    expect(await overviewOpen()).toBe(before);
+  });
+
   it('names the supervision service when it cannot be reached', async () => {
     server.use(http.get(apiPath('/sync-status'), () => HttpResponse.error()));
     renderApp('/overview');
