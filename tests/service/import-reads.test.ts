@@ -8,7 +8,7 @@
  *   route does not name is 403.
  */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { apiRoutes } from '../../server/http/routes';
 import type { ApiRoute } from '../../server/http/route';
 import { importReport, rejectedSample } from '../../src/contract/imports';
@@ -205,5 +205,33 @@ describe('GET /api/v1/imports/{id}/rejected', () => {
         expect(res.status, `${account.name} ${r.url}`).toBe(want);
       }
     }
+  });
+});
+
+describe('imported sources in memory', () => {
+  const small = (prefix: string) => `${HEADER}\n${GOOD.map((line) => prefix + line).join('\n')}\n`;
+  async function importSmall(prefix: string): Promise<string> {
+    const res = await upload(admin, `${prefix}.csv`, small(prefix));
+    expect(res.status).toBe(201);
+    return importReport.parse(await res.json()).importId;
+  }
+
+  it('evaluates a new import as soon as it is stored, before anyone asks for it', async () => {
+    const id = await importSmall('W');
+    await vi.waitFor(() => expect(server.service.imports.cachedEvaluations()).toContain(id), {
+      timeout: 20_000,
+    });
+  });
+
+  it('keeps only the two most recently used evaluations (a big import holds ≈ 1 GB)', async () => {
+    const a = await importSmall('A');
+    const b = await importSmall('B');
+    await vi.waitFor(() => expect(server.service.imports.cachedEvaluations()).toEqual([a, b]), {
+      timeout: 20_000,
+    });
+    // Reading the older one again makes it the most recent; the other stays, nothing else.
+    const res = await admin.get(`/api/v1/overview?period=2026Q3&source=import:${a}`);
+    expect(res.status).toBe(200);
+    expect(server.service.imports.cachedEvaluations()).toEqual([b, a]);
   });
 });
