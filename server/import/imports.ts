@@ -313,6 +313,10 @@ export class ImportManager {
       reason: string;
       raw: string;
     }[] = [];
+    // The log's version numbers of this source, counted here: the source is new and its ids are
+    // unique (a repeated id is a rejected record), so no batch has an older version to look up
+    // or delete — asking the store for both made every batch scan all rows written so far.
+    let nextSeq = 1;
     const flush = async (): Promise<void> => {
       if (progress.cancel.signal.aborted) throw new ImportCancelled();
       const a = accepted;
@@ -322,7 +326,7 @@ export class ImportManager {
       try {
         await this.hooks.beforeWrite?.(progress.rows);
         if (progress.cancel.signal.aborted) throw new ImportCancelled();
-        await this.writeBatch(source, a, r);
+        nextSeq += await this.writeBatch(source, a, r, nextSeq);
       } catch (e) {
         throw e instanceof ImportCancelled ? e : storeFailure(e);
       }
@@ -405,16 +409,18 @@ export class ImportManager {
       reason: string;
       raw: string;
     }[],
-  ): Promise<void> {
-    if (accepted.length === 0 && rejected.length === 0) return;
+    firstSeq: number,
+  ): Promise<number> {
+    if (accepted.length === 0 && rejected.length === 0) return 0;
     const now = Date.now();
-    await this.db.transaction(async (tx) => {
+    return this.db.transaction(async (tx) => {
       // The sync's own writer: however the store keeps raw records, an import keeps them alike.
-      await upsertRecords(
+      const written = await upsertRecords(
         tx,
         source,
         'cases',
         accepted.map((r) => ({ id: r.id, updatedAt: now, body: r.body, record: NOT_LIVE })),
+        { firstSeq, replaceOlder: false },
       );
       if (rejected.length > 0) {
         const a = await tx.connection.createAppender('rejected_records');
@@ -433,6 +439,7 @@ export class ImportManager {
         }
         a.closeSync();
       }
+      return written;
     });
   }
 

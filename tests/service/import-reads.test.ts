@@ -182,6 +182,26 @@ describe('GET /api/v1/imports/{id}/rejected', () => {
     }
   });
 
+  it('shows a spreadsheet date cell as its date and time, never as epoch milliseconds', async () => {
+    const wb = new ExcelJS.Workbook();
+    const ws = wb.addWorksheet('办件');
+    ws.addRow(['id', 'departmentId', 'acceptedAt', 'committedLimitDays']);
+    ws.addRow(['X1', 'D1', new Date(Date.UTC(2026, 7, 4, 10, 30)), 'five']);
+    const form = new FormData();
+    form.append('file', new Blob([new Uint8Array(await wb.xlsx.writeBuffer())]), 'dates.xlsx');
+    const res = await fetch(`${admin.base}/api/v1/imports`, {
+      method: 'POST',
+      headers: { origin: admin.base, cookie: admin.cookie ?? '' },
+      body: form,
+    });
+    const report = importReport.parse(await res.json());
+    expect([report.rows, report.rejected]).toEqual([1, 1]);
+    const sample = rejectedSample.parse(
+      await (await admin.get(`/api/v1/imports/${report.importId}/rejected`)).json(),
+    );
+    expect(sample.items[0]?.cells['acceptedAt']).toMatch(/^2026-08-04[ T]10:30/);
+  });
+
   it('answers 404 for an import that does not exist', async () => {
     for (const path of ['/rejected', '/rejected.csv']) {
       const res = await admin.get(`/api/v1/imports/000000000000${path}`);

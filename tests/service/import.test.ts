@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AS_OF, signedIn, startTestServer, type Client, type TestServer } from './harness';
 
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -297,15 +297,23 @@ describe('running imports', () => {
       const progress = await json(admin, `/api/v1/imports/${started.importId}`);
       expect(progress.body).toMatchObject({ state: 'running' });
       expect((progress.body as Report).rows).toBeGreaterThan(0);
-      const cancelled = admin.request('DELETE', `/api/v1/imports/${started.importId}`);
-      release();
-      const c = await cancelled;
+      // The write waits at the gate until the service has taken the cancel (not merely until the
+      // request left): under load the import could otherwise finish first.
+      const imports = server.service.imports;
+      const cancel = imports.cancel.bind(imports);
+      vi.spyOn(imports, 'cancel').mockImplementation((id) => {
+        const taken = cancel(id);
+        release();
+        return taken;
+      });
+      const c = await admin.request('DELETE', `/api/v1/imports/${started.importId}`);
       expect(c.status).toBe(200);
       expect(await c.json()).toMatchObject({ state: 'cancelled' });
       expect(await rawCount(started.source)).toBe(0);
       const again = await json(admin, `/api/v1/overview?period=2026Q3&source=${started.source}`);
       expect(again.status).toBe(404);
     } finally {
+      vi.restoreAllMocks();
       server.service.imports.hooks = {};
     }
   }, 60_000);
