@@ -90,6 +90,23 @@ export function overdueFlagDay(s: NoticeSnapshot, asOfDay: DayIndex): DayIndex |
   return s.state === 'awaiting' && asOfDay > s.dueDay ? s.dueDay + 1 : null;
 }
 
+/**
+ * The overdue period a flag stands for: the deadline that passed and the last day the notice was
+ * overdue (the day of the event that ended it — a late answer or appeal — or the as-of day while
+ * it still waits). Null when the notice is no flag (see {@link overdueFlagDay}).
+ */
+export function overdueSpan(
+  s: NoticeSnapshot,
+  events: readonly Pick<NoticeEventFacts, 'version' | 'day'>[],
+  asOfDay: DayIndex,
+): { dueDay: DayIndex; until: DayIndex } | null {
+  const since = overdueFlagDay(s, asOfDay);
+  if (since === null) return null;
+  // Only an event ends an overdue awaiting period, so the first one on or after its first day did.
+  const ended = events.find((e) => e.version > 1 && e.day >= since);
+  return { dueDay: since - 1, until: ended?.day ?? asOfDay };
+}
+
 const refuse = (reason: string): TransitionResult => ({ ok: false, status: 409, reason });
 const forbid = (reason: string): TransitionResult => ({ ok: false, status: 403, reason });
 

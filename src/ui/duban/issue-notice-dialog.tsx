@@ -1,4 +1,5 @@
 import { Form, Input, InputNumber, Modal, Space, Tag, Typography } from 'antd';
+import { noticePath } from '../../state/id-links';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCards, type CardsParams } from '../../api/cards';
@@ -71,7 +72,7 @@ export function IssueNoticeDialog({
     if (items.length === 0 || instructions.trim() === '') return;
     issue.mutate(
       { cardIds: items.map((c) => c.id), instructions: instructions.trim(), deadlineDays },
-      { onSuccess: (n) => void navigate(`/notices/${n.id}`) },
+      { onSuccess: (n) => void navigate(noticePath(n.id)) },
     );
   };
   return (
