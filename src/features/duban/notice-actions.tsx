@@ -226,6 +226,7 @@ function ReturnForm({ version, onSend, action, onReload, days }: FormProps & { d
       ready={filled(reason) !== null}
       submitLabel={m('sendBack')}
       submitTestId="return-submit"
+      secondary
       action={action}
       onReload={onReload}
       onSubmit={() => onSend({ kind: 'return', body: { reason: reason.trim(), version } })}

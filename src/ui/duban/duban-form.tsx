@@ -29,6 +29,7 @@ export function DubanForm({
   action,
   onReload,
   extra,
+  secondary = false,
 }: {
   children: ReactNode;
   ready: boolean;
@@ -39,13 +40,15 @@ export function DubanForm({
   onReload: () => void;
   /** Beside the submit button (e.g. a cancel). */
   extra?: ReactNode;
+  /** The page's main action is primary; a second form beside it (退回 next to 办结) is not. */
+  secondary?: boolean;
 }) {
   return (
     <Form layout="vertical">
       {children}
       <Space>
         <Button
-          type="primary"
+          type={secondary ? 'default' : 'primary'}
           disabled={!ready}
           loading={action.isPending}
           data-testid={submitTestId}
