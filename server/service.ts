@@ -118,10 +118,7 @@ export class SupervisionService {
         // Cards are recorded from every evaluation, before anyone can see its figures.
         await recordCards(this.db, result);
         this.base = result;
-        this.current = withDuban(
-          result,
-          await loadDubanFigures(this.db, result.source, result.asOfMs),
-        );
+        this.current = withDuban(result, await loadDubanFigures(this.db, result));
         this.emit('evaluated');
         return this.current;
       })
@@ -139,7 +136,7 @@ export class SupervisionService {
       this.emit('notice');
       return;
     }
-    const figures = await loadDubanFigures(this.db, base.source, base.asOfMs);
+    const figures = await loadDubanFigures(this.db, base);
     // A recompute that finished meanwhile has applied the record itself.
     if (this.base === base) this.current = withDuban(base, figures);
     this.emit('notice');

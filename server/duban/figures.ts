@@ -9,36 +9,55 @@
  * EvaluatedSource every route answers from, so no route can forget it.
  */
 import { shanghaiDayOf, type DayIndex } from '../../src/domain/calendar';
+import { noticeOverdueFlag, type SlowActionFlag } from '../../src/domain/slow-action';
 import type { DashboardModel } from '../../src/engine/dashboard';
 import type { RankingOptions } from '../../src/engine/ranking';
+import { calendarFor } from '../../src/engine/settings';
 import type { EvaluatedSource } from '../jobs/evaluate';
 import type { Database } from '../store/database';
 import { revokedCaseIds } from './cards';
-import { overdueFlagDay } from './notice-machine';
+import { overdueSpan } from './notice-machine';
 import { loadNotices } from './notice-store';
 
 export interface DubanFigures {
   revokedCaseIds: ReadonlySet<string>;
-  /** Department id → the days its notices became 逾期未反馈 (one flag each). */
-  noticeFlagDays: ReadonlyMap<string, readonly DayIndex[]>;
+  /** One 逾期未反馈 flag per notice that was overdue (department level, not revoked). */
+  noticeFlags: readonly SlowActionFlag[];
 }
 
-export async function loadDubanFigures(
-  db: Database,
-  source: string,
-  asOfMs: number,
-): Promise<DubanFigures> {
-  const revoked = await revokedCaseIds(db, source);
-  const asOfDay = shanghaiDayOf(asOfMs);
-  const flags = new Map<string, DayIndex[]>();
-  for (const n of await loadNotices(db, source)) {
-    const day = overdueFlagDay(n.snapshot, asOfDay);
-    if (day === null) continue;
-    const list = flags.get(n.departmentId) ?? [];
-    list.push(day);
-    flags.set(n.departmentId, list);
+export async function loadDubanFigures(db: Database, base: EvaluatedSource): Promise<DubanFigures> {
+  const revoked = await revokedCaseIds(db, base.source);
+  const asOfDay = shanghaiDayOf(base.asOfMs);
+  const cal = calendarFor(base.settings.settings);
+  const flags: SlowActionFlag[] = [];
+  for (const n of await loadNotices(db, base.source)) {
+    const span = overdueSpan(n.snapshot, n.events, asOfDay);
+    if (span === null) continue;
+    flags.push(
+      noticeOverdueFlag(
+        {
+          noticeId: n.id,
+          number: n.number,
+          departmentId: n.departmentId,
+          dueDay: span.dueDay,
+          overdueUntil: span.until,
+          caseIds: n.caseIds,
+        },
+        cal,
+      ),
+    );
   }
-  return { revokedCaseIds: revoked, noticeFlagDays: flags };
+  return { revokedCaseIds: revoked, noticeFlags: flags };
+}
+
+/** Department id → the days its notices became 逾期未反馈: the ranking's extra 慢作为 flags. */
+function flagDaysByDepartment(
+  flags: readonly SlowActionFlag[],
+): ReadonlyMap<string, readonly DayIndex[]> {
+  const days = new Map<string, DayIndex[]>();
+  for (const f of flags)
+    days.set(f.departmentId, [...(days.get(f.departmentId) ?? []), f.sinceDay]);
+  return days;
 }
 
 function withoutCases(model: DashboardModel, ids: ReadonlySet<string>): DashboardModel {
@@ -50,13 +69,16 @@ function withoutCases(model: DashboardModel, ids: ReadonlySet<string>): Dashboar
   };
 }
 
-/** The evaluation as the routes serve it: revoked cards' cases left out of the figures. */
+/**
+ * The evaluation as the routes serve it: revoked cards' cases left out of the figures, the
+ * overdue notices' flags beside the case flags.
+ */
 export function withDuban(base: EvaluatedSource, f: DubanFigures): EvaluatedSource {
   return {
     ...base,
-    model: withoutCases(base.evaluatedModel, f.revokedCaseIds),
+    model: { ...withoutCases(base.evaluatedModel, f.revokedCaseIds), noticeFlags: f.noticeFlags },
     revokedCaseIds: f.revokedCaseIds,
-    noticeFlagDays: f.noticeFlagDays,
+    noticeFlagDays: flagDaysByDepartment(f.noticeFlags),
   };
 }
 

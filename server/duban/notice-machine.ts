@@ -5,6 +5,8 @@
  * action pair against this module.
  *
  *   待反馈 awaiting ──respond──▶ 已反馈 answered ──close──▶ 已办结 closed
+ *      ▲                              │
+ *      └─────────return (退回)────────┘ (reason; new deadline)
  *      │  (past due: shown as 逾期未反馈 overdue; still answerable, late)
  *      └──appeal──▶ 申诉中 appealed ──revoke──▶ 已撤销 revoked (cards revoked; the notice ends)
  *                                    └──uphold──▶ 待反馈 awaiting (new deadline)
@@ -19,7 +21,8 @@ import { sees, type Viewer } from '../http/viewer';
 /** The states that are stored (overdue is derived from the deadline and the as-of day). */
 export type StoredNoticeState = Exclude<NoticeStateName, 'overdue'>;
 
-export type NoticeEventKind = 'issued' | 'responded' | 'appealed' | 'revoked' | 'upheld' | 'closed';
+export type NoticeEventKind =
+  'issued' | 'responded' | 'appealed' | 'revoked' | 'upheld' | 'returned' | 'closed';
 
 /** One stored event, as the fold reads it. */
 export interface NoticeEventFacts {
@@ -27,7 +30,7 @@ export interface NoticeEventFacts {
   kind: NoticeEventKind;
   /** The civil day the event happened (Asia/Shanghai). */
   day: DayIndex;
-  /** The response deadline set by this event (issued, upheld), else null. */
+  /** The response deadline set by this event (issued, upheld, returned), else null. */
   dueDay: DayIndex | null;
 }
 
@@ -47,11 +50,15 @@ export type NoticeAction =
   | { type: 'respond'; cause: string; measures: string; expectedBy: string }
   | { type: 'appeal'; reason: AppealReason; explanation: string }
   | { type: 'decide'; decision: 'revoke' | 'uphold'; reason: string }
+  | { type: 'return'; reason: string }
   | { type: 'close' };
 
 export type NoticeActionType = NoticeAction['type'];
 
-/** When the action happens, and the deadline an uphold would set (computed by the caller's calendar). */
+/**
+ * When the action happens, and the deadline an uphold or a return would set (computed by the
+ * caller's calendar: the day + the notice's working days).
+ */
 export interface TransitionClock {
   today: DayIndex;
   newDueDay: DayIndex;
@@ -90,6 +97,23 @@ export function overdueFlagDay(s: NoticeSnapshot, asOfDay: DayIndex): DayIndex |
   return s.state === 'awaiting' && asOfDay > s.dueDay ? s.dueDay + 1 : null;
 }
 
+/**
+ * The overdue period a flag stands for: the deadline that passed and the last day the notice was
+ * overdue (the day of the event that ended it — a late answer or appeal — or the as-of day while
+ * it still waits). Null when the notice is no flag (see {@link overdueFlagDay}).
+ */
+export function overdueSpan(
+  s: NoticeSnapshot,
+  events: readonly Pick<NoticeEventFacts, 'version' | 'day'>[],
+  asOfDay: DayIndex,
+): { dueDay: DayIndex; until: DayIndex } | null {
+  const since = overdueFlagDay(s, asOfDay);
+  if (since === null) return null;
+  // Only an event ends an overdue awaiting period, so the first one on or after its first day did.
+  const ended = events.find((e) => e.version > 1 && e.day >= since);
+  return { dueDay: since - 1, until: ended?.day ?? asOfDay };
+}
+
 const refuse = (reason: string): TransitionResult => ({ ok: false, status: 409, reason });
 const forbid = (reason: string): TransitionResult => ({ ok: false, status: 403, reason });
 
@@ -100,7 +124,7 @@ function may(action: NoticeActionType, s: NoticeSnapshot, actor: Viewer): string
     return null;
   }
   if (actor.role !== 'supervisor')
-    return '只有督查员可以作出决定或办结 (only a supervisor may decide or close)';
+    return '只有督查员可以作出决定、退回或办结 (only a supervisor may decide, return or close)';
   return null;
 }
 
@@ -150,6 +174,15 @@ export function transition(
         next: next('awaiting', { dueDay: clock.newDueDay }),
         late: false,
       };
+    case 'return':
+      // The answer does not satisfy the office: the department answers again by a new deadline.
+      if (s.state !== 'answered') return illegal();
+      return {
+        ok: true,
+        kind: 'returned',
+        next: next('awaiting', { dueDay: clock.newDueDay }),
+        late: false,
+      };
     case 'close':
       if (s.state !== 'answered') return illegal();
       return { ok: true, kind: 'closed', next: next('closed'), late: false };
@@ -160,6 +193,7 @@ const ACTION_NAMES: Record<NoticeActionType, string> = {
   respond: '反馈',
   appeal: '申诉',
   decide: '作出申诉决定',
+  return: '退回',
   close: '办结',
 };
 
@@ -197,6 +231,7 @@ export function foldNotice(
         s = { ...base, state: 'revoked' };
         break;
       case 'upheld':
+      case 'returned':
         s = { ...base, state: 'awaiting', dueDay: e.dueDay ?? s.dueDay };
         break;
       case 'closed':

@@ -44,6 +44,7 @@ const KINDS: readonly NoticeEventKind[] = [
   'appealed',
   'revoked',
   'upheld',
+  'returned',
   'closed',
 ];
 

@@ -155,7 +155,7 @@ export async function actOnNotice(
       noticeId,
       r.next.version,
       r.kind,
-      r.kind === 'upheld' ? r.next.dueDay : null,
+      r.kind === 'upheld' || r.kind === 'returned' ? r.next.dueDay : null,
       ctx.nowMs,
       viewer.name,
       viewer.role,

@@ -1,5 +1,5 @@
 /**
- * The evaluated model as one viewer may see it: rows, flags, 临期突击 and departments outside the
+ * The evaluated model as one viewer may see it: rows, flags, 临期突击, 逾期未反馈 and departments outside the
  * viewer's departments removed before any view is computed, so every count, chart, table and
  * export built from it is scoped the same way. Cached per (evaluation, department set).
  */
@@ -25,6 +25,7 @@ export function scopedModel(model: DashboardModel, viewer: Viewer): DashboardMod
     ...model,
     rows: model.rows.filter((r) => keep(r.departmentId)),
     flags: model.flags.filter((f) => keep(f.departmentId)),
+    noticeFlags: model.noticeFlags.filter((f) => keep(f.departmentId)),
     deadlineRush: model.deadlineRush.map((q) => ({
       ...q,
       flags: q.flags.filter((f) => keep(f.departmentId)),

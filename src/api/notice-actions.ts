@@ -1,5 +1,5 @@
 /**
- * The 督办 writes: issue (`POST /notices`), respond, appeal, decide, close. Each answers the
+ * The 督办 writes: issue (`POST /notices`), respond, appeal, decide, send back (return), close. Each answers the
  * notice; on success every view refetches (a revocation changes the figures), and a 409
  * (`conflict`: someone acted first, or the action is no longer legal) reaches the caller as an
  * ApiRequestError to show with a reload.
@@ -12,6 +12,7 @@ import type {
   decisionBody,
   issueNoticeBody,
   respondBody,
+  returnBody,
 } from '../contract/duban';
 import { noticeItem, type NoticeItem } from '../contract/duban';
 import { apiSend } from './http';
@@ -22,11 +23,13 @@ export type RespondInput = z.input<typeof respondBody>;
 export type AppealInput = z.input<typeof appealBody>;
 export type DecisionInput = z.input<typeof decisionBody>;
 export type CloseInput = z.input<typeof closeBody>;
+export type ReturnInput = z.input<typeof returnBody>;
 
 export type NoticeAction =
   | { kind: 'response'; body: RespondInput }
   | { kind: 'appeal'; body: AppealInput }
   | { kind: 'decision'; body: DecisionInput }
+  | { kind: 'return'; body: ReturnInput }
   | { kind: 'close'; body: CloseInput };
 
 export function issueNotice(body: IssueInput): Promise<NoticeItem> {

@@ -5,21 +5,14 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { signOut, useMe } from '../api/session';
 import { defineMessages } from '../i18n';
+import { useRoleName } from '../ui/role-labels';
 
 const useMsg = defineMessages(
   {
-    admin: '系统管理员',
-    supervisor: '督查员',
-    leader: '领导',
-    liaison: '部门联络员',
     signOut: '退出登录',
     signedInAs: '当前用户',
   },
   {
-    admin: 'Administrator',
-    supervisor: 'Supervisor',
-    leader: 'Leader',
-    liaison: 'Department liaison',
     signOut: 'Sign out',
     signedInAs: 'Signed in as',
   },
@@ -28,6 +21,7 @@ const useMsg = defineMessages(
 /** Who is signed in (name, role, department) and the sign-out button, in the header. */
 export function UserMenu() {
   const m = useMsg();
+  const roleName = useRoleName();
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -52,7 +46,7 @@ export function UserMenu() {
       <UserOutlined />
       <Typography.Text data-testid="user-name">{name}</Typography.Text>
       <Tag color="geekblue" data-testid="user-role">
-        {m(role)}
+        {roleName(role)}
       </Tag>
       {departmentId !== null ? <Tag data-testid="user-department">{departmentId}</Tag> : null}
       <Button

@@ -21,6 +21,7 @@ export const SLOW_ACTION_COLORS: Readonly<Record<SlowActionCode, string>> = {
   'suspension-overrun': '#722ed1',
   'inaction-overdue': CHART_COLORS.red,
   'deadline-rush': '#8c8c8c',
+  'notice-overdue': '#ad2102',
 };
 
 /** Height in px that fits one bar per department (the frame's chart area). */

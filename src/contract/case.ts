@@ -15,6 +15,7 @@ export const SLOW_ACTION_CODE_VALUES = [
   'suspension-overrun',
   'inaction-overdue',
   'deadline-rush',
+  'notice-overdue',
 ] as const;
 export const CASE_CHANNEL_VALUES = ['窗口', '网上'] as const;
 export const CASE_STATUS_VALUES = ['在办', '办结', '不予受理', '退回', '撤回'] as const;

@@ -104,6 +104,9 @@ export const decisionBody = z.object({
   version,
 });
 
+/** 退回: the answer does not satisfy the office; the department answers again by a new deadline. */
+export const returnBody = z.object({ reason: text(4000), version });
+
 export const closeBody = z.object({ version });
 
 export const noticeParams = z.object({ id });
@@ -140,13 +143,13 @@ export const noticesResponse = z.object({ total: z.number().int(), items: z.arra
 
 export const noticeEvent = z.object({
   version: z.number().int(),
-  kind: z.enum(['issued', 'responded', 'appealed', 'revoked', 'upheld', 'closed']),
+  kind: z.enum(['issued', 'responded', 'appealed', 'revoked', 'upheld', 'returned', 'closed']),
   at: z.string(),
   actor: z.string(),
   actorRole: z.string(),
   actorDepartment: z.string().nullable(),
   dueOn: z.string().nullable(),
-  /** What was said: instructions, cause/measures/expectedBy, appeal reason, decision reason. */
+  /** What was said: instructions, cause/measures/expectedBy, appeal reason, decision or return reason. */
   body: z.record(z.string(), z.unknown()),
 });
 

@@ -90,6 +90,11 @@ export interface DashboardModel {
   flags: SlowActionFlag[];
   /** Department-level 临期突击 per quarter, from the first quarter with data to the as-of quarter. */
   deadlineRush: QuarterDeadlineRush[];
+  /**
+   * Department-level 逾期未反馈 flags of the 督办 record (one per overdue notice). The engine knows
+   * no notices: empty here, filled by the service (server/duban/figures.ts).
+   */
+  noticeFlags: readonly SlowActionFlag[];
   departments: DepartmentInfo[];
   items: ItemInfo[];
   calendar: { coveredFrom: string; coveredTo: string; casesOutsideCalendar: number };
@@ -165,6 +170,7 @@ export function computeDashboard(
     rows,
     flags,
     deadlineRush: deadlineRushByQuarter(evaluated, asOfDay, settings),
+    noticeFlags: [],
     departments: ds.departments.map((d) => ({
       id: d.id,
       name: d.name,

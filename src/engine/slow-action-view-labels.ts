@@ -15,6 +15,7 @@ const RULE_NAMES_EN: Readonly<Record<SlowActionCode, string>> = {
   'suspension-overrun': 'Suspension over approved days',
   'inaction-overdue': 'Overdue inaction',
   'deadline-rush': 'Deadline rush',
+  'notice-overdue': 'Notice unanswered',
 };
 
 /** The rule's name: the domain's Chinese name, or its English name. */
@@ -22,7 +23,7 @@ export function ruleLabel(code: SlowActionCode, locale: Locale): string {
   return locale === 'zh-CN' ? slowActionRuleName(code) : RULE_NAMES_EN[code];
 }
 
-type Unit = 'days' | 'times' | 'cases' | 'date' | 'text' | 'share' | 'dates';
+type Unit = 'days' | 'times' | 'cases' | 'date' | 'text' | 'share' | 'list';
 
 interface EvidenceField {
   zh: string;
@@ -40,7 +41,7 @@ const FIELDS: Readonly<Record<string, EvidenceField>> = {
   acceptedDay: { zh: '受理日', en: 'Accepted', unit: 'date' },
   waitedDays: { zh: '已等待', en: 'Waited', unit: 'days' },
   corrections: { zh: '补正次数', en: 'Corrections', unit: 'times' },
-  correctionDays: { zh: '补正日期', en: 'Correction dates', unit: 'dates' },
+  correctionDays: { zh: '补正日期', en: 'Correction dates', unit: 'list' },
   suspendedDays: { zh: '暂停计时', en: 'Suspended', unit: 'days' },
   allowedDays: { zh: '允许暂停', en: 'Allowed', unit: 'days' },
   committedLimitDays: { zh: '承诺时限', en: 'Committed limit', unit: 'days' },
@@ -53,6 +54,10 @@ const FIELDS: Readonly<Record<string, EvidenceField>> = {
   completed: { zh: '办结件数', en: 'Completed', unit: 'cases' },
   onDeadlineDay: { zh: '期限当日办结', en: 'On deadline day', unit: 'cases' },
   share: { zh: '当日办结占比', en: 'Share', unit: 'share' },
+  notice: { zh: '督办单', en: 'Notice', unit: 'text' },
+  dueOn: { zh: '反馈期限', en: 'Answer due', unit: 'date' },
+  daysPast: { zh: '逾期', en: 'Overdue', unit: 'days' },
+  cases: { zh: '涉及办件', en: 'Cases', unit: 'list' },
 };
 
 /** The label of an evidence field (the key itself for an undocumented one). */
@@ -76,7 +81,7 @@ export function evidenceValueText(
   if (key === 'threshold') {
     unit = code === 'deadline-rush' ? 'share' : code === 'repeated-correction' ? 'times' : 'days';
   }
-  if (typeof value !== 'number') return unit === 'dates' ? value.replaceAll(',', '、') : value;
+  if (typeof value !== 'number') return unit === 'list' ? value.replaceAll(',', '、') : value;
   const intl = locale === 'zh-CN' ? 'zh-CN' : 'en-GB';
   switch (unit) {
     case 'days':

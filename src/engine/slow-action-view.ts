@@ -75,8 +75,8 @@ export function quartersOverlapping(period: Period): string[] {
 }
 
 /**
- * Every flag of the model as rows: the case-level flags (all current as of the model's instant)
- * and the 临期突击 flags of the quarters overlapping `period` (a department-level rule is judged
+ * Every flag of the model as rows: the case-level flags and the 逾期未反馈 notice flags (all
+ * current as of the model's instant) and the 临期突击 flags of the quarters overlapping `period` (a department-level rule is judged
  * per quarter, so it belongs to the selected period rather than to "now").
  */
 export function slowActionFlagRows(model: DashboardModel, period: Period): SlowActionFlagRow[] {
@@ -90,6 +90,8 @@ export function slowActionFlagRows(model: DashboardModel, period: Period): SlowA
       toRow(f, names, done === undefined ? null : done ? 'completed' : 'open', null, rows.length),
     );
   }
+  // 逾期未反馈 is a standing record like a case flag: every one as of the model, not per quarter.
+  for (const f of model.noticeFlags) rows.push(toRow(f, names, null, null, rows.length));
   const quarters = new Set(quartersOverlapping(period));
   for (const q of model.deadlineRush) {
     if (!quarters.has(q.quarter)) continue;
@@ -107,7 +109,7 @@ function toRow(
 ): SlowActionFlagRow {
   return {
     // The index keeps keys unique even if a rule ever flagged one case twice.
-    key: `${f.code}:${f.caseId ?? `${f.departmentId}:${quarter ?? ''}`}:${String(index)}`,
+    key: `${f.code}:${f.caseId ?? `${f.departmentId}:${quarter ?? String(f.evidence['noticeId'] ?? '')}`}:${String(index)}`,
     code: f.code,
     rule: f.rule,
     caseId: f.caseId,
@@ -120,6 +122,17 @@ function toRow(
     explanation: f.explanation,
     evidence: f.evidence,
   };
+}
+
+/** The 督办单 a 逾期未反馈 row stands for (its evidence), or null for every other flag. */
+export function flagNotice(
+  row: Pick<SlowActionFlagRow, 'code' | 'evidence'>,
+): { id: number; number: string } | null {
+  const id = row.evidence['noticeId'];
+  const number = row.evidence['notice'];
+  if (row.code !== 'notice-overdue' || typeof id !== 'number' || typeof number !== 'string')
+    return null;
+  return { id, number };
 }
 
 /**
@@ -204,6 +217,7 @@ export const KEY_EVIDENCE: Readonly<Record<SlowActionCode, readonly string[]>> =
   'suspension-overrun': ['overrunDays', 'approvedDays', 'firstOverrunDay'],
   'inaction-overdue': ['committedDue', 'overdueDays', 'statutoryOverdueDays'],
   'deadline-rush': ['completed', 'onDeadlineDay', 'share', 'threshold'],
+  'notice-overdue': ['notice', 'dueOn', 'daysPast', 'cases'],
 };
 
 /** The key evidence of a row as [field, value] pairs, skipping fields the flag does not carry. */

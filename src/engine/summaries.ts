@@ -175,8 +175,11 @@ export function departmentLines(model: DashboardModel, range: DayRange): Departm
     else byDept.set(r.departmentId, [r]);
   }
   const flagCounts = new Map<string, number>();
-  for (const f of model.flags)
+  // Case flags and 逾期未反馈 notice flags: both stand as of the model (临期突击 is per quarter).
+  const count = (f: { departmentId: string }) =>
     flagCounts.set(f.departmentId, (flagCounts.get(f.departmentId) ?? 0) + 1);
+  model.flags.forEach(count);
+  model.noticeFlags.forEach(count);
   return [...ids].map((id) => {
     const rows = byDept.get(id) ?? [];
     return {

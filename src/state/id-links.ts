@@ -50,3 +50,8 @@ export function useIdParam(name: 'departmentId' | 'caseId'): string {
   const value = useParams()[name];
   return value === undefined ? '' : idFromSegment(value);
 }
+
+/** The path of a 督办单's page (notice ids are the service's integers: nothing to encode). */
+export function noticePath(id: number): string {
+  return `/notices/${String(id)}`;
+}

@@ -52,6 +52,7 @@ const ACTIONS: Record<string, NoticeAction> = {
   appeal: { type: 'appeal', reason: 'applicant-delay', explanation: '申请人补正迟延' },
   revoke: { type: 'decide', decision: 'revoke', reason: '申诉理由成立' },
   uphold: { type: 'decide', decision: 'uphold', reason: '理由不成立' },
+  return: { type: 'return', reason: '整改措施不具体，请补充时间表' },
   close: { type: 'close' },
 };
 
@@ -67,6 +68,7 @@ const LEGAL: Record<string, NoticeStateName> = {
   'overdue/appeal': 'appealed',
   'awaiting-after-uphold/respond': 'answered',
   'answered/close': 'closed',
+  'answered/return': 'awaiting',
   'appealed/revoke': 'revoked',
   'appealed/uphold': 'awaiting',
 };
@@ -102,7 +104,7 @@ describe('the notice state machine', () => {
         expect(r.next.state).toBe(target);
         expect(r.next.version).toBe(s.version + 1);
         expect(r.late).toBe(c === 'overdue');
-        if (name === 'uphold') expect(r.next.dueDay).toBe(clock.newDueDay);
+        if (name === 'uphold' || name === 'return') expect(r.next.dueDay).toBe(clock.newDueDay);
         if (name === 'appeal') expect(r.next.appealUsed).toBe(true);
       });
     }
@@ -120,6 +122,8 @@ describe('the notice state machine', () => {
       [appealed, ACTIONS['revoke']!, liaisonOf(DEPT)],
       [appealed, ACTIONS['uphold']!, LEADER],
       [answered, ACTIONS['close']!, liaisonOf(DEPT)],
+      [answered, ACTIONS['return']!, liaisonOf(DEPT)],
+      [answered, ACTIONS['return']!, LEADER],
       [answered, ACTIONS['close']!, { ...SUPERVISOR, role: 'admin' }],
     ];
     for (const [snap, action, actor] of denied) {
@@ -150,7 +154,9 @@ describe('the notice state machine', () => {
       [ACTIONS['appeal']!, LATE],
       [ACTIONS['uphold']!, { today: 102, newDueDay: 105 }],
       [ACTIONS['respond']!, { today: 104, newDueDay: 0 }],
-      [ACTIONS['close']!, { today: 106, newDueDay: 0 }],
+      [ACTIONS['return']!, { today: 105, newDueDay: 108 }],
+      [ACTIONS['respond']!, { today: 107, newDueDay: 0 }],
+      [ACTIONS['close']!, { today: 109, newDueDay: 0 }],
     ];
     for (const [action, clock] of walk) {
       const r = transition(s, action, actorFor(action), clock);
@@ -160,11 +166,11 @@ describe('the notice state machine', () => {
         version: r.next.version,
         kind: r.kind,
         day: clock.today,
-        dueDay: r.kind === 'upheld' ? r.next.dueDay : null,
+        dueDay: r.kind === 'upheld' || r.kind === 'returned' ? r.next.dueDay : null,
       });
       expect(foldNotice(DEPT, events)).toEqual(r.next);
       s = r.next;
     }
-    expect(s).toMatchObject({ state: 'closed', version: 5, overdueSince: DUE + 1, dueDay: 105 });
+    expect(s).toMatchObject({ state: 'closed', version: 7, overdueSince: DUE + 1, dueDay: 108 });
   });
 });

@@ -415,6 +415,71 @@ describe('a notice round trip: issue → appeal → revoke, and the figures foll
   });
 });
 
+describe('退回: a supervisor sends an answer back', () => {
+  it('needs a reason, sets a new deadline, waits for the liaison again, and is audited as an event', async () => {
+    const free = (await cardsOf('state=active')).find((c) => c.noticeIds.length === 0);
+    const dept = free?.departmentId ?? '';
+    const liaison = liaisonOf(dept);
+    const n = notice(
+      await post('/api/v1/notices', SUPERVISOR, {
+        cardIds: [free?.id],
+        instructions: '督办',
+        deadlineDays: 5,
+      }),
+      201,
+    );
+    const path = `/api/v1/notices/${n.id}`;
+    // Nothing to send back before an answer.
+    expect(
+      (await post(`${path}/return`, SUPERVISOR, { reason: '不具体', version: 1 })).status,
+    ).toBe(409);
+    notice(
+      await post(`${path}/response`, liaison, {
+        cause: '人手不足',
+        measures: '已加派人手',
+        expectedBy: '2026-10-20',
+        version: 1,
+      }),
+    );
+    expect((await post(`${path}/return`, SUPERVISOR, { reason: ' ', version: 2 })).status).toBe(
+      400,
+    );
+    expect((await post(`${path}/return`, liaison, { reason: '自己退回', version: 2 })).status).toBe(
+      403,
+    );
+    const returned = notice(
+      await post(`${path}/return`, SUPERVISOR, {
+        reason: '整改措施不具体，请补充时间表',
+        version: 2,
+      }),
+    );
+    // Decision day 2026-09-30 + 5 working days (National Day holidays skipped).
+    const cal = calendarFor(DEFAULT_ENGINE_SETTINGS);
+    expect(returned).toMatchObject({ state: 'awaiting', version: 3 });
+    expect(dayFromIso(returned.dueOn)).toBe(cal.addWorkingDays(shanghaiDayOf(AS_OF_MS), 5));
+    const events = noticeEventsResponse.parse((await get(`${path}/events`)).body).items;
+    expect(events.at(-1)).toMatchObject({
+      kind: 'returned',
+      actor: SUPERVISOR.name,
+      actorRole: 'supervisor',
+      dueOn: returned.dueOn,
+      body: { reason: '整改措施不具体，请补充时间表' },
+    });
+    const inbox = inboxResponse.parse((await get('/api/v1/inbox', liaison)).body);
+    expect(inbox.items).toContainEqual({ kind: 'answer', notice: returned });
+    // The liaison answers again; the supervisor can then close it.
+    notice(
+      await post(`${path}/response`, liaison, {
+        cause: '人手不足',
+        measures: '10月20日前逐件办结，每周报送进度',
+        expectedBy: '2026-10-20',
+        version: 3,
+      }),
+    );
+    notice(await post(`${path}/close`, SUPERVISOR, { version: 4 }));
+  });
+});
+
 describe('a notice past its deadline', () => {
   it('is 逾期未反馈, waits in both inboxes, counts as one slow-action flag, and can still be answered', async () => {
     const free = (await cardsOf('state=active')).find((c) => c.noticeIds.length === 0);

@@ -1,6 +1,6 @@
 /**
- * 督办: cards, notices, their events and the inbox (docs/duban.md). Issuing, deciding and closing
- * are a supervisor's; answering and appealing the notice department's liaison's; every read is
+ * 督办: cards, notices, their events and the inbox (docs/duban.md). Issuing, deciding, returning
+ * an answer and closing are a supervisor's; answering and appealing the notice department's liaison's; every read is
  * scoped to the viewer's departments (a card or notice outside them is 404).
  */
 import { shanghaiDayOf } from '../../../src/domain/calendar';
@@ -19,6 +19,7 @@ import {
   noticesQuery,
   noticesResponse,
   respondBody,
+  returnBody,
   type NoticeItem,
 } from '../../../src/contract/duban';
 import { calendarFor } from '../../../src/engine/settings';
@@ -185,6 +186,12 @@ export function dubanRoutes(service: SupervisionService): ApiRoute[] {
           decision: body.decision,
           reason: body.reason,
         }),
+    }),
+    route({
+      ...notice('return', '退回反馈：须说明理由，部门在新期限内重新反馈', ['supervisor']),
+      body: returnBody,
+      handler: ({ params, body, viewer }) =>
+        act(viewer, params.id, body.version, { type: 'return', reason: body.reason }),
     }),
     route({
       ...notice('close', '确认整改完成，办结督办单', ['supervisor']),

@@ -30,7 +30,8 @@ export type SlowActionCode =
   | 'overlong-suspension'
   | 'suspension-overrun'
   | 'inaction-overdue'
-  | 'deadline-rush';
+  | 'deadline-rush'
+  | 'notice-overdue';
 
 /** Every reason code, in the order the UI lists the rules. */
 export const SLOW_ACTION_CODES: readonly SlowActionCode[] = [
@@ -41,6 +42,7 @@ export const SLOW_ACTION_CODES: readonly SlowActionCode[] = [
   'suspension-overrun',
   'inaction-overdue',
   'deadline-rush',
+  'notice-overdue',
 ];
 
 /**
@@ -129,7 +131,7 @@ export interface SlowActionFlag {
   code: SlowActionCode;
   /** Chinese rule name, e.g. 滞留. */
   rule: string;
-  /** The flagged case, or `null` for a department-level flag (临期突击). */
+  /** The flagged case, or `null` for a department-level flag (临期突击, 逾期未反馈). */
   caseId: string | null;
   departmentId: string;
   /** Civil day the flag was first earned (Asia/Shanghai), for "flags per week" trends. */
@@ -211,10 +213,19 @@ export function describeSlowActionRules(t: SlowActionThresholds): SlowActionRule
       description: `部门在统计期内办结的承诺时限不少于 ${t.deadlineRushMinLimitDays} 个工作日的办件中，${formatShare(t.deadlineRushShare)} 及以上恰在承诺期限当天办结（至少 ${t.deadlineRushMinCompleted} 件方作判断）。`,
       level: 'department',
     },
+    {
+      code: 'notice-overdue',
+      name: slowActionRuleName('notice-overdue'),
+      description: '督办单在反馈期限内未反馈（逾期后再反馈或申诉仍计一次；申诉撤销的督办单不计）。',
+      level: 'department',
+    },
   ];
 }
 
-/** The seven reason codes (the six rules of DOMAIN.md; 暂停过长 has two) with default thresholds. */
+/**
+ * The eight reason codes (the six rules of DOMAIN.md, 暂停过长 has two; and 逾期未反馈 of the 督办
+ * record) with default thresholds.
+ */
 export const SLOW_ACTION_RULES: readonly SlowActionRuleInfo[] = Object.freeze(
   describeSlowActionRules(DEFAULT_SLOW_ACTION_THRESHOLDS),
 );
@@ -236,5 +247,7 @@ export function slowActionRuleName(code: SlowActionCode): string {
       return '超期未办结';
     case 'deadline-rush':
       return '临期突击';
+    case 'notice-overdue':
+      return '逾期未反馈';
   }
 }

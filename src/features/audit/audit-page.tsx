@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { AUDIT_PAGE_SIZE, auditExportUrl, useAudit, type AuditFilter } from '../../api/audit';
 import { AUDIT_ACTION_VALUES, type AuditItem } from '../../contract/auth';
 import { intlLocale, useLocaleStore } from '../../i18n';
-import { useDubanLabels } from '../../ui/duban/duban-labels';
+import { useRoleName } from '../../ui/role-labels';
 import { formatCount, formatDateTime } from '../../ui/format';
 import { useAuditMsg } from './audit-messages';
 
@@ -25,7 +25,7 @@ function detailText(detail: Record<string, unknown>): string {
  */
 export function AuditPage() {
   const m = useAuditMsg();
-  const roles = useDubanLabels();
+  const roleName = useRoleName();
   const locale = intlLocale(useLocaleStore((s) => s.locale));
   const [filter, setFilter] = useState<AuditFilter>(NO_FILTER);
   const [page, setPage] = useState(1);
@@ -40,10 +40,7 @@ export function AuditPage() {
       // The service's `to` is exclusive: the day after the last day chosen.
       to: range?.[1]?.add(1, 'day').format('YYYY-MM-DD') ?? null,
     });
-  const roleText = (role: string | null) =>
-    role === 'admin' || role === 'supervisor' || role === 'leader' || role === 'liaison'
-      ? roles(`role.${role}`)
-      : (role ?? '—');
+  const roleText = (role: string | null) => roleName(role, role ?? '—');
 
   return (
     <Space orientation="vertical" size="middle" style={{ width: '100%' }} data-testid="audit-page">

@@ -1,4 +1,5 @@
 import { useQueries } from '@tanstack/react-query';
+import { noticePath } from '../../state/id-links';
 import { Card, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { useCards } from '../../api/cards';
@@ -87,7 +88,7 @@ export function CaseDuban({ caseId }: { caseId: string }) {
               </Tag>
             ))}
             {noticeItems.map((n) => (
-              <Link key={n.id} to={`/notices/${n.id}`}>
+              <Link key={n.id} to={noticePath(n.id)}>
                 <Tag color={NOTICE_STATE_COLOR[n.state]}>
                   {n.number} · {l(`state.${n.state}`)}
                 </Tag>

@@ -2,13 +2,13 @@ import { Card, Empty, Table, Tag, Typography } from 'antd';
 import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { SLOW_ACTION_CODES, type SlowActionCode } from '../../domain/slow-action';
-import { countByRule, type SlowActionFlagRow } from '../../engine/slow-action-view';
+import { countByRule, flagNotice, type SlowActionFlagRow } from '../../engine/slow-action-view';
 import { ruleLabel } from '../../engine/slow-action-view-labels';
 import { useLocaleStore } from '../../i18n';
 import { formatCount } from '../../ui/format';
 import { useDepartmentMsg } from './department-messages';
 import { withDept } from './links';
-import { casePath } from '../../state/id-links';
+import { casePath, noticePath } from '../../state/id-links';
 
 interface RuleLine {
   code: SlowActionCode;
@@ -91,17 +91,22 @@ export function DepartmentFlags({
               l.latest ? (
                 <span>
                   <Typography.Text type="secondary">{l.latest.since}</Typography.Text>{' '}
-                  {l.latest.caseId ? (
-                    <Link to={{ pathname: casePath(l.latest.caseId), search }}>
-                      {l.latest.caseId}
-                    </Link>
-                  ) : null}{' '}
-                  {l.latest.explanation}
+                  <FlagSubjectLink row={l.latest} search={search} /> {l.latest.explanation}
                 </span>
               ) : null,
           },
         ]}
       />
     </Card>
+  );
+}
+
+/** The flagged case, or the 督办单 of a 逾期未反馈 flag, as a link (nothing for 临期突击). */
+function FlagSubjectLink({ row, search }: { row: SlowActionFlagRow; search: string }) {
+  if (row.caseId !== null)
+    return <Link to={{ pathname: casePath(row.caseId), search }}>{row.caseId}</Link>;
+  const notice = flagNotice(row);
+  return notice === null ? null : (
+    <Link to={{ pathname: noticePath(notice.id), search }}>{notice.number}</Link>
   );
 }

@@ -54,7 +54,7 @@ export const useDepartmentMsg = defineMessages(
     levelYellow: '黄牌',
     levelRed: '红牌',
     flagsTitle: '慢作为标记',
-    flagsNote: '全部当前办件级标记，以及 {period} 的临期突击（部门级）。',
+    flagsNote: '全部当前办件级标记和逾期未反馈的督办单，以及 {period} 的临期突击（部门级）。',
     flagsAll: '在慢作为页查看全部 {n} 条',
     flagsEmpty: '本部门当前没有慢作为标记。',
     colRule: '规则',
@@ -136,7 +136,8 @@ export const useDepartmentMsg = defineMessages(
     levelYellow: 'Yellow',
     levelRed: 'Red',
     flagsTitle: 'Slow-action flags',
-    flagsNote: 'Every current case-level flag, plus the deadline-rush flags of {period}.',
+    flagsNote:
+      'Every current case-level flag and unanswered notice, plus the deadline-rush flags of {period}.',
     flagsAll: 'See all {n} on the slow-action page',
     flagsEmpty: 'This department has no slow-action flags.',
     colRule: 'Rule',

@@ -26,6 +26,9 @@ export const useDubanMsg = defineMessages(
     appeal: '申诉',
     decide: '申诉决定',
     close: '确认整改完成，办结',
+    sendBack: '退回，要求重新反馈',
+    sendBackNote:
+      '反馈不符合要求时退回：须说明理由，部门须在新的期限（今天起 {days} 个工作日）内重新反馈。',
     submit: '提交',
     required: '请填写完整',
     appealUsed: '本督办单已申诉过一次，维持后须反馈。',
@@ -68,6 +71,9 @@ export const useDubanMsg = defineMessages(
     appeal: 'Appeal',
     decide: 'Decide the appeal',
     close: 'Measures confirmed — close',
+    sendBack: 'Send back for a new answer',
+    sendBackNote:
+      'Send an answer back when it falls short: give the reason; the department answers again within {days} working days from today.',
     submit: 'Submit',
     required: 'Fill in every field',
     appealUsed:

@@ -1,22 +1,17 @@
-import { Button, Card, Form, Input, Radio, Select, Tabs, Typography } from 'antd';
+import { Button, Card, Form, Input, Radio, Select, Space, Tabs, Typography } from 'antd';
 import { useState, type ReactNode } from 'react';
 import { useNoticeAction, type NoticeAction } from '../../api/notice-actions';
 import type { MeResponse } from '../../contract/service';
 import { APPEAL_REASONS, type AppealReason, type NoticeItem } from '../../contract/duban';
-import { ActionError } from '../../ui/duban/action-error';
+import { DubanForm, filled, type FormAction } from '../../ui/duban/duban-form';
 import { useDubanLabels } from '../../ui/duban/duban-labels';
 import { useDubanMsg } from './duban-messages';
 
-/** Trimmed texts, or null when one is empty (the service would refuse it with a 400). */
-function filled(...texts: string[]): string[] | null {
-  const t = texts.map((s) => s.trim());
-  return t.some((s) => s === '') ? null : t;
-}
-
 /**
  * What the signed-in person may do with this notice now: a liaison of its department answers or
- * appeals; a supervisor decides an appeal or closes an answered notice. Every action sends the
- * notice's version, so a second person acting on the same version gets a 409, shown with a reload.
+ * appeals; a supervisor decides an appeal, or closes an answered notice or sends the answer back
+ * (退回). Every action sends the notice's version, so a second person acting on the same version
+ * gets a 409, shown with a reload.
  */
 export function NoticeActions({
   notice,
@@ -29,39 +24,44 @@ export function NoticeActions({
 }) {
   const m = useDubanMsg();
   const action = useNoticeAction(notice.id);
-  const send = (a: NoticeAction) => action.mutate(a);
+  const form: FormProps = {
+    version: notice.version,
+    onSend: (a) => action.mutate(a),
+    action,
+    onReload,
+  };
   const open = notice.state === 'awaiting' || notice.state === 'overdue';
   let body: ReactNode = null;
   if (me.role === 'liaison' && open) {
     body = (
       <Tabs
         items={[
-          {
-            key: 'respond',
-            label: m('respond'),
-            children: <RespondForm version={notice.version} onSend={send} />,
-          },
+          { key: 'respond', label: m('respond'), children: <RespondForm {...form} /> },
           {
             key: 'appeal',
             label: <span data-testid="tab-appeal">{m('appeal')}</span>,
             disabled: notice.appealUsed,
-            children: <AppealForm version={notice.version} onSend={send} />,
+            children: <AppealForm {...form} />,
           },
         ]}
       />
     );
   } else if (me.role === 'supervisor' && notice.state === 'appealed') {
-    body = <DecisionForm version={notice.version} onSend={send} />;
+    body = <DecisionForm {...form} />;
   } else if (me.role === 'supervisor' && notice.state === 'answered') {
     body = (
-      <Button
-        type="primary"
-        data-testid="close-notice"
-        loading={action.isPending}
-        onClick={() => send({ kind: 'close', body: { version: notice.version } })}
-      >
-        {m('close')}
-      </Button>
+      <Space orientation="vertical" style={{ width: '100%' }}>
+        <Button
+          type="primary"
+          data-testid="close-notice"
+          loading={action.isPending}
+          onClick={() => form.onSend({ kind: 'close', body: { version: notice.version } })}
+        >
+          {m('close')}
+        </Button>
+        {/* Its failure line also reports a failed close (one action per notice). */}
+        <ReturnForm {...form} days={notice.deadlineDays} />
+      </Space>
     );
   }
   if (body === null) return null;
@@ -71,14 +71,18 @@ export function NoticeActions({
         <Typography.Paragraph type="secondary">{m('appealUsed')}</Typography.Paragraph>
       ) : null}
       {body}
-      {action.isError ? <ActionError error={action.error} onReload={onReload} /> : null}
     </Card>
   );
 }
 
-type Send = (a: NoticeAction) => void;
+interface FormProps {
+  version: number;
+  onSend: (a: NoticeAction) => void;
+  action: FormAction;
+  onReload: () => void;
+}
 
-function RespondForm({ version, onSend }: { version: number; onSend: Send }) {
+function RespondForm({ version, onSend, action, onReload }: FormProps) {
   const m = useDubanMsg();
   const l = useDubanLabels();
   const [cause, setCause] = useState('');
@@ -86,7 +90,17 @@ function RespondForm({ version, onSend }: { version: number; onSend: Send }) {
   const [expectedBy, setExpectedBy] = useState('');
   const ready = filled(cause, measures, expectedBy);
   return (
-    <Form layout="vertical">
+    <DubanForm
+      ready={ready !== null}
+      submitLabel={m('submit')}
+      submitTestId="respond-submit"
+      action={action}
+      onReload={onReload}
+      onSubmit={() => {
+        const [c = '', ms = '', by = ''] = ready ?? [];
+        onSend({ kind: 'response', body: { cause: c, measures: ms, expectedBy: by, version } });
+      }}
+    >
       <Form.Item label={l('field.cause')} required>
         <Input.TextArea
           rows={2}
@@ -114,30 +128,27 @@ function RespondForm({ version, onSend }: { version: number; onSend: Send }) {
           style={{ width: 200 }}
         />
       </Form.Item>
-      <Button
-        type="primary"
-        disabled={ready === null}
-        data-testid="respond-submit"
-        onClick={() => {
-          if (ready === null) return;
-          const [c = '', ms = '', by = ''] = ready;
-          onSend({ kind: 'response', body: { cause: c, measures: ms, expectedBy: by, version } });
-        }}
-      >
-        {m('submit')}
-      </Button>
-    </Form>
+    </DubanForm>
   );
 }
 
-function AppealForm({ version, onSend }: { version: number; onSend: Send }) {
+function AppealForm({ version, onSend, action, onReload }: FormProps) {
   const m = useDubanMsg();
   const l = useDubanLabels();
   const [reason, setReason] = useState<AppealReason | null>(null);
   const [explanation, setExplanation] = useState('');
-  const ready = reason !== null && explanation.trim() !== '';
   return (
-    <Form layout="vertical">
+    <DubanForm
+      ready={reason !== null && filled(explanation) !== null}
+      submitLabel={m('submit')}
+      submitTestId="appeal-submit"
+      action={action}
+      onReload={onReload}
+      onSubmit={() => {
+        if (reason !== null)
+          onSend({ kind: 'appeal', body: { reason, explanation: explanation.trim(), version } });
+      }}
+    >
       <Form.Item label={l('field.reason')} required>
         <Select<AppealReason>
           style={{ width: 260 }}
@@ -156,29 +167,27 @@ function AppealForm({ version, onSend }: { version: number; onSend: Send }) {
           data-testid="appeal-explanation"
         />
       </Form.Item>
-      <Button
-        type="primary"
-        disabled={!ready}
-        data-testid="appeal-submit"
-        onClick={() => {
-          if (reason === null) return;
-          onSend({ kind: 'appeal', body: { reason, explanation: explanation.trim(), version } });
-        }}
-      >
-        {m('submit')}
-      </Button>
-    </Form>
+    </DubanForm>
   );
 }
 
-function DecisionForm({ version, onSend }: { version: number; onSend: Send }) {
+function DecisionForm({ version, onSend, action, onReload }: FormProps) {
   const m = useDubanMsg();
   const l = useDubanLabels();
   const [decision, setDecision] = useState<'revoke' | 'uphold' | null>(null);
   const [reason, setReason] = useState('');
-  const ready = decision !== null && reason.trim() !== '';
   return (
-    <Form layout="vertical">
+    <DubanForm
+      ready={decision !== null && filled(reason) !== null}
+      submitLabel={m('submit')}
+      submitTestId="decision-submit"
+      action={action}
+      onReload={onReload}
+      onSubmit={() => {
+        if (decision !== null)
+          onSend({ kind: 'decision', body: { decision, reason: reason.trim(), version } });
+      }}
+    >
       <Typography.Title level={5}>{m('decide')}</Typography.Title>
       <Form.Item required>
         <Radio.Group
@@ -203,17 +212,37 @@ function DecisionForm({ version, onSend }: { version: number; onSend: Send }) {
           data-testid="decision-reason"
         />
       </Form.Item>
-      <Button
-        type="primary"
-        disabled={!ready}
-        data-testid="decision-submit"
-        onClick={() => {
-          if (decision === null) return;
-          onSend({ kind: 'decision', body: { decision, reason: reason.trim(), version } });
-        }}
-      >
-        {m('submit')}
-      </Button>
-    </Form>
+    </DubanForm>
+  );
+}
+
+/** 退回: the answer does not satisfy the office; the department answers again by a new deadline. */
+function ReturnForm({ version, onSend, action, onReload, days }: FormProps & { days: number }) {
+  const m = useDubanMsg();
+  const l = useDubanLabels();
+  const [reason, setReason] = useState('');
+  return (
+    <DubanForm
+      ready={filled(reason) !== null}
+      submitLabel={m('sendBack')}
+      submitTestId="return-submit"
+      secondary
+      action={action}
+      onReload={onReload}
+      onSubmit={() => onSend({ kind: 'return', body: { reason: reason.trim(), version } })}
+    >
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        {m('sendBackNote', { days })}
+      </Typography.Paragraph>
+      <Form.Item label={l('field.returnReason')} required>
+        <Input.TextArea
+          rows={2}
+          maxLength={4000}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+          data-testid="return-reason"
+        />
+      </Form.Item>
+    </DubanForm>
   );
 }

@@ -1,4 +1,5 @@
 import { Table, Tag } from 'antd';
+import { noticePath } from '../../state/id-links';
 import { Link } from 'react-router';
 import type { NoticeItem } from '../../contract/duban';
 import { intlLocale, useLocaleStore } from '../../i18n';
@@ -24,7 +25,7 @@ export function NoticeList({ notices, testId }: { notices: NoticeItem[]; testId:
           key: 'number',
           title: m('col.number'),
           render: (_, n) => (
-            <Link to={`/notices/${n.id}`} data-testid="notice-link">
+            <Link to={noticePath(n.id)} data-testid="notice-link">
               {n.number}
             </Link>
           ),

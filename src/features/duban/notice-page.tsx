@@ -1,4 +1,5 @@
 import { PrinterOutlined } from '@ant-design/icons';
+import { noticePath } from '../../state/id-links';
 import { Button, Card, Descriptions, Space, Table, Tag, Typography } from 'antd';
 import { Link, useParams } from 'react-router';
 import { useNotice, useNoticeEvents } from '../../api/notices';
@@ -45,7 +46,7 @@ function NoticeView({ notice, onReload }: { notice: NoticeItem; onReload: () => 
             {l(`state.${notice.state}`)}
           </Tag>
         </Typography.Title>
-        <Link to={`/notices/${notice.id}/print`}>
+        <Link to={`${noticePath(notice.id)}/print`}>
           <Button icon={<PrinterOutlined />} data-testid="notice-print">
             {m('print')}
           </Button>

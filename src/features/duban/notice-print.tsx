@@ -1,4 +1,5 @@
 import { CloseOutlined, PrinterOutlined } from '@ant-design/icons';
+import { noticePath } from '../../state/id-links';
 import { Button } from 'antd';
 import { useEffect } from 'react';
 import { createPortal } from 'react-dom';
@@ -55,7 +56,7 @@ function NoticePrint({ notice }: { notice: NoticeItem }) {
       document.title = previous;
     };
   }, [notice.number]);
-  const back = () => void navigate(`/notices/${notice.id}`);
+  const back = () => void navigate(noticePath(notice.id));
   return createPortal(
     <div className="print-overlay" role="dialog" aria-modal="true" aria-label={m('print')}>
       <div className="print-toolbar">

@@ -3,13 +3,13 @@ import type { ColumnsType } from 'antd/es/table';
 import { Link } from 'react-router';
 import { SLOW_ACTION_CODES } from '../../domain/slow-action';
 import type { SlowActionFlagRow } from '../../engine/slow-action-view';
-import { keyEvidence } from '../../engine/slow-action-view';
+import { flagNotice, keyEvidence } from '../../engine/slow-action-view';
 import { evidenceLabel, evidenceValueText, ruleLabel } from '../../engine/slow-action-view-labels';
 import type { TableColumn } from '../../export/table-export';
 import { useLocaleStore, type Locale } from '../../i18n';
 import { useSlowActionMsg } from './slow-action-messages';
 import { FeedText } from '../../ui/feed-text';
-import { casePath, departmentPath } from '../../state/id-links';
+import { casePath, departmentPath, noticePath } from '../../state/id-links';
 
 export type FlagSortKey = 'since' | 'dept' | 'rule';
 export interface FlagSort {
@@ -37,8 +37,9 @@ export function useFlagColumns(search: string, sort: FlagSort) {
   const locale = useLocaleStore((s) => s.locale);
   const stateText = (r: SlowActionFlagRow) =>
     r.caseState === null ? '' : r.caseState === 'open' ? m('stateOpen') : m('stateCompleted');
+  // A department-level flag names its quarter (临期突击) or its 督办单 (逾期未反馈).
   const caseText = (r: SlowActionFlagRow) =>
-    r.caseId ?? m('departmentLevel', { quarter: r.quarter ?? '' });
+    r.caseId ?? flagNotice(r)?.number ?? m('departmentLevel', { quarter: r.quarter ?? '' });
 
   const exportColumns: TableColumn<SlowActionFlagRow>[] = [
     { key: 'rule', header: m('colRule'), kind: 'text', value: (r) => ruleLabel(r.code, locale) },
@@ -78,12 +79,14 @@ export function useFlagColumns(search: string, sort: FlagSort) {
       key: 'case',
       title: m('colCase'),
       width: 180,
-      render: (_, r) =>
-        r.caseId === null ? (
-          <Typography.Text type="secondary">{caseText(r)}</Typography.Text>
-        ) : (
-          <Link to={{ pathname: casePath(r.caseId), search }}>{r.caseId}</Link>
-        ),
+      render: (_, r) => {
+        if (r.caseId !== null)
+          return <Link to={{ pathname: casePath(r.caseId), search }}>{r.caseId}</Link>;
+        const notice = flagNotice(r);
+        if (notice !== null)
+          return <Link to={{ pathname: noticePath(notice.id), search }}>{notice.number}</Link>;
+        return <Typography.Text type="secondary">{caseText(r)}</Typography.Text>;
+      },
     },
     {
       key: 'dept',

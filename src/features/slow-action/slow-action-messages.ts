@@ -9,6 +9,7 @@ export const useSlowActionMsg = defineMessages(
     recomputing: '数据或阈值已更新，正在重新计算；页面暂为上一次的结果。',
     ruleLevelCase: '办件级',
     ruleLevelDept: '部门级（按季度）',
+    ruleLevelNotice: '部门级（督办单）',
     legalBasis: '依据：{basis}',
     filterRule: '规则',
     filterDept: '部门',
@@ -22,7 +23,7 @@ export const useSlowActionMsg = defineMessages(
     scopeAll: '全部当前标记',
     scopePeriod: '本期新增',
     scopeAllNote:
-      '范围：截至 {asOf} 的全部办件级标记（不限统计期），以及 {period} 的临期突击（部门级，按季度判定）。',
+      '范围：截至 {asOf} 的全部办件级标记和逾期未反馈的督办单（不限统计期），以及 {period} 的临期突击（部门级，按季度判定）。',
     scopePeriodNote:
       '范围：首次触发日（标记日期）在 {period}（{span}）内的标记，含该期的临期突击（部门级）。',
     stateNote: '按办件状态筛选时不含部门级标记（临期突击没有对应办件）。',
@@ -64,6 +65,7 @@ export const useSlowActionMsg = defineMessages(
       'Data or thresholds changed; recomputing. The page shows the previous result meanwhile.',
     ruleLevelCase: 'Case level',
     ruleLevelDept: 'Department level (per quarter)',
+    ruleLevelNotice: 'Department level (notice)',
     legalBasis: 'Basis: {basis}',
     filterRule: 'Rule',
     filterDept: 'Department',
@@ -77,7 +79,7 @@ export const useSlowActionMsg = defineMessages(
     scopeAll: 'All current flags',
     scopePeriod: 'New in period',
     scopeAllNote:
-      'Scope: every case-level flag as of {asOf} (any period), plus the deadline-rush flags (department level, per quarter) of {period}.',
+      'Scope: every case-level flag and unanswered notice as of {asOf} (any period), plus the deadline-rush flags (department level, per quarter) of {period}.',
     scopePeriodNote:
       'Scope: flags first raised in {period} ({span}), including its deadline-rush flags (department level).',
     stateNote: 'Filtering by case state leaves out department-level flags (they have no case).',

@@ -63,7 +63,11 @@ export function SlowActionRules({
                 <Typography.Text strong>{ruleLabel(r.code, locale)}</Typography.Text>
                 <br />
                 <Tag color={r.level === 'case' ? 'default' : 'purple'} style={{ marginTop: 4 }}>
-                  {r.level === 'case' ? m('ruleLevelCase') : m('ruleLevelDept')}
+                  {r.level === 'case'
+                    ? m('ruleLevelCase')
+                    : r.code === 'notice-overdue'
+                      ? m('ruleLevelNotice')
+                      : m('ruleLevelDept')}
                 </Tag>
               </span>
             ),

@@ -1,7 +1,7 @@
 import { defineMessages } from '../../i18n';
 
 /**
- * The 督办 words every page shares (states, reasons, roles, event kinds), zh-CN first. Codes
+ * The 督办 words every page shares (states, reasons, event kinds; role names are in ../role-labels), zh-CN first. Codes
  * come from the contract; only these tables turn them into words.
  */
 export const useDubanLabels = defineMessages(
@@ -22,16 +22,12 @@ export const useDubanLabels = defineMessages(
     'reason.platform-error': '平台系统差错',
     'reason.force-majeure': '不可抗力',
     'reason.other': '其他',
-    'role.admin': '系统管理员',
-    'role.supervisor': '督查员',
-    'role.leader': '领导',
-    'role.liaison': '部门联络员',
-    'role.system': '系统',
     'event.issued': '签发督办单',
     'event.responded': '部门反馈',
     'event.appealed': '部门申诉',
     'event.revoked': '申诉决定：撤销',
     'event.upheld': '申诉决定：维持',
+    'event.returned': '退回反馈，重新反馈',
     'event.closed': '整改完成，办结',
     'cardEvent.earned': '产生',
     'cardEvent.upgraded': '升级',
@@ -48,6 +44,7 @@ export const useDubanLabels = defineMessages(
     'field.reason': '申诉理由',
     'field.explanation': '申诉说明',
     'field.decisionReason': '决定理由',
+    'field.returnReason': '退回理由',
     'field.dueOn': '反馈期限',
     'field.late': '逾期反馈',
     conflict: '操作未成功：{message}。该督办单可能已被他人处理，请刷新后查看最新状态再操作。',
@@ -71,16 +68,12 @@ export const useDubanLabels = defineMessages(
     'reason.platform-error': 'Platform error',
     'reason.force-majeure': 'Force majeure',
     'reason.other': 'Other',
-    'role.admin': 'Administrator',
-    'role.supervisor': 'Supervisor',
-    'role.leader': 'Leader',
-    'role.liaison': 'Liaison',
-    'role.system': 'System',
     'event.issued': 'Notice issued',
     'event.responded': 'Department answered',
     'event.appealed': 'Department appealed',
     'event.revoked': 'Decision: revoked',
     'event.upheld': 'Decision: upheld',
+    'event.returned': 'Answer sent back',
     'event.closed': 'Measures confirmed, closed',
     'cardEvent.earned': 'Earned',
     'cardEvent.upgraded': 'Upgraded',
@@ -97,6 +90,7 @@ export const useDubanLabels = defineMessages(
     'field.reason': 'Appeal reason',
     'field.explanation': 'Explanation',
     'field.decisionReason': 'Reason for the decision',
+    'field.returnReason': 'Why it is sent back',
     'field.dueOn': 'Answer due',
     'field.late': 'Answered late',
     conflict:

@@ -3,7 +3,8 @@ import type { z } from '../../contract/zod';
 import type { cardEvent, noticeEvent } from '../../contract/duban';
 import { intlLocale, useLocaleStore } from '../../i18n';
 import { formatDateTime } from '../format';
-import { useDubanLabels, type DubanLabel } from './duban-labels';
+import { useRoleName } from '../role-labels';
+import type { DubanLabel } from './duban-labels';
 
 type NoticeEvent = z.infer<typeof noticeEvent>;
 type CardEvent = z.infer<typeof cardEvent>;
@@ -45,7 +46,7 @@ function noticeDetails(e: NoticeEvent, l: L): string[] {
     const code = known.find((k) => k === reason);
     add('field.reason', code ? l(`reason.${code}`) : reason);
     add('field.explanation', str(b['explanation']));
-  } else add('field.decisionReason', reason);
+  } else add(e.kind === 'returned' ? 'field.returnReason' : 'field.decisionReason', reason);
   add('field.dueOn', e.dueOn);
   if (b['late'] === true) out.push(l('field.late'));
   return out;
@@ -87,16 +88,14 @@ export function cardEntries(cardLabel: string, events: CardEvent[], l: L): Timel
 }
 
 /** Who did it: name, role and department (the system has no role). */
-function WhoLine({ e, l }: { e: TimelineEntry; l: L }) {
-  const roles = ['admin', 'supervisor', 'leader', 'liaison'] as const;
-  const role = roles.find((r) => r === e.actorRole);
-  const parts = [e.actor, role ? l(`role.${role}`) : l('role.system'), e.actorDepartment];
+function WhoLine({ e }: { e: TimelineEntry }) {
+  const roleName = useRoleName();
+  const parts = [e.actor, roleName(e.actorRole), e.actorDepartment];
   return <Typography.Text type="secondary">{parts.filter(Boolean).join(' · ')}</Typography.Text>;
 }
 
 /** The 督办 timeline, oldest first: who, role, department, when, what and why. */
 export function DubanTimeline({ entries, testId }: { entries: TimelineEntry[]; testId?: string }) {
-  const l = useDubanLabels();
   const locale = intlLocale(useLocaleStore((s) => s.locale));
   if (entries.length === 0) return <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} />;
   const sorted = [...entries].sort((a, b) => a.atMs - b.atMs || a.key.localeCompare(b.key));
@@ -113,7 +112,7 @@ export function DubanTimeline({ entries, testId }: { entries: TimelineEntry[]; t
               {e.subject} · {Number.isFinite(e.atMs) ? formatDateTime(e.atMs, locale) : ''}
             </Typography.Text>
             <div>
-              <WhoLine e={e} l={l} />
+              <WhoLine e={e} />
             </div>
             {e.details.map((d) => (
               <div key={d}>

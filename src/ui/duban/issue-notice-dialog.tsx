@@ -1,11 +1,12 @@
-import { Form, Input, InputNumber, Modal, Space, Tag, Typography } from 'antd';
+import { Button, Form, Input, InputNumber, Modal, Tag, Typography } from 'antd';
+import { noticePath } from '../../state/id-links';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { useCards, type CardsParams } from '../../api/cards';
 import { useIssueNotice } from '../../api/notice-actions';
 import { useSharedSettings } from '../../api/settings';
 import { defineMessages } from '../../i18n';
-import { ActionError } from './action-error';
+import { DubanForm, filled } from './duban-form';
 import { useDubanLabels } from './duban-labels';
 
 const useMsg = defineMessages(
@@ -17,7 +18,6 @@ const useMsg = defineMessages(
     issue: '签发',
     cancel: '取消',
     defaultInstructions: '请于期限内核查超期原因，采取整改措施并书面反馈；如有异议可提出申诉。',
-    required: '请填写督办要求',
   },
   {
     titleCase: 'Issue a notice: case {id}',
@@ -28,7 +28,6 @@ const useMsg = defineMessages(
     cancel: 'Cancel',
     defaultInstructions:
       'Check the cause of the delay, take corrective measures and answer in writing by the deadline; you may appeal if you disagree.',
-    required: 'Enter the instructions',
   },
 );
 
@@ -67,13 +66,7 @@ export function IssueNoticeDialog({
   const items = (cards.data?.items ?? []).filter(
     (c) => target.kind === 'case' || c.departmentId === target.departmentId,
   );
-  const submit = () => {
-    if (items.length === 0 || instructions.trim() === '') return;
-    issue.mutate(
-      { cardIds: items.map((c) => c.id), instructions: instructions.trim(), deadlineDays },
-      { onSuccess: (n) => void navigate(`/notices/${n.id}`) },
-    );
-  };
+  const ready = items.length > 0 && filled(instructions) !== null;
   return (
     <Modal
       open
@@ -82,34 +75,40 @@ export function IssueNoticeDialog({
           ? m('titleCase', { id: target.caseId })
           : m('titleBatch', { dept: target.departmentName })
       }
-      okText={m('issue')}
-      cancelText={m('cancel')}
-      onOk={submit}
+      footer={null}
       onCancel={onClose}
-      okButtonProps={{
-        disabled: items.length === 0 || instructions.trim() === '',
-        loading: issue.isPending,
-        'data-testid': 'issue-submit',
-      }}
       destroyOnHidden
     >
-      <Space orientation="vertical" style={{ width: '100%' }} data-testid="issue-dialog">
-        <Typography.Text strong>{m('cards', { n: items.length })}</Typography.Text>
-        {cards.isSuccess && items.length === 0 ? (
-          <Typography.Text type="warning">{m('none')}</Typography.Text>
-        ) : (
-          <div>
-            {items.map((c) => (
-              <Tag
-                key={c.id}
-                color={c.level === 'red' ? 'red' : c.level === 'yellow' ? 'gold' : 'blue'}
-              >
-                {c.caseId} · {l(`level.${c.level}`)}
-              </Tag>
-            ))}
-          </div>
-        )}
-        <Form layout="vertical">
+      <div data-testid="issue-dialog">
+        <DubanForm
+          ready={ready}
+          submitLabel={m('issue')}
+          submitTestId="issue-submit"
+          action={issue}
+          onReload={() => void cards.refetch()}
+          extra={<Button onClick={onClose}>{m('cancel')}</Button>}
+          onSubmit={() =>
+            issue.mutate(
+              { cardIds: items.map((c) => c.id), instructions: instructions.trim(), deadlineDays },
+              { onSuccess: (n) => void navigate(noticePath(n.id)) },
+            )
+          }
+        >
+          <Typography.Paragraph strong>{m('cards', { n: items.length })}</Typography.Paragraph>
+          {cards.isSuccess && items.length === 0 ? (
+            <Typography.Paragraph type="warning">{m('none')}</Typography.Paragraph>
+          ) : (
+            <Typography.Paragraph>
+              {items.map((c) => (
+                <Tag
+                  key={c.id}
+                  color={c.level === 'red' ? 'red' : c.level === 'yellow' ? 'gold' : 'blue'}
+                >
+                  {c.caseId} · {l(`level.${c.level}`)}
+                </Tag>
+              ))}
+            </Typography.Paragraph>
+          )}
           <Form.Item label={l('field.instructions')} required>
             <Input.TextArea
               rows={3}
@@ -129,11 +128,8 @@ export function IssueNoticeDialog({
               data-testid="issue-days"
             />
           </Form.Item>
-        </Form>
-        {issue.isError ? (
-          <ActionError error={issue.error} onReload={() => void cards.refetch()} />
-        ) : null}
-      </Space>
+        </DubanForm>
+      </div>
     </Modal>
   );
 }

@@ -167,3 +167,62 @@ e2e(
     );
   },
 );
+
+e2e(
+  '督办 退回: liaison answers → supervisor sends it back with a reason → liaison answers again → closed',
+  async ({ page, baseUrl, shot, openSecondBrowser }) => {
+    const api = `${baseUrl}/api/v1`;
+    // A D13 card in no notice yet (the round trip above used one of them).
+    const cards = await getJson(page, `${api}/cards?departmentId=D13&state=active`, cardsResponse);
+    const card = cards.items.find((c) => c.noticeIds.length === 0);
+    if (card === undefined) throw new Error('no free D13 card');
+    const caseId = card.caseId;
+
+    // The supervisor issues it from the case page's 督办记录.
+    await page.goto(`${baseUrl}/cases/${encodeURIComponent(caseId)}`);
+    await page.getByTestId('case-issue-notice').click();
+    await page.getByTestId('issue-dialog').getByText(caseId).waitFor();
+    await page.getByTestId('issue-submit').click();
+    await page.getByTestId('notice-page').waitFor();
+    const noticeUrl = page.url();
+
+    const liaison = await openSecondBrowser('liaison-d13');
+    await liaison.page.goto(noticeUrl);
+    await liaison.page.getByTestId('respond-cause').fill('窗口人员调整，审批积压。');
+    await liaison.page.getByTestId('respond-measures').fill('已增派人手。');
+    await liaison.page.getByTestId('respond-expected').fill('2026-10-20');
+    await liaison.page.getByTestId('respond-submit').click();
+    await liaison.page.getByTestId('notice-state').getByText('已反馈').waitFor();
+
+    // The supervisor finds the answer under 待确认的反馈 and sends it back.
+    await page.goto(`${baseUrl}/inbox`);
+    await page.getByTestId('inbox-review').locator('a').first().waitFor();
+    await page.goto(noticeUrl);
+    await page.getByTestId('notice-state').getByText('已反馈').waitFor();
+    await page.getByTestId('return-reason').fill('整改措施过于笼统，请列明每件办件的办结时间。');
+    await shot('duban-11-supervisor-returning');
+    await page.getByTestId('return-submit').click();
+    await page.getByTestId('notice-state').getByText('待反馈').waitFor();
+    await page.getByTestId('notice-timeline').getByText('退回反馈，重新反馈').waitFor();
+    await page
+      .getByTestId('notice-timeline')
+      .getByText(/退回理由：整改措施过于笼统/)
+      .waitFor();
+
+    // The liaison's page follows (event stream) and offers the answer form again.
+    await liaison.page.getByTestId('notice-state').getByText('待反馈').waitFor({ timeout: 20_000 });
+    await liaison.page.getByTestId('respond-cause').fill('窗口人员调整，审批积压。');
+    await liaison.page
+      .getByTestId('respond-measures')
+      .fill('10 月 20 日前逐件办结，每周报送进度。');
+    await liaison.page.getByTestId('respond-expected').fill('2026-10-20');
+    await liaison.shot('duban-12-liaison-answers-again');
+    await liaison.page.getByTestId('respond-submit').click();
+    await liaison.page.getByTestId('notice-state').getByText('已反馈').waitFor();
+
+    await page.getByTestId('notice-state').getByText('已反馈').waitFor({ timeout: 20_000 });
+    await page.getByTestId('close-notice').click();
+    await page.getByTestId('notice-state').getByText('已办结').waitFor();
+    await shot('duban-13-supervisor-closed-after-return');
+  },
+);

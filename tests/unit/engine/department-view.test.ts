@@ -43,6 +43,7 @@ function model(rows: CaseStatusRow[]): DashboardModel {
     rows,
     flags: [],
     deadlineRush: [],
+    noticeFlags: [],
     departments: [
       { id: 'D01', name: '市场监管局', kind: '市直部门', parentId: null },
       { id: 'T01', name: '城关街道', kind: '乡镇街道', parentId: 'C01' },

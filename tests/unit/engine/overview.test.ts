@@ -62,6 +62,7 @@ function model(rows: CaseStatusRow[]): DashboardModel {
     rows,
     flags: [],
     deadlineRush: [],
+    noticeFlags: [],
     departments: [
       { id: 'A', name: '甲局', kind: '市直部门', parentId: null },
       { id: 'B', name: '乙局', kind: '市直部门', parentId: null },

@@ -8,6 +8,7 @@ import {
   countByRule,
   departmentRuleMatrix,
   filterSlowActionRows,
+  flagNotice,
   keyEvidence,
   NO_SLOW_ACTION_FILTER,
   parseRuleParam,
@@ -70,6 +71,7 @@ function model(): DashboardModel {
         ],
       },
     ],
+    noticeFlags: [],
     departments: [
       { id: 'D01', name: '市场监管局', kind: '市直部门', parentId: null },
       { id: 'D02', name: '教育局', kind: '市直部门', parentId: null },
@@ -94,6 +96,31 @@ describe('slowActionFlagRows', () => {
     expect(rows[4]!.departmentName).toBe('市场监管局');
     expect(rows[0]!.since).toBe('2026-09-20');
     expect(new Set(rows.map((r) => r.key)).size).toBe(rows.length);
+  });
+
+  it('lists 逾期未反馈 notice flags whatever the period, linked to their notice', () => {
+    const notice = flag({
+      code: 'notice-overdue',
+      caseId: null,
+      departmentId: 'D02',
+      sinceDay: day('2026-05-06'),
+      evidence: { noticeId: 7, notice: '督〔2026〕第0007号', dueOn: '2026-05-05', daysPast: 3 },
+    });
+    const rows = slowActionFlagRows({ ...model(), noticeFlags: [notice] }, parsePeriod('2026Q3')!);
+    const row = rows.find((r) => r.code === 'notice-overdue');
+    expect(row).toMatchObject({
+      caseId: null,
+      caseState: null,
+      quarter: null,
+      departmentName: '教育局',
+    });
+    expect(flagNotice(row!)).toEqual({ id: 7, number: '督〔2026〕第0007号' });
+    expect(flagNotice(rows[0]!)).toBeNull();
+    expect(keyEvidence(row!)).toEqual([
+      ['notice', '督〔2026〕第0007号'],
+      ['dueOn', '2026-05-05'],
+      ['daysPast', 3],
+    ]);
   });
 
   it('takes every overlapping quarter for a year and the containing one for a month', () => {
@@ -145,6 +172,7 @@ describe('counts and matrix', () => {
       'suspension-overrun': 0,
       'inaction-overdue': 1,
       'deadline-rush': 1,
+      'notice-overdue': 0,
     });
   });
 

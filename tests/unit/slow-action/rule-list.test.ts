@@ -20,9 +20,11 @@ describe('rule list and thresholds', () => {
       '暂停超申请天数',
       '超期未办结',
       '临期突击',
+      '逾期未反馈',
     ]);
     for (const r of SLOW_ACTION_RULES) expect(r.name).toBe(slowActionRuleName(r.code));
     expect(SLOW_ACTION_RULES.find((r) => r.code === 'deadline-rush')?.level).toBe('department');
+    expect(SLOW_ACTION_RULES.find((r) => r.code === 'notice-overdue')?.level).toBe('department');
   });
 
   it('writes the default thresholds into the descriptions', () => {
