@@ -11,6 +11,7 @@ import { calendarFor } from '../../src/engine/settings';
 import type { EvaluatedSource } from '../jobs/evaluate';
 import { notFound } from '../http/route';
 import { sees, type Viewer } from '../http/viewer';
+import { figureComputations } from './figure-cache';
 import { metaOf } from './meta';
 
 const rowIndexes = new WeakMap<readonly CaseStatusRow[], Map<string, CaseStatusRow>>();
@@ -18,11 +19,23 @@ const rowIndexes = new WeakMap<readonly CaseStatusRow[], Map<string, CaseStatusR
 function rowById(rows: readonly CaseStatusRow[], id: string): CaseStatusRow | undefined {
   let index = rowIndexes.get(rows);
   if (!index) {
+    figureComputations.caseIndex++;
     index = new Map(rows.map((r) => [r.id, r]));
     rowIndexes.set(rows, index);
   }
   return index.get(id);
 }
+
+/**
+ * The case page's lookups of one evaluation, built ahead of the first request (server/jobs/warm.ts):
+ * the rows by id, the records by id, the steps by case. One step per call, so the warm-up can
+ * yield to waiting requests between them.
+ */
+export const caseIndexSteps = (e: EvaluatedSource): (() => void)[] => [
+  () => rowById(e.evaluatedModel.rows, ''),
+  () => indexById(e.dataset.cases),
+  () => indexByCaseId(e.dataset.caseEvents),
+];
 
 export function caseDetail(e: EvaluatedSource, id: string, viewer: Viewer) {
   const row = rowById(e.evaluatedModel.rows, id);
