@@ -15,11 +15,11 @@
  * BENCH_SKIP_BUILD=1 reuses an existing dist/.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import { chromiumPath, launchChromium } from '../e2e/chromium';
 import { startCity, supervisorCookie } from './browser-city';
 import { measureRun, median, type RunFigures } from './browser-measure';
 
@@ -60,7 +60,7 @@ function initialJsGzipKb(dist: string): number {
   return bytes / 1024;
 }
 
-async function benchSize(cases: number, executablePath: string): Promise<RunFigures> {
+async function benchSize(cases: number): Promise<RunFigures> {
   const city = await startCity(
     cases,
     { db: perSize('db', cases), feedUrl: perSize('feed', cases) },
@@ -70,21 +70,7 @@ async function benchSize(cases: number, executablePath: string): Promise<RunFigu
     const all: RunFigures[] = [];
     for (let r = 0; r < runs; r++) {
       const profile = mkdtempSync(join(tmpdir(), 'ducha-bench-profile-'));
-      const context = await chromium.launchPersistentContext(profile, {
-        executablePath,
-        headless: true,
-        viewport: { width: 1440, height: 900 },
-        locale: 'zh-CN',
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      });
+      const context = await launchChromium(profile);
       try {
         const [name, value] = (await supervisorCookie(city.baseUrl)).split('=');
         await context.addCookies([{ name: name!, value: value!, url: city.baseUrl }]);
@@ -120,11 +106,10 @@ async function main(): Promise<void> {
     });
     if (build.status !== 0) throw new Error('vite build failed');
   }
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}`);
+  chromiumPath();
   const initialKb = Math.round(initialJsGzipKb(join(ROOT, 'dist')));
   const bySize: Record<string, RunFigures> = {};
-  for (const n of sizes) bySize[String(n)] = await benchSize(n, executablePath);
+  for (const n of sizes) bySize[String(n)] = await benchSize(n);
 
   const rows: [string, keyof typeof BUDGETS, string][] = [
     ['overview figures after navigation', 'overview_figures_ms', 'ms'],
