@@ -14,7 +14,7 @@ import { dubanRankingOptions } from '../duban/figures';
 import type { EvaluatedSource } from '../jobs/evaluate';
 
 /** How often each cache had to compute (not counting hits). */
-export const figureComputations = { overview: 0, ranking: 0, caseIndex: 0 };
+export const figureComputations = { overview: 0, ranking: 0 };
 
 /**
  * The overview's figures: computing them scans every case (≈ 2.6 s per request at 1M cases with
