@@ -9,6 +9,7 @@ import { shanghaiDayOf } from '../src/domain/calendar';
 import { recordCards } from './duban/cards';
 import { loadDubanFigures, withDuban } from './duban/figures';
 import { evaluateSource, type EvaluatedSource } from './jobs/evaluate';
+import { warmFirstAnswers } from './jobs/warm';
 import { LiveDataset } from './jobs/live-dataset';
 import { IMPORT_PREFIX, ImportManager } from './import/imports';
 import { notFound } from './http/route';
@@ -61,6 +62,8 @@ export class SupervisionService {
   private timer: NodeJS.Timeout | null = null;
   private dayTimer: NodeJS.Timeout | null = null;
   private syncing: Promise<SyncReport | null> | null = null;
+  /** The background warm-up of the current evaluation's first answers (server/jobs/warm.ts). */
+  warming: Promise<void> = Promise.resolve();
   status: SyncStatus = {
     state: 'idle',
     lastSuccessAt: null,
@@ -119,6 +122,7 @@ export class SupervisionService {
         await recordCards(this.db, result);
         this.base = result;
         this.current = withDuban(result, await loadDubanFigures(this.db, result));
+        this.warm(this.current);
         this.emit('evaluated');
         return this.current;
       })
@@ -138,9 +142,22 @@ export class SupervisionService {
     }
     const figures = await loadDubanFigures(this.db, base);
     // A recompute that finished meanwhile has applied the record itself.
-    if (this.base === base) this.current = withDuban(base, figures);
+    if (this.base === base) {
+      this.current = withDuban(base, figures);
+      this.warm(this.current);
+    }
     this.emit('notice');
     this.emit('evaluated');
+  }
+
+  /** Computes the evaluation's first answers in the background, until a newer one replaces it. */
+  private warm(e: EvaluatedSource): void {
+    this.warming = warmFirstAnswers(e, () => this.current === e).catch((error: unknown) => {
+      // A failed warm-up only means the first request computes its answer itself.
+      this.options.log?.(
+        `warm-up failed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    });
   }
 
   private emit(type: ServiceEvent['type']): void {

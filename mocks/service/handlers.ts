@@ -31,28 +31,15 @@ import {
 import { slowActionResponse } from '../../src/contract/slow-action';
 import { sourcesResponse } from '../../src/contract/imports';
 import { tasksResponse } from '../../src/contract/tasks';
-import { isoFromDay } from '../../src/domain/calendar';
-import { periodKey, periodRange } from '../../src/domain/period/period';
+import { periodRange } from '../../src/domain/period/period';
 import { formatShanghaiIso } from '../../src/domain/time-limit';
-import { indexByCaseId } from '../../src/engine/case-view';
-import {
-  departmentHeader,
-  departmentItems,
-  departmentQuarterTrend,
-  departmentRows,
-  trendEndQuarter,
-  worstOpenAlerts,
-} from '../../src/engine/department-view';
+import { casePage } from '../../src/engine/case-page';
+import { departmentPage } from '../../src/engine/department-page';
 import { overviewFigures } from '../../src/engine/overview';
 import { rankHistory as engineRankHistory, rankQuarter } from '../../src/engine/ranking';
 import { rankingEvidence as engineRankingEvidence } from '../../src/engine/ranking-evidence';
 import { calendarFor, checkEngineSettings, type EngineSettings } from '../../src/engine/settings';
-import {
-  filterSlowActionRows,
-  NO_SLOW_ACTION_FILTER,
-  slowActionFlagRows,
-} from '../../src/engine/slow-action-view';
-import { completionFigures, openCounts } from '../../src/engine/summaries';
+import { slowActionFlagRows } from '../../src/engine/slow-action-view';
 import { evaluateTasks } from '../../src/engine/tasks';
 import { alertItemOf, namesOf, selectAlerts } from '../../server/views/alerts';
 import type { DemoDataset } from '../demo-city';
@@ -179,65 +166,28 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
       return result instanceof Response ? result : answer(schema, result);
     });
 
-  /** One department's page, as the service's departmentPage answers a city-wide viewer. */
+  /** One department's page, as the service answers a city-wide viewer. */
   const departmentAnswer = (
     request: Request,
     id: string,
   ): z.input<typeof departmentViewResponse> | Response => {
     const period = periodParam.safeParse(queryObject(request)['period'] ?? '');
     if (!period.success) return apiError(400, 'bad_request');
-    const model = evaluated.model;
-    const header = departmentHeader(model, id);
-    if (header === null) return apiError(404, 'not_found');
-    const range = periodRange(period.data);
-    const rows = departmentRows(model, id);
-    const endQuarter = trendEndQuarter(range.to, model.asOfDay);
-    return {
-      header,
-      open: openCounts(rows),
-      period: completionFigures(rows, range),
-      items: departmentItems(model, rows, id, range),
-      alerts: worstOpenAlerts(rows, 10),
-      flags: filterSlowActionRows(slowActionFlagRows(model, period.data), {
-        ...NO_SLOW_ACTION_FILTER,
-        departmentId: id,
-      }),
-      trend: departmentQuarterTrend(rows, endQuarter, model.asOfDay),
-      endQuarter: periodKey(endQuarter),
-      asOfDay: model.asOfDay,
-      meta: meta(request),
-    };
+    const page = departmentPage(evaluated.model, id, period.data);
+    return page === null ? apiError(404, 'not_found') : { ...page, meta: meta(request) };
   };
   /** One case's page. */
   const caseAnswer = (request: Request, id: string) => {
-    const { model, dataset } = evaluated;
-    const row = model.rows.find((r) => r.id === id);
-    const record = dataset.cases.find((c) => c.id === id);
-    if (row === undefined || record === undefined) return apiError(404, 'not_found');
-    return {
-      caseId: row.id,
-      departmentId: row.departmentId,
-      departmentName: dataset.departmentById.get(row.departmentId)?.name ?? row.departmentId,
-      itemCode: row.itemCode,
-      itemName: dataset.itemByCode.get(row.itemCode)?.name ?? null,
-      status: row.status,
-      channel: row.channel,
-      acceptedAt: formatShanghaiIso(row.acceptedAt),
-      completedAt: row.completedAt === null ? null : formatShanghaiIso(row.completedAt),
-      level: row.level,
-      evaluation: {
-        ...row,
-        flagCodes: [...row.flagCodes],
-        committedDueDate: isoFromDay(row.committedDue),
-        statutoryDueDate: isoFromDay(row.statutoryDue),
+    const page = casePage(
+      {
+        model: evaluated.model,
+        dataset: evaluated.dataset,
+        asOfMs: evaluated.asOfMs,
+        calendar: calendarFor(evaluated.settings),
       },
-      suspensions: record.suspensions.map((s) => ({ ...s })),
-      steps: (indexByCaseId(dataset.caseEvents).get(id) ?? []).map((s) => ({ ...s })),
-      evaluations: (dataset.evaluationsByCase.get(id) ?? []).map((v) => ({ ...v })),
-      flags: model.flags.filter((f) => f.caseId === id).map((f) => ({ ...f })),
-      timeline: {},
-      meta: meta(request),
-    };
+      id,
+    );
+    return page === null ? apiError(404, 'not_found') : { ...page, meta: meta(request) };
   };
 
   mock.handlers = [

@@ -2,10 +2,11 @@
  * The one way the SPA reads the service: `apiGet(path, schema, signal)` sends the session cookie,
  * maps every failure to a typed {@link ApiRequestError} (HTTP status + the contract's error code),
  * and parses every answer with its schema — a response that does not match is an error, never a
- * cast.
+ * cast. The schema may be a promise (src/api/shell-schemas.ts): it is awaited once the answer is in.
  */
 import type { z } from '../contract/zod';
-import { API_ERROR_CODES, apiErrorSchema, type ApiErrorCode } from '../contract/api-error';
+import { API_ERROR_CODES, type ApiErrorCode } from '../contract/api-error-codes';
+import { shellSchema } from './shell-schemas';
 
 /** What went wrong, as the pages render it: the contract's codes plus the client-side ones. */
 export type ApiFailureCode = ApiErrorCode | 'network' | 'invalid_response';
@@ -55,7 +56,7 @@ async function failure(response: Response): Promise<ApiRequestError> {
   } catch {
     // Not JSON (a proxy's HTML page): the status is all there is.
   }
-  const parsed = apiErrorSchema.safeParse(body);
+  const parsed = (await shellSchema('apiErrorSchema')).safeParse(body);
   if (parsed.success) {
     return new ApiRequestError(response.status, parsed.data.error.code, parsed.data.error.message);
   }
@@ -77,7 +78,7 @@ async function failure(response: Response): Promise<ApiRequestError> {
 async function send<S extends z.ZodType>(
   method: 'GET' | 'PUT' | 'POST' | 'DELETE',
   path: string,
-  schema: S,
+  schema: S | Promise<S>,
   options: { signal?: AbortSignal; params?: QueryParams; body?: unknown },
 ): Promise<z.output<S>> {
   let response: Response;
@@ -106,7 +107,7 @@ async function send<S extends z.ZodType>(
       throw new ApiRequestError(response.status, 'invalid_response', 'not JSON');
     }
   }
-  const parsed = schema.safeParse(raw);
+  const parsed = (await schema).safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new ApiRequestError(
@@ -121,7 +122,7 @@ async function send<S extends z.ZodType>(
 /** GET `path` (relative to the API base) and parse the answer with `schema`. */
 export function apiGet<S extends z.ZodType>(
   path: string,
-  schema: S,
+  schema: S | Promise<S>,
   signal?: AbortSignal,
   params?: QueryParams,
 ): Promise<z.output<S>> {
@@ -132,7 +133,7 @@ export function apiGet<S extends z.ZodType>(
 export function apiSend<S extends z.ZodType>(
   method: 'PUT' | 'POST' | 'DELETE',
   path: string,
-  schema: S,
+  schema: S | Promise<S>,
   body: unknown,
 ): Promise<z.output<S>> {
   return send(method, path, schema, { body });

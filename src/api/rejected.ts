@@ -1,13 +1,17 @@
 /** `GET /rejected`: feed records the service's boundary rejected (staff only), and their CSV. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { rejectedResponse, type RejectedResponse } from '../contract/service';
+import type { RejectedResponse } from '../contract/service';
 import { apiGet, apiUrl } from './http';
 import { apiKeys } from './keys';
+import { shellSchema } from './shell-schemas';
 
 export const REJECTED_PAGE_SIZE = 100;
 
 export function fetchRejected(page: number, signal?: AbortSignal): Promise<RejectedResponse> {
-  return apiGet('/rejected', rejectedResponse, signal, { page, pageSize: REJECTED_PAGE_SIZE });
+  return apiGet('/rejected', shellSchema('rejectedResponse'), signal, {
+    page,
+    pageSize: REJECTED_PAGE_SIZE,
+  });
 }
 
 export const rejectedQuery = (page: number) =>

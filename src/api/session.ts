@@ -3,13 +3,13 @@
  * `DELETE /session` (sign out).
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from '../contract/zod';
-import { meResponse, type MeResponse } from '../contract/service';
+import type { MeResponse } from '../contract/service';
 import { apiGet, apiSend } from './http';
 import { apiKeys } from './keys';
+import { shellSchema } from './shell-schemas';
 
 export function fetchMe(signal?: AbortSignal): Promise<MeResponse> {
-  return apiGet('/me', meResponse, signal);
+  return apiGet('/me', shellSchema('meResponse'), signal);
 }
 
 export const meQuery = () =>
@@ -24,10 +24,10 @@ export const useMe = () => useQuery(meQuery());
 
 /** Signs in; the session travels in an HttpOnly cookie the service sets. */
 export function signIn(name: string, password: string): Promise<unknown> {
-  return apiSend('POST', '/session', z.unknown(), { name, password });
+  return apiSend('POST', '/session', shellSchema('anyAnswer'), { name, password });
 }
 
 /** Signs out: the service deletes the session and clears the cookie. */
 export function signOut(): Promise<unknown> {
-  return apiSend('DELETE', '/session', z.unknown(), undefined);
+  return apiSend('DELETE', '/session', shellSchema('anyAnswer'), undefined);
 }

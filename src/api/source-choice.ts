@@ -5,7 +5,7 @@
  * shell says why, instead of every page failing with a 404.
  */
 import { useSearchParams } from 'react-router';
-import { SOURCE_ID_PATTERN } from '../contract/imports';
+import { SOURCE_ID_PATTERN } from '../contract/source-id';
 import { useSources } from './sources';
 
 export const CITY_SOURCE = 'city';

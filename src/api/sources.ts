@@ -3,15 +3,16 @@
  * `DELETE /sources/{id}` (an imported dataset, with its records and derived rows).
  */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { z } from '../contract/zod';
-import { sourcesResponse } from '../contract/imports';
+import type { z } from '../contract/zod';
+import type { sourcesResponse } from '../contract/imports';
 import { apiGet, apiSend } from './http';
 import { apiKeys } from './keys';
+import { shellSchema } from './shell-schemas';
 
 export type SourceInfo = z.infer<typeof sourcesResponse>['items'][number];
 
 export function fetchSources(signal?: AbortSignal): Promise<{ items: SourceInfo[] }> {
-  return apiGet('/sources', sourcesResponse, signal);
+  return apiGet('/sources', shellSchema('sourcesResponse'), signal);
 }
 
 export const sourcesQuery = () =>
@@ -25,5 +26,10 @@ export const useSources = (enabled = true) => useQuery({ ...sourcesQuery(), enab
 
 /** Deletes an imported dataset (204, no body). */
 export function deleteSource(id: string): Promise<unknown> {
-  return apiSend('DELETE', `/sources/${encodeURIComponent(id)}`, z.unknown(), undefined);
+  return apiSend(
+    'DELETE',
+    `/sources/${encodeURIComponent(id)}`,
+    shellSchema('anyAnswer'),
+    undefined,
+  );
 }

@@ -1,11 +1,12 @@
 /** `GET /sync-status`: the service's last successful sync, its state and any failure. */
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { syncStatusResponse, type SyncStatusResponse } from '../contract/service';
+import type { SyncStatusResponse } from '../contract/service';
 import { apiGet } from './http';
 import { apiKeys } from './keys';
+import { shellSchema } from './shell-schemas';
 
 export function fetchSyncStatus(signal?: AbortSignal): Promise<SyncStatusResponse> {
-  return apiGet('/sync-status', syncStatusResponse, signal);
+  return apiGet('/sync-status', shellSchema('syncStatusResponse'), signal);
 }
 
 export const syncStatusQuery = () =>

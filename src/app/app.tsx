@@ -7,7 +7,7 @@ import { createAppRouter } from './router';
 /** The whole application for a loaded runtime config. */
 export function App({ config }: { config: RuntimeConfig }) {
   const [queryClient] = useState(createQueryClient);
-  const [router] = useState(createAppRouter);
+  const [router] = useState(() => createAppRouter(queryClient));
   return (
     <AppProviders config={config} queryClient={queryClient}>
       <RouterProvider router={router} />

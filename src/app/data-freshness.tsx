@@ -1,6 +1,6 @@
 import { ReloadOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Tooltip, Typography } from 'antd';
+import { Button, Tooltip } from 'antd';
 import { apiKeys } from '../api/keys';
 import { useSyncStatus } from '../api/sync-status';
 import { useLocaleStore, useT, intlLocale } from '../i18n';
@@ -36,10 +36,10 @@ export function DataFreshness() {
       style={{ display: 'inline-flex', alignItems: 'center', gap: 8 }}
     >
       <Tooltip title={updatedAt !== null ? formatDateTime(updatedAt, locale) : undefined}>
-        <Typography.Text type={status.data?.failure ? 'warning' : 'secondary'}>
+        <span className={status.data?.failure ? 'header-text-warning' : 'header-text-secondary'}>
           {text}
           {syncing ? ` · ${t('header.syncing')}` : ''}
-        </Typography.Text>
+        </span>
       </Tooltip>
       <Tooltip title={t('feed.refresh')}>
         <Button

@@ -1,6 +1,6 @@
-import { Result } from 'antd';
 import { Link } from 'react-router';
 import { defineMessages } from '../i18n';
+import { StatusResult } from './status-result';
 
 const useMsg = defineMessages(
   { title: '无权访问此页面', body: '您的角色不能使用此页面。', back: '返回总览' },
@@ -15,7 +15,7 @@ const useMsg = defineMessages(
 export function Forbidden() {
   const m = useMsg();
   return (
-    <Result
+    <StatusResult
       status="403"
       title={m('title')}
       subTitle={m('body')}

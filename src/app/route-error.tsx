@@ -1,6 +1,7 @@
-import { Button, Result } from 'antd';
+import { Button } from 'antd';
 import { Link, useLocation, useRouteError, isRouteErrorResponse } from 'react-router';
 import { useT } from '../i18n';
+import { StatusResult } from './status-result';
 
 /** Shown when a route fails to load or throws while rendering: says so and offers a way on. */
 export function RouteError() {
@@ -9,7 +10,7 @@ export function RouteError() {
   const location = useLocation();
   if (isRouteErrorResponse(error) && error.status === 404) {
     return (
-      <Result
+      <StatusResult
         status="404"
         title={t('page.notFound')}
         subTitle={t('page.notFound.body', { path: location.pathname })}
@@ -19,7 +20,7 @@ export function RouteError() {
   }
   const message = error instanceof Error ? error.message : String(error);
   return (
-    <Result
+    <StatusResult
       status="error"
       title={t('page.error')}
       subTitle={message}
@@ -33,7 +34,7 @@ export function NotFound() {
   const t = useT();
   const location = useLocation();
   return (
-    <Result
+    <StatusResult
       status="404"
       title={t('page.notFound')}
       subTitle={t('page.notFound.body', { path: location.pathname })}

@@ -1,4 +1,7 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate, useLocation, type RouteObject } from 'react-router';
+import { prefetchShell } from './prefetch';
+import { useT } from '../i18n';
 import { NotFound, RouteError } from './route-error';
 import { ShellLayout } from './shell-layout';
 
@@ -8,8 +11,17 @@ function RedirectHome() {
   return <Navigate to={{ pathname: '/overview', search: location.search }} replace />;
 }
 
-/** Every page is a lazy route: its code loads only when the user opens it. */
-export const routes: RouteObject[] = [
+/** What the router shows while the first page's code loads (the shell's loader has run). */
+function BootFallback() {
+  return <p className="boot">{useT()('page.loading')}</p>;
+}
+
+/**
+ * Every page is a lazy route: its code loads only when the user opens it. The shell's and the
+ * overview's loaders only start requests into `queryClient` (./prefetch) and return at once, so
+ * the data loads beside the code; the pages read it from the cache.
+ */
+export const appRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     path: '/login',
     errorElement: <RouteError />,
@@ -30,10 +42,24 @@ export const routes: RouteObject[] = [
     path: '/',
     element: <ShellLayout />,
     errorElement: <RouteError />,
+    loader: () => {
+      prefetchShell(queryClient);
+      return null;
+    },
+    HydrateFallback: BootFallback,
+    // Changing only the search (a filter) needs no new prefetch.
+    shouldRevalidate: () => false,
     children: [
       { index: true, element: <RedirectHome /> },
       {
         path: 'overview',
+        loader: ({ request }) => {
+          const url = new URL(request.url);
+          void import('../features/overview/prefetch-overview').then((m) =>
+            m.prefetchOverview(queryClient, url),
+          );
+          return null;
+        },
         lazy: async () => ({
           Component: (await import('../features/overview/overview-page')).OverviewPage,
         }),
@@ -109,6 +135,6 @@ export const routes: RouteObject[] = [
   },
 ];
 
-export function createAppRouter() {
-  return createBrowserRouter(routes);
+export function createAppRouter(queryClient: QueryClient) {
+  return createBrowserRouter(appRoutes(queryClient));
 }

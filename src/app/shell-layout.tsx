@@ -9,7 +9,7 @@ import {
   SettingOutlined,
   AuditOutlined,
 } from '@ant-design/icons';
-import { Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Layout, Menu, Space, Spin } from 'antd';
 import { Suspense, useEffect, type ReactNode } from 'react';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { useServiceEvents } from '../api/events';
@@ -66,11 +66,15 @@ export function ShellLayout() {
   const sourcePending = useSourceChoice().pending;
   // The menu and the pages depend on who is signed in (a 401 here redirects to sign-in below).
   const me = useMe();
+  // Signed out (a 401 on any request): no page, even if a prefetched answer is in the cache.
+  const unauthorized = useUnauthorized((s) => s.unauthorized);
   const ready =
-    (status.data !== undefined || status.errorUpdatedAt > 0) && !sourcePending && !me.isPending;
+    (status.data !== undefined || status.errorUpdatedAt > 0) &&
+    !sourcePending &&
+    !me.isPending &&
+    !unauthorized;
   const role = me.data?.role;
   useServiceEvents();
-  const unauthorized = useUnauthorized((s) => s.unauthorized);
   useEffect(() => {
     if (!unauthorized) return;
     const next = `${location.pathname}${location.search}`;
@@ -109,9 +113,9 @@ export function ShellLayout() {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="app-header">
-          <Typography.Title level={4} style={{ margin: 0 }}>
-            {t(pageTitleKey(location.pathname, selected))}
-          </Typography.Title>
+          {/* Plain elements, not antd Typography: it brings its editable mode (Input, ≈ 8 KB gzip)
+              into the first route's JS. */}
+          <h4 className="app-header-title">{t(pageTitleKey(location.pathname, selected))}</h4>
           <Space size="middle" wrap>
             <SourceSwitch />
             <PeriodPicker value={period} latest={defaultPeriod} onChange={setPeriod} />

@@ -1,68 +1,30 @@
-import { DatabaseOutlined } from '@ant-design/icons';
-import { Alert, Button, Select } from 'antd';
-import { useSources } from '../api/sources';
-import { CITY_SOURCE, SOURCE_PARAM, useSourceChoice } from '../api/source-choice';
-import { defineMessages } from '../i18n';
+import { Alert, Button } from 'antd';
+import { lazy, Suspense } from 'react';
+import { SOURCE_PARAM, useSourceChoice } from '../api/source-choice';
 import { useUrlParam } from '../state/url-state';
-import { formatCount } from '../ui/format';
+import { useSourceMsg } from './source-messages';
 
-const useMsg = defineMessages(
-  {
-    label: '数据源',
-    city: '城市接口',
-    cases: '{n} 件',
-    unavailable: '数据源列表暂不可用',
-    gone: '所选数据源“{id}”已不存在（可能已被删除），页面显示的是城市接口的数据。',
-    backToCity: '改用城市接口',
-  },
-  {
-    label: 'Data source',
-    city: 'City feed',
-    cases: '{n} cases',
-    unavailable: 'The list of sources is unavailable',
-    gone: 'The chosen source “{id}” no longer exists (it may have been deleted); the pages show the city feed.',
-    backToCity: 'Use the city feed',
-  },
-);
+// antd's Select (with its virtual list and styles, ≈ 15 KB gzip) loads after the first route's JS:
+// the switch is rarely used and the figures must not wait for it (docs/performance.md).
+const SourceSelect = lazy(async () => ({
+  default: (await import('./source-select')).SourceSelect,
+}));
 
 /**
- * The header's data-source switch: the city feed plus every imported dataset the service lists.
- * The choice is `?source=` in the URL, so every page (and a copied link) reads the same source.
+ * The header's data-source switch (src/app/source-select.tsx); until its code has loaded, an empty
+ * box of the same size keeps the header from shifting.
  */
 export function SourceSwitch() {
-  const m = useMsg();
-  const sources = useSources();
-  const choice = useSourceChoice();
-  const [, setSource] = useUrlParam(SOURCE_PARAM);
-  const items = sources.data?.items ?? [];
-  const options = items.map((s) => ({
-    value: s.id,
-    label:
-      s.kind === 'feed'
-        ? m('city')
-        : `${s.label}${s.cases === null ? '' : `（${m('cases', { n: formatCount(s.cases) })}）`}`,
-  }));
-  if (options.length === 0) options.push({ value: CITY_SOURCE, label: m('city') });
   return (
-    <Select
-      data-testid="source-switch"
-      aria-label={m('label')}
-      prefix={<DatabaseOutlined />}
-      value={choice.source}
-      loading={sources.isPending}
-      status={sources.isError ? 'warning' : undefined}
-      title={sources.isError ? m('unavailable') : undefined}
-      options={options}
-      popupMatchSelectWidth={false}
-      style={{ minWidth: 140, maxWidth: 260 }}
-      onChange={(id: string) => setSource(id === CITY_SOURCE ? null : id)}
-    />
+    <Suspense fallback={<span className="source-switch-placeholder" aria-hidden="true" />}>
+      <SourceSelect />
+    </Suspense>
   );
 }
 
 /** Shown above every page while the URL names a source the service does not list. */
 export function SourceFallbackNotice() {
-  const m = useMsg();
+  const m = useSourceMsg();
   const choice = useSourceChoice();
   const [, setSource] = useUrlParam(SOURCE_PARAM);
   if (!choice.fallback || choice.requested === null) return null;

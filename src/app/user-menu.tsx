@@ -1,6 +1,6 @@
 import { LogoutOutlined, UserOutlined } from '@ant-design/icons';
 import { useQueryClient } from '@tanstack/react-query';
-import { Button, Space, Tag, Typography } from 'antd';
+import { Button, Space, Tag } from 'antd';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { signOut, useMe } from '../api/session';
@@ -44,7 +44,7 @@ export function UserMenu() {
   return (
     <Space size={8} data-testid="user-menu" aria-label={m('signedInAs')}>
       <UserOutlined />
-      <Typography.Text data-testid="user-name">{name}</Typography.Text>
+      <span data-testid="user-name">{name}</span>
       <Tag color="geekblue" data-testid="user-role">
         {roleName(role)}
       </Tag>

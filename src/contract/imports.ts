@@ -2,10 +2,10 @@
  * Imported datasets (docs/import.md): the upload's report, an import's progress, and the sources
  * a page can read (`?source=city|import:<id>` on every read route).
  */
+import { SOURCE_ID_PATTERN } from './source-id';
 import { z } from './zod';
 
-/** `city` (the synced feed) or `import:<id>` (a dataset imported from a file). */
-export const SOURCE_ID_PATTERN = /^(city|import:[A-Za-z0-9_-]{1,64})$/;
+export { SOURCE_ID_PATTERN };
 export const sourceParam = z.string().regex(SOURCE_ID_PATTERN).default('city');
 export type SourceId = z.infer<typeof sourceParam>;
 

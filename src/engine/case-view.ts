@@ -20,6 +20,9 @@ interface ByCase {
   caseId: string;
 }
 
+/** How many indexes {@link indexByCaseId} and {@link indexById} have built (not counting hits). */
+export const indexBuilds = { count: 0 };
+
 const byCaseCache = new WeakMap<readonly ByCase[], ReadonlyMap<string, readonly ByCase[]>>();
 
 /**
@@ -32,6 +35,7 @@ export function indexByCaseId<T extends ByCase>(
 ): ReadonlyMap<string, readonly T[]> {
   const hit = byCaseCache.get(records);
   if (hit) return hit as ReadonlyMap<string, readonly T[]>;
+  indexBuilds.count++;
   const map = new Map<string, T[]>();
   for (const r of records) {
     const list = map.get(r.caseId);
@@ -48,6 +52,7 @@ const byIdCache = new WeakMap<readonly { id: string }[], ReadonlyMap<string, { i
 export function indexById<T extends { id: string }>(records: readonly T[]): ReadonlyMap<string, T> {
   const hit = byIdCache.get(records);
   if (hit) return hit as ReadonlyMap<string, T>;
+  indexBuilds.count++;
   const map = new Map<string, T>();
   for (const r of records) map.set(r.id, r);
   byIdCache.set(records, map);

@@ -14,6 +14,11 @@ export function useDefaultPeriod(): Period & { kind: 'quarter' } {
   return useMemo(() => quarterOfDay(day), [day]);
 }
 
+/** The same default outside React (the router's prefetch), from the sync status's `asOf`. */
+export function defaultPeriodOf(asOf: string): Period & { kind: 'quarter' } {
+  return quarterOfDay(shanghaiDayOf(Date.parse(asOf)));
+}
+
 /** The service's as-of instant (epoch ms); the clock until the service has answered. */
 export function useServiceAsOfMs(): number {
   const asOf = useSyncStatus().data?.asOf ?? null;

@@ -1,13 +1,14 @@
 /**
  * What every browser bench needs before it measures: the production build in dist/ (vite build,
- * unless BENCH_SKIP_BUILD=1) and a fresh Chromium profile per run (Debian's Chromium through
- * playwright-core; nothing cached between runs), the window the budgets were set for.
+ * unless BENCH_SKIP_BUILD=1) and a fresh Chromium profile per run (the one launcher the e2e suite
+ * uses too; nothing cached between runs), signed in.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
+import { launchChromium } from '../e2e/chromium';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 
@@ -21,36 +22,16 @@ export function buildDist(): void {
   if (build.status !== 0) throw new Error('vite build failed');
 }
 
-export function chromiumPath(): string {
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) throw new Error(`Chromium not found at ${executablePath}`);
-  return executablePath;
-}
-
 export interface BenchBrowser {
   context: BrowserContext;
   /** Closes the browser and removes its profile. */
   close: () => Promise<void>;
 }
 
-/** A fresh headless Chromium (its own temp profile), 1440×900, zh-CN, signed in with `cookie`. */
+/** A fresh headless Chromium (its own temp profile), signed in with `cookie`. */
 export async function openBenchBrowser(baseUrl: string, cookie: string): Promise<BenchBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'ducha-bench-profile-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: chromiumPath(),
-    headless: true,
-    viewport: { width: 1440, height: 900 },
-    locale: 'zh-CN',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const context = await launchChromium(profile);
   const eq = cookie.indexOf('=');
   await context.addCookies([
     { name: cookie.slice(0, eq), value: cookie.slice(eq + 1), url: baseUrl },

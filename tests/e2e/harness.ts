@@ -9,7 +9,8 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
+import { chromiumPath, launchChromium } from './chromium';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
 export const SHOT_DIR = join(ROOT, 'test-results', 'e2e');
@@ -159,12 +160,7 @@ export async function runAll(filter?: string): Promise<number> {
   if (!existsSync(join(ROOT, 'dist', 'index.html'))) {
     throw new Error('dist/ is missing: run `npm run build` first (npm run test:e2e does).');
   }
-  const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(executablePath)) {
-    throw new Error(
-      `Chromium not found at ${executablePath}. Install Debian's chromium (apt-get install -y chromium fonts-noto-cjk) or set CHROMIUM_PATH.`,
-    );
-  }
+  chromiumPath();
   mkdirSync(SHOT_DIR, { recursive: true });
   let serviceLog = '';
   const log = (text: string): void => {
@@ -194,23 +190,8 @@ export async function runAll(filter?: string): Promise<number> {
   // Each test gets a fresh browser profile: its own service-worker registration, storage and
   // IndexedDB, so no test depends on (or is disturbed by) what an earlier one left behind.
   const launch = (profile: string): Promise<BrowserContext> =>
-    chromium.launchPersistentContext(profile, {
-      executablePath,
-      headless: true,
-      viewport: { width: 1440, height: 900 },
-      locale: 'zh-CN',
-      // The browser's zone differs from Asia/Shanghai on purpose: the UI must not depend on it.
-      timezoneId: 'America/New_York',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-    });
+    // The browser's zone differs from Asia/Shanghai on purpose: the UI must not depend on it.
+    launchChromium(profile, { timezoneId: 'America/New_York' });
   try {
     const feedUrl = await feedProcess.url;
     const feedOrigin = new URL(feedUrl).origin;

@@ -10,6 +10,7 @@
  * fetch functions. Then the department and case pages are rendered for hostile ids through msw.
  */
 import { screen, within } from '@testing-library/react';
+import { QueryClient } from '@tanstack/react-query';
 import fc from 'fast-check';
 import { matchRoutes, createPath, type To } from 'react-router';
 import { afterEach, describe, expect, it, vi } from 'vitest';
@@ -17,7 +18,7 @@ import { generateDemoCity, type DemoDataset } from '../../mocks/demo-city';
 import { createServiceMock } from '../../mocks/service/handlers';
 import { fetchCase } from '../../src/api/case';
 import { fetchDepartmentView } from '../../src/api/department';
-import { routes } from '../../src/app/router';
+import { appRoutes } from '../../src/app/router';
 import { parsePeriod } from '../../src/domain/period/period';
 import { withDept } from '../../src/features/departments/links';
 import { alertsTo, departmentTo } from '../../src/features/overview/links';
@@ -66,7 +67,7 @@ function follow(to: To): URL {
 
 /** The route a path opens and its decoded id param (as the page reads it), or null. */
 function routeOf(pathname: string): { path: string; id: string } | null {
-  const matches = matchRoutes(routes, pathname);
+  const matches = matchRoutes(appRoutes(new QueryClient()), pathname);
   const leaf = matches?.[matches.length - 1];
   if (leaf === undefined) return null;
   const raw = leaf.params['departmentId'] ?? leaf.params['caseId'];

@@ -8,7 +8,7 @@ import userEvent from '@testing-library/user-event';
 import { createMemoryRouter, RouterProvider } from 'react-router';
 import { reportApiError } from '../../src/api/unauthorized';
 import { AppProviders } from '../../src/app/providers';
-import { routes } from '../../src/app/router';
+import { appRoutes } from '../../src/app/router';
 import { parseRuntimeConfig, type RuntimeConfig } from '../../src/feeds/runtime-config';
 import { useLocaleStore } from '../../src/i18n';
 
@@ -25,7 +25,7 @@ export function renderApp(url = '/overview', config: RuntimeConfig = testConfig(
     queryCache: new QueryCache({ onError: reportApiError }),
     defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
   });
-  const router = createMemoryRouter(routes, { initialEntries: [url] });
+  const router = createMemoryRouter(appRoutes(queryClient), { initialEntries: [url] });
   const user = userEvent.setup();
   const utils = render(
     <AppProviders config={config} queryClient={queryClient}>

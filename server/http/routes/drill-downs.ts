@@ -7,23 +7,10 @@ import { z } from 'zod';
 import { periodParam, quarterParam } from '../../../src/contract/api-common';
 import { departmentViewResponse, itemsResponse } from '../../../src/contract/department';
 import { rankingEvidence as rankingEvidenceResponse } from '../../../src/contract/rankings';
-import { periodKey, periodRange, type Period } from '../../../src/domain/period/period';
-import {
-  departmentHeader,
-  departmentItems,
-  departmentQuarterTrend,
-  departmentRows,
-  trendEndQuarter,
-  worstOpenAlerts,
-} from '../../../src/engine/department-view';
+import type { Period } from '../../../src/domain/period/period';
+import { departmentPage } from '../../../src/engine/department-page';
 import { rankingEvidence } from '../../../src/engine/ranking-evidence';
 import { calendarFor } from '../../../src/engine/settings';
-import {
-  filterSlowActionRows,
-  NO_SLOW_ACTION_FILTER,
-  slowActionFlagRows,
-} from '../../../src/engine/slow-action-view';
-import { completionFigures, openCounts } from '../../../src/engine/summaries';
 import type { SupervisionService } from '../../service';
 import { metaOf } from '../../views/meta';
 import { scopedModel } from '../../views/scope';
@@ -31,36 +18,16 @@ import { ApiFailure, notFound, route, type ApiRoute } from '../route';
 import { sees, type Viewer } from '../viewer';
 
 const ALL = ['admin', 'supervisor', 'leader', 'liaison'] as const;
-/** How many of the worst open alerts the department page lists. */
-const TOP_ALERTS = 10;
 
 export function drillDownRoutes(service: SupervisionService): ApiRoute[] {
   /** One department's page for `viewer` (404 outside their departments or unknown). */
-  const departmentPage = async (id: string, period: Period, viewer: Viewer, source: string) => {
+  const department = async (id: string, period: Period, viewer: Viewer, source: string) => {
     const e = await service.evaluatedFor(source);
     // Outside the viewer's departments the department does not exist for them (404).
     if (!sees(viewer, id)) throw notFound('该部门');
-    const model = scopedModel(e.model, viewer);
-    const header = departmentHeader(model, id);
-    if (header === null) throw notFound('该部门');
-    const range = periodRange(period);
-    const rows = departmentRows(model, id);
-    const endQuarter = trendEndQuarter(range.to, model.asOfDay);
-    return {
-      header,
-      open: openCounts(rows),
-      period: completionFigures(rows, range),
-      items: departmentItems(model, rows, id, range),
-      alerts: worstOpenAlerts(rows, TOP_ALERTS),
-      flags: filterSlowActionRows(slowActionFlagRows(model, period), {
-        ...NO_SLOW_ACTION_FILTER,
-        departmentId: id,
-      }),
-      trend: departmentQuarterTrend(rows, endQuarter, model.asOfDay),
-      endQuarter: periodKey(endQuarter),
-      asOfDay: model.asOfDay,
-      meta: metaOf(e),
-    };
+    const page = departmentPage(scopedModel(e.model, viewer), id, period);
+    if (page === null) throw notFound('该部门');
+    return { ...page, meta: metaOf(e) };
   };
 
   return [
@@ -75,7 +42,7 @@ export function drillDownRoutes(service: SupervisionService): ApiRoute[] {
       query: z.object({ period: periodParam }),
       response: departmentViewResponse,
       handler: ({ params, query, viewer, source }) =>
-        departmentPage(params.id, query.period, viewer, source),
+        department(params.id, query.period, viewer, source),
     }),
     route({
       method: 'GET',
@@ -88,8 +55,7 @@ export function drillDownRoutes(service: SupervisionService): ApiRoute[] {
       sourced: true,
       query: z.object({ id: z.string().min(1).max(400), period: periodParam }),
       response: departmentViewResponse,
-      handler: ({ query, viewer, source }) =>
-        departmentPage(query.id, query.period, viewer, source),
+      handler: ({ query, viewer, source }) => department(query.id, query.period, viewer, source),
     }),
     route({
       method: 'GET',

@@ -25,7 +25,7 @@ import type { SupervisionService } from '../../service';
 import { CITY_SOURCE } from '../../sync/sync';
 import { requireEvaluated } from '../../views/scope';
 import { ApiFailure, notFound, route, type ApiRoute } from '../route';
-import { quarterRanking } from './views';
+import { quarterRanking } from '../../views/figure-cache';
 
 const ALL = ['admin', 'supervisor', 'leader', 'liaison'] as const;
 

@@ -11,74 +11,20 @@ import {
   overviewResponse,
   rankingResponse,
 } from '../../../src/contract/service';
-import { periodRange } from '../../../src/domain/period/period';
-import { overviewFigures } from '../../../src/engine/overview';
-import { rankHistory, rankQuarter, type QuarterRanking } from '../../../src/engine/ranking';
+import { rankHistory } from '../../../src/engine/ranking';
 import { calendarFor } from '../../../src/engine/settings';
 import { slowActionFlagRows } from '../../../src/engine/slow-action-view';
 import { evaluateTasks } from '../../../src/engine/tasks';
 import { dubanRankingOptions } from '../../duban/figures';
-import type { EvaluatedSource } from '../../jobs/evaluate';
 import type { SupervisionService } from '../../service';
 import { metaOf } from '../../views/meta';
 import { scopedModel } from '../../views/scope';
 import { route, type ApiRoute } from '../route';
 import { sees } from '../viewer';
 import { caseDetail } from '../../views/case-detail';
+import { cachedOverview, quarterRanking } from '../../views/figure-cache';
 
 const ALL = ['admin', 'supervisor', 'leader', 'liaison'] as const;
-
-const rankingCache = new WeakMap<EvaluatedSource, Map<string, QuarterRanking>>();
-
-/**
- * The overview's figures per (model, period): computing them scans every case (≈ 2.6 s per
- * request at 1M cases with 20 clients queued); a model never changes once evaluated, so each
- * (scoped) model computes each period once.
- */
-const overviewCache = new WeakMap<object, Map<string, ReturnType<typeof overviewFigures>>>();
-
-function cachedOverview(
-  model: Parameters<typeof overviewFigures>[0],
-  period: Parameters<typeof periodRange>[0],
-): ReturnType<typeof overviewFigures> {
-  let byPeriod = overviewCache.get(model);
-  if (!byPeriod) {
-    byPeriod = new Map();
-    overviewCache.set(model, byPeriod);
-  }
-  const key = JSON.stringify(period);
-  let hit = byPeriod.get(key);
-  if (!hit) {
-    hit = overviewFigures(model, periodRange(period));
-    byPeriod.set(key, hit);
-  }
-  return hit;
-}
-
-/** One quarter's ranking over the whole city (the same call as the `rank` CLI), cached per evaluation. */
-export function quarterRanking(
-  e: EvaluatedSource,
-  quarter: z.infer<typeof quarterParam>,
-): QuarterRanking {
-  let byQuarter = rankingCache.get(e);
-  if (!byQuarter) {
-    byQuarter = new Map();
-    rankingCache.set(e, byQuarter);
-  }
-  const key = `${quarter.year}Q${quarter.quarter}`;
-  const hit = byQuarter.get(key);
-  if (hit) return hit;
-  const s = e.settings.settings;
-  const ranking = rankQuarter(e.dataset, quarter, {
-    asOfMs: e.asOfMs,
-    settings: s.ranking,
-    slowActionThresholds: s.slowAction,
-    calendar: calendarFor(s),
-    ...dubanRankingOptions(e),
-  });
-  byQuarter.set(key, ranking);
-  return ranking;
-}
 
 export function viewRoutes(service: SupervisionService): ApiRoute[] {
   return [

@@ -1,0 +1,58 @@
+/**
+ * One case as the case page (办件详情) shows it: its evaluation, suspensions, steps, 好差评, flags
+ * and the working-day timeline. The service's `GET /case` and the mock service both answer with
+ * it (each checks scope and adds its `meta`). Lookups go through indexes built once per records
+ * array (./case-view), which the service builds ahead of the first request.
+ */
+import { isoFromDay, type WorkingCalendar } from '../domain/calendar';
+import { formatShanghaiIso } from '../domain/time-limit';
+import { buildCaseTimeline, indexByCaseId, indexById } from './case-view';
+import type { DashboardModel } from './dashboard';
+import type { IndexedDataset } from './dataset';
+
+export interface CasePageInput {
+  /** The model the case is read from (the service: before 督办 revocations, so it still opens). */
+  model: DashboardModel;
+  dataset: IndexedDataset;
+  asOfMs: number;
+  calendar: WorkingCalendar;
+}
+
+/** The indexes {@link casePage} reads, built now if they are not yet (one call each). */
+export const casePageIndexes = ({ model, dataset }: CasePageInput): (() => void)[] => [
+  () => indexById(model.rows),
+  () => indexById(dataset.cases),
+  () => indexByCaseId(dataset.caseEvents),
+];
+
+/** The page of case `id`; null when the model or the records do not hold it. */
+export function casePage({ model, dataset, asOfMs, calendar }: CasePageInput, id: string) {
+  const row = indexById(model.rows).get(id);
+  const record = indexById(dataset.cases).get(id);
+  if (row === undefined || record === undefined) return null;
+  const steps = indexByCaseId(dataset.caseEvents).get(id) ?? [];
+  const timeline = buildCaseTimeline({ caseRecord: record, row, steps, asOfMs, cal: calendar });
+  return {
+    caseId: row.id,
+    departmentId: row.departmentId,
+    departmentName: dataset.departmentById.get(row.departmentId)?.name ?? row.departmentId,
+    itemCode: row.itemCode,
+    itemName: dataset.itemByCode.get(row.itemCode)?.name ?? null,
+    status: row.status,
+    channel: row.channel,
+    acceptedAt: formatShanghaiIso(row.acceptedAt),
+    completedAt: row.completedAt === null ? null : formatShanghaiIso(row.completedAt),
+    level: row.level,
+    evaluation: {
+      ...row,
+      flagCodes: [...row.flagCodes],
+      committedDueDate: isoFromDay(row.committedDue),
+      statutoryDueDate: isoFromDay(row.statutoryDue),
+    },
+    suspensions: record.suspensions.map((s) => ({ ...s })),
+    steps: steps.map((s) => ({ ...s })),
+    evaluations: (dataset.evaluationsByCase.get(id) ?? []).map((v) => ({ ...v })),
+    flags: model.flags.filter((f) => f.caseId === id).map((f) => ({ ...f })),
+    timeline: { ...timeline },
+  };
+}
