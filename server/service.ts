@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import { shanghaiDayOf } from '../src/domain/calendar';
 import { recordCards } from './duban/cards';
 import { loadDubanFigures, withDuban } from './duban/figures';
+import type { DashboardModel } from '../src/engine/dashboard';
 import { evaluateSource, type EvaluatedSource } from './jobs/evaluate';
 import { LiveDataset } from './jobs/live-dataset';
 import { IMPORT_PREFIX, ImportManager } from './import/imports';
@@ -56,6 +57,8 @@ export class SupervisionService {
   private live: Promise<LiveDataset> | null = null;
   /** The last evaluation before the 督办 record was applied to it. */
   private base: EvaluatedSource | null = null;
+  /** The last model and the live records it was computed from: the next evaluation reuses it. */
+  private lastModel: { live: LiveDataset; model: DashboardModel } | null = null;
   private evaluating: Promise<EvaluatedSource> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private dayTimer: NodeJS.Timeout | null = null;
@@ -112,7 +115,15 @@ export class SupervisionService {
   recompute(): Promise<EvaluatedSource> {
     if (this.evaluating) return this.evaluating;
     const run = this.liveDataset()
-      .then((live) => evaluateSource(this.db, CITY_SOURCE, live, this.asOfMs()))
+      .then(async (live) => {
+        // Only a model of these same live records can lend its rows (after reloadFromStore the
+        // records may differ in ways no change set recorded).
+        const last = this.lastModel;
+        const previous = last !== null && last.live === live ? last.model : null;
+        const result = await evaluateSource(this.db, CITY_SOURCE, live, this.asOfMs(), previous);
+        this.lastModel = { live, model: result.model };
+        return result;
+      })
       .then(async (result) => {
         // Cards are recorded from every evaluation, before anyone can see its figures.
         await recordCards(this.db, result);

@@ -1,3 +1,4 @@
 export * from './types';
 export * from './case-rules';
 export * from './deadline-rush';
+export * from './settled';
