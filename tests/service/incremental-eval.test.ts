@@ -136,4 +136,22 @@ describe('incremental evaluation in the service', () => {
     expect(incremental.cases).toEqual(fullToday.cases);
     expect(incremental.flags).toEqual(fullToday.flags);
   }, 180_000);
+
+  it('lets the old figures go while a recompute reloads the store: 503 not_ready, then the new ones', async () => {
+    const before = server.service.evaluated;
+    expect(before).not.toBeNull();
+    const reload = server.service.reloadFromStore();
+    // Let reloadFromStore pass its wait for a running evaluation.
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(server.service.evaluated).toBeNull();
+    await expect(server.service.evaluatedFor('city')).rejects.toMatchObject({
+      status: 503,
+      code: 'not_ready',
+    });
+    const after = await reload;
+    expect(after).not.toBe(before);
+    expect(server.service.evaluated?.model.rows.length).toBe(next.city.cases.length);
+    const res = await fetch(`${server.url}/api/v1/overview?period=2026Q3`);
+    expect(res.status).toBe(200);
+  }, 120_000);
 });
