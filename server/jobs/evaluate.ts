@@ -93,7 +93,15 @@ export async function writeDerived(
   settingsVersion: number,
   ms: number,
 ): Promise<void> {
-  const delta = model.reuse !== undefined && !model.reuse.full ? model.reuse : null;
+  const reuse = model.reuse;
+  // Rewriting everything is cheaper than deleting by id when most rows were evaluated again (the
+  // first sync into an empty store reuses an empty model).
+  const delta =
+    reuse !== undefined &&
+    !reuse.full &&
+    reuse.recomputedIds.length + reuse.removedIds.length <= model.rows.length / 4
+      ? reuse
+      : null;
   const recomputed = delta === null ? null : new Set(delta.recomputedIds);
   await db.transaction(async (tx) => {
     if (delta === null) {
