@@ -109,15 +109,19 @@ export async function writeDerived(
       await tx.run('DELETE FROM case_flags WHERE source = $1', [source]);
     } else {
       const ids = [...delta.recomputedIds, ...delta.removedIds];
-      await tx.run(
-        'DELETE FROM case_eval WHERE source = $1 AND case_id IN (SELECT unnest($2::VARCHAR[]))',
-        [source, ids],
-      );
-      await tx.run(
-        `DELETE FROM case_flags WHERE source = $1
-           AND (case_id IS NULL OR case_id IN (SELECT unnest($2::VARCHAR[])))`,
-        [source, ids],
-      );
+      // The department-level flags (临期突击) are recomputed every time.
+      await tx.run('DELETE FROM case_flags WHERE source = $1 AND case_id IS NULL', [source]);
+      // An empty list cannot be bound (DuckDB cannot type it); nothing to delete then.
+      if (ids.length > 0) {
+        await tx.run(
+          'DELETE FROM case_eval WHERE source = $1 AND case_id IN (SELECT unnest($2::VARCHAR[]))',
+          [source, ids],
+        );
+        await tx.run(
+          'DELETE FROM case_flags WHERE source = $1 AND case_id IN (SELECT unnest($2::VARCHAR[]))',
+          [source, ids],
+        );
+      }
     }
     const cases = await tx.connection.createAppender('case_eval');
     for (const r of model.rows) {
