@@ -27,7 +27,9 @@ const ENTRIES = ['scripts/cli.ts', 'scripts/cli/evaluate-worker.ts'];
 /** @param {string} path */
 function fileHash(path) {
   try {
-    return createHash('sha256').update(readFileSync(join(ROOT, path))).digest('hex');
+    return createHash('sha256')
+      .update(readFileSync(join(ROOT, path)))
+      .digest('hex');
   } catch {
     return null; // deleted or unreadable: the build is out of date
   }
