@@ -7,43 +7,44 @@
  * stderr. Exit codes: 0 done (even with rejected records), 1 unreadable input or mapping file,
  * 2 bad arguments.
  */
-import { evaluateCommand } from './cli/evaluate-command';
-import { rankCommand } from './cli/rank-command';
-import { demoFeedCommand } from './cli/demo-feed-command';
-import { recomputeCommand, serveCommand, syncCommand } from './cli/service-commands';
-import { usersCommand } from './cli/users-command';
 import { CliUsageError, type CliCommand } from './cli/common';
 
-/** Subcommands by name; add new ones (e.g. `rank`) here. */
-const COMMANDS: Record<string, CliCommand> = {
-  evaluate: evaluateCommand,
-  rank: rankCommand,
-  'demo-feed': demoFeedCommand,
-  serve: serveCommand,
-  sync: syncCommand,
-  recompute: recomputeCommand,
-  users: usersCommand,
+/**
+ * Subcommands by name, each loaded when it runs: `evaluate` does not pay for loading the service
+ * (Fastify, DuckDB, ExcelJS) it never uses.
+ */
+const COMMANDS: Record<string, () => Promise<CliCommand>> = {
+  evaluate: async () => (await import('./cli/evaluate-command')).evaluateCommand,
+  rank: async () => (await import('./cli/rank-command')).rankCommand,
+  'demo-feed': async () => (await import('./cli/demo-feed-command')).demoFeedCommand,
+  serve: async () => (await import('./cli/service-commands')).serveCommand,
+  sync: async () => (await import('./cli/service-commands')).syncCommand,
+  recompute: async () => (await import('./cli/service-commands')).recomputeCommand,
+  users: async () => (await import('./cli/users-command')).usersCommand,
 };
 
-function usage(): string {
+async function usage(): Promise<string> {
   const lines = ['用法 (usage): npm run -s cli -- <command> [options]', '', 'commands:'];
-  for (const [name, cmd] of Object.entries(COMMANDS))
-    lines.push(`  ${name.padEnd(10)} ${cmd.summary}`);
-  for (const cmd of Object.values(COMMANDS)) lines.push('', cmd.usage);
+  const commands = await Promise.all(
+    Object.entries(COMMANDS).map(async ([name, load]) => [name, await load()] as const),
+  );
+  for (const [name, cmd] of commands) lines.push(`  ${name.padEnd(10)} ${cmd.summary}`);
+  for (const [, cmd] of commands) lines.push('', cmd.usage);
   return lines.join('\n');
 }
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
-    process.stderr.write(`${usage()}\n`);
+    process.stderr.write(`${await usage()}\n`);
     return name === undefined ? 2 : 0;
   }
-  const cmd = COMMANDS[name];
-  if (cmd === undefined) {
-    process.stderr.write(`未知命令 '${name}' (unknown command)\n\n${usage()}\n`);
+  const load = COMMANDS[name];
+  if (load === undefined) {
+    process.stderr.write(`未知命令 '${name}' (unknown command)\n\n${await usage()}\n`);
     return 2;
   }
+  const cmd = await load();
   try {
     return await cmd.run(rest);
   } catch (e) {

@@ -8,6 +8,7 @@ import { EventEmitter } from 'node:events';
 import { shanghaiDayOf } from '../src/domain/calendar';
 import { recordCards } from './duban/cards';
 import { loadDubanFigures, withDuban } from './duban/figures';
+import type { DashboardModel } from '../src/engine/dashboard';
 import { evaluateSource, type EvaluatedSource } from './jobs/evaluate';
 import { warmFirstAnswers } from './jobs/warm';
 import { LiveDataset } from './jobs/live-dataset';
@@ -58,6 +59,8 @@ export class SupervisionService {
   private live: Promise<LiveDataset> | null = null;
   /** The last evaluation before the 督办 record was applied to it. */
   private base: EvaluatedSource | null = null;
+  /** The last model and the live records it was computed from: the next evaluation reuses it. */
+  private lastModel: { live: LiveDataset; model: DashboardModel } | null = null;
   private evaluating: Promise<EvaluatedSource> | null = null;
   private timer: NodeJS.Timeout | null = null;
   private dayTimer: NodeJS.Timeout | null = null;
@@ -106,9 +109,20 @@ export class SupervisionService {
     return this.live;
   }
 
-  /** Forgets the live records and evaluates what the store holds (after writing to it directly). */
-  reloadFromStore(): Promise<EvaluatedSource> {
+  /**
+   * Forgets the live records and evaluates what the store holds (after writing to it directly;
+   * `cli -- recompute`). The city's figures are let go first, so the old and the new records are
+   * never in memory together (issue 17: 6.5 GB at 1M when the old ones kept answering): until the
+   * new evaluation lands, the city's reads answer 503 `not_ready` (the SPA says the service is
+   * evaluating and to try again shortly), as during the first sync.
+   */
+  async reloadFromStore(): Promise<EvaluatedSource> {
+    await this.evaluating?.catch(() => undefined);
     this.live = null;
+    this.lastModel = null;
+    this.base = null;
+    this.current = null;
+    this.emit('evaluated');
     return this.recompute();
   }
 
@@ -116,7 +130,15 @@ export class SupervisionService {
   recompute(): Promise<EvaluatedSource> {
     if (this.evaluating) return this.evaluating;
     const run = this.liveDataset()
-      .then((live) => evaluateSource(this.db, CITY_SOURCE, live, this.asOfMs()))
+      .then(async (live) => {
+        // Only a model of these same live records can lend its rows (after reloadFromStore the
+        // records may differ in ways no change set recorded).
+        const last = this.lastModel;
+        const previous = last !== null && last.live === live ? last.model : null;
+        const result = await evaluateSource(this.db, CITY_SOURCE, live, this.asOfMs(), previous);
+        this.lastModel = { live, model: result.model };
+        return result;
+      })
       .then(async (result) => {
         // Cards are recorded from every evaluation, before anyone can see its figures.
         await recordCards(this.db, result);
@@ -238,7 +260,8 @@ export class SupervisionService {
     if (this.options.syncMinutes > 0) {
       this.timer = setInterval(() => void this.syncOnce(), this.options.syncMinutes * 60_000);
     }
-    // The clock moves for open cases: when the as-of day changes, everything is evaluated again.
+    // The clock moves for open cases: when the as-of day changes, the cases not settled by the
+    // last evaluation are evaluated again (computeDashboard reuses the rest).
     this.dayTimer = setInterval(() => {
       const current = this.current;
       if (current && shanghaiDayOf(this.asOfMs()) !== current.model.asOfDay) void this.recompute();

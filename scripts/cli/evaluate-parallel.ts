@@ -139,7 +139,12 @@ function blocksOf(bytes: Buffer): BlockRequest[] {
 }
 
 function startWorker(init: WorkerInit): Worker {
-  // The CLI runs its TypeScript through tsx; a worker needs tsx's loader registered first.
+  // Run from the esbuild bundle (scripts/cli-launch.mjs), this module is JavaScript and the
+  // worker's bundle sits beside it; run through tsx (tests, `tsx scripts/cli.ts`), the worker needs
+  // tsx's loader registered first.
+  if (import.meta.url.endsWith('.js')) {
+    return new Worker(new URL('./evaluate-worker.js', import.meta.url), { workerData: init });
+  }
   const tsx = import.meta.resolve('tsx/esm/api');
   const entry = new URL('./evaluate-worker.ts', import.meta.url).href;
   return new Worker(

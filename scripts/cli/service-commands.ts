@@ -29,7 +29,16 @@ function ensureDir(file: string): void {
   if (!existsSync(dir)) mkdirSync(dir, { recursive: true });
 }
 
-const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/**
+ * The project root: the nearest folder with a package.json above this module — found by walking
+ * up, because the module runs from scripts/cli/ (tsx) or from the CLI bundle in .cache/cli/<hash>/.
+ */
+function projectRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(resolve(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir);
+  return dir;
+}
+const ROOT = projectRoot();
 
 export const serveCommand: CliCommand = {
   summary: '督查服务：同步、评估、API 与看板 (the supervision service)',

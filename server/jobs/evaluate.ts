@@ -32,19 +32,36 @@ export interface EvaluatedSource {
   evaluateMs: number;
 }
 
-/** Evaluates a source's live records and stores the derived results. */
+/**
+ * Evaluates a source's live records and stores the derived results. With `previous` (the last
+ * model computed from the same `live`), only the cases changed since and those whose figures move
+ * with the as-of are evaluated and rewritten (issue 17: an incremental sync of 10k cases and the
+ * daily re-evaluation re-did all 1M); the rest is taken over (`computeDashboard`'s reuse).
+ */
 export async function evaluateSource(
   db: Database,
   source: string,
   live: LiveDataset,
   asOfMs: number,
+  previous: DashboardModel | null = null,
 ): Promise<EvaluatedSource> {
   const started = Date.now();
   const settings = await currentSettings(db);
+  const changedCaseIds = live.takeChangedCases();
   const dataset = live.dataset();
   const invalid = live.invalidStored;
-  const model = computeDashboard(dataset, settings.settings, asOfMs);
-  await writeDerived(db, source, model, settings.version, Date.now() - started);
+  let model: DashboardModel;
+  try {
+    model = computeDashboard(dataset, settings.settings, asOfMs, undefined, {
+      keep: true,
+      ...(previous === null ? {} : { previous: { model: previous, changedCaseIds } }),
+    });
+    await writeDerived(db, source, model, settings.version, Date.now() - started);
+  } catch (e) {
+    // The next evaluation must still see these cases as changed.
+    live.restoreChangedCases(changedCaseIds);
+    throw e;
+  }
   return {
     source,
     dataset,
@@ -64,7 +81,11 @@ function nullableInt(v: number | null): number | null {
   return v === null ? null : v;
 }
 
-/** Replaces the source's derived rows in one transaction (readers see the old or the new, never half). */
+/**
+ * Replaces the source's derived rows in one transaction (readers see the old or the new, never
+ * half): all of them, or — when the model reused an earlier one's rows (`model.reuse`, not full)
+ * — only the rows of the cases evaluated again or gone, and the department-level flags.
+ */
 export async function writeDerived(
   db: Database,
   source: string,
@@ -72,11 +93,39 @@ export async function writeDerived(
   settingsVersion: number,
   ms: number,
 ): Promise<void> {
+  const reuse = model.reuse;
+  // Rewriting everything is cheaper than deleting by id when most rows were evaluated again (the
+  // first sync into an empty store reuses an empty model).
+  const delta =
+    reuse !== undefined &&
+    !reuse.full &&
+    reuse.recomputedIds.length + reuse.removedIds.length <= model.rows.length / 4
+      ? reuse
+      : null;
+  const recomputed = delta === null ? null : new Set(delta.recomputedIds);
   await db.transaction(async (tx) => {
-    await tx.run('DELETE FROM case_eval WHERE source = $1', [source]);
-    await tx.run('DELETE FROM case_flags WHERE source = $1', [source]);
+    if (delta === null) {
+      await tx.run('DELETE FROM case_eval WHERE source = $1', [source]);
+      await tx.run('DELETE FROM case_flags WHERE source = $1', [source]);
+    } else {
+      const ids = [...delta.recomputedIds, ...delta.removedIds];
+      // The department-level flags (临期突击) are recomputed every time.
+      await tx.run('DELETE FROM case_flags WHERE source = $1 AND case_id IS NULL', [source]);
+      // An empty list cannot be bound (DuckDB cannot type it); nothing to delete then.
+      if (ids.length > 0) {
+        await tx.run(
+          'DELETE FROM case_eval WHERE source = $1 AND case_id IN (SELECT unnest($2::VARCHAR[]))',
+          [source, ids],
+        );
+        await tx.run(
+          'DELETE FROM case_flags WHERE source = $1 AND case_id IN (SELECT unnest($2::VARCHAR[]))',
+          [source, ids],
+        );
+      }
+    }
     const cases = await tx.connection.createAppender('case_eval');
     for (const r of model.rows) {
+      if (recomputed !== null && !recomputed.has(r.id)) continue;
       cases.appendVarchar(source);
       cases.appendVarchar(r.id);
       cases.appendVarchar(r.departmentId);
@@ -103,6 +152,7 @@ export async function writeDerived(
     const flags = await tx.connection.createAppender('case_flags');
     const rush = model.deadlineRush.flatMap((q) => q.flags);
     for (const f of [...model.flags, ...rush]) {
+      if (recomputed !== null && f.caseId !== null && !recomputed.has(f.caseId)) continue;
       flags.appendVarchar(source);
       if (f.caseId === null) flags.appendNull();
       else flags.appendVarchar(f.caseId);

@@ -21,9 +21,14 @@ class Table<T> {
   private readonly byId = new Map<string, T>();
   private sorted: T[] | null = [];
 
+  /** `touched` hears of every record put, with the one it replaced. */
+  constructor(private readonly touched?: (record: T, replaced: T | undefined) => void) {}
+
   put(id: string, record: T): void {
+    const replaced = this.touched === undefined ? undefined : this.byId.get(id);
     this.byId.set(id, record);
     this.sorted = null;
+    this.touched?.(record, replaced);
   }
 
   get size(): number {
@@ -41,10 +46,23 @@ class Table<T> {
 }
 
 export class LiveDataset {
+  /**
+   * Ids of the cases whose record or steps changed since `takeChangedCases` (a re-evaluation
+   * evaluates those again and reuses the rest). Not kept while loading from the store.
+   */
+  private changedCases = new Set<string>();
+  private tracking = false;
+  private readonly touch = (caseId: string): void => {
+    if (this.tracking) this.changedCases.add(caseId);
+  };
   readonly departments = new Table<Department>();
   readonly items = new Table<ServiceItem>();
-  readonly cases = new Table<CaseRecord>();
-  readonly caseEvents = new Table<CaseEvent>();
+  readonly cases = new Table<CaseRecord>((c) => this.touch(c.id));
+  readonly caseEvents = new Table<CaseEvent>((e, replaced) => {
+    this.touch(e.caseId);
+    // A step record moved to another case changes both.
+    if (replaced !== undefined && replaced.caseId !== e.caseId) this.touch(replaced.caseId);
+  });
   readonly evaluations = new Table<Evaluation>();
   readonly tasks = new Table<SupervisionTask>();
   /** Stored records that failed re-validation when loaded. */
@@ -54,6 +72,18 @@ export class LiveDataset {
   /** Called after a record was committed to the store. */
   changed(): void {
     this.indexed = null;
+  }
+
+  /** The changed case ids, and a fresh set for the changes to come. */
+  takeChangedCases(): Set<string> {
+    const taken = this.changedCases;
+    this.changedCases = new Set();
+    return taken;
+  }
+
+  /** Gives back ids taken by an evaluation that did not complete. */
+  restoreChangedCases(ids: Iterable<string>): void {
+    for (const id of ids) this.changedCases.add(id);
   }
 
   /** The dataset with its joins, rebuilt only after a change. */
@@ -111,6 +141,7 @@ export class LiveDataset {
         }
       }
     }
+    live.tracking = true;
     return live;
   }
 }

@@ -37,13 +37,13 @@ export function scopedModel(model: DashboardModel, viewer: Viewer): DashboardMod
   return scoped;
 }
 
-/** The evaluated city feed, or 503 `not_ready` while the first sync and evaluation run. */
+/** The evaluated city feed, or 503 `not_ready` while the first sync and evaluation or a recompute run. */
 export function requireEvaluated(current: EvaluatedSource | null): EvaluatedSource {
   if (current === null) {
     throw new ApiFailure(
       503,
       'not_ready',
-      '首次同步与评估尚未完成，请稍候 (the first sync and evaluation are still running)',
+      '数据正在评估（首次同步或重新计算），请稍候 (the figures are being evaluated: first sync or recompute)',
     );
   }
   return current;

@@ -9,7 +9,8 @@ import { periodKey, periodRange, quarterOfDay, type Period } from '../domain/per
 import {
   flagCase,
   flagDeadlineRushByDepartment,
-  type EvaluatedCase,
+  settledAsOf,
+  type RushInput,
   type SlowActionCode,
   type SlowActionFlag,
 } from '../domain/slow-action';
@@ -100,6 +101,37 @@ export interface DashboardModel {
   calendar: { coveredFrom: string; coveredTo: string; casesOutsideCalendar: number };
   /** Milliseconds the computation took (for the performance note). */
   computeMs: number;
+  /** What a later computation may reuse; only when asked for (`Reevaluation.keep`). */
+  reuse?: DashboardReuse;
+}
+
+/**
+ * Per row, what a later `computeDashboard` needs to take the row over instead of evaluating the
+ * case again (the service: incremental syncs and the daily re-evaluation, issue 17).
+ */
+export interface DashboardReuse {
+  /** The settings the rows were computed with (JSON: the service reads a new object each time). */
+  settingsKey: string;
+  hasStepData: boolean;
+  /** Row i's case-level flags are `flags[flagEnd[i − 1] ?? 0 … flagEnd[i])`. */
+  flagEnd: Int32Array;
+  /** Per row, what 临期突击 reads (its quarters are recomputed every time). */
+  rush: RushInput[];
+  /** Ids of the rows evaluated this time (all rows when `full`), and of rows gone since. */
+  recomputedIds: string[];
+  removedIds: string[];
+  full: boolean;
+}
+
+/**
+ * How to re-evaluate: `keep` keeps `model.reuse`; `previous` (a model computed with `keep`) lends
+ * its rows for every case not in `changedCaseIds` when they cannot differ — the same as-of, or a
+ * later one and the case settled (`settledAsOf`: completed, nothing left to age). Same settings
+ * and same step-data presence, else everything is evaluated.
+ */
+export interface Reevaluation {
+  keep: boolean;
+  previous?: { model: DashboardModel; changedCaseIds: ReadonlySet<string> };
 }
 
 export type ProgressCallback = (done: number, total: number) => void;
@@ -112,21 +144,74 @@ export function computeDashboard(
   settings: EngineSettings,
   asOfMs: number,
   onProgress?: ProgressCallback,
+  reevaluation?: Reevaluation,
 ): DashboardModel {
   const started = Date.now();
   const cal = calendarFor(settings);
-  const rows: CaseStatusRow[] = new Array<CaseStatusRow>(ds.cases.length);
-  const evaluated: EvaluatedCase[] = new Array<EvaluatedCase>(ds.cases.length);
-  const flags: SlowActionFlag[] = [];
-  let outside = 0;
   const total = ds.cases.length;
+  const rows: CaseStatusRow[] = new Array<CaseStatusRow>(total);
+  const rush: RushInput[] = new Array<RushInput>(total);
+  const flags: SlowActionFlag[] = [];
+  const keep = reevaluation?.keep === true;
+  const flagEnd = keep ? new Int32Array(total) : null;
+  const settingsKey = keep ? JSON.stringify(settings) : '';
+  const prevModel = reevaluation?.previous?.model;
+  const prev =
+    prevModel?.reuse !== undefined &&
+    prevModel.reuse.settingsKey === settingsKey &&
+    prevModel.reuse.hasStepData === ds.hasStepData &&
+    prevModel.asOfMs <= asOfMs
+      ? prevModel.reuse
+      : null;
+  const prevRows = prevModel?.rows ?? [];
+  const prevFlags = prevModel?.flags ?? [];
+  const prevAsOf = prevModel?.asOfMs ?? asOfMs;
+  const changed = reevaluation?.previous?.changedCaseIds ?? new Set<string>();
+  const recomputedIds: string[] = [];
+  const removedIds: string[] = [];
+  let outside = 0;
+  let j = 0;
   for (let i = 0; i < total; i++) {
     const c = ds.cases[i]!;
+    const steps = stepsOf(ds, c.id);
+    if (prev !== null) {
+      // Both lists are sorted by id (code-unit order); an id found only in the old one is gone.
+      while (j < prevRows.length && prevRows[j]!.id < c.id) removedIds.push(prevRows[j++]!.id);
+      const old = prevRows[j];
+      if (
+        old !== undefined &&
+        old.id === c.id &&
+        !changed.has(c.id) &&
+        (prevAsOf === asOfMs || settledAsOf(c, prevAsOf))
+      ) {
+        rows[i] = old;
+        rush[i] = prev.rush[j]!;
+        for (let f = j === 0 ? 0 : prev.flagEnd[j - 1]!; f < prev.flagEnd[j]!; f++) {
+          flags.push(prevFlags[f]!);
+        }
+        if (flagEnd !== null) flagEnd[i] = flags.length;
+        if (old.usesUncoveredDates) outside += 1;
+        j++;
+        continue;
+      }
+      if (old !== undefined && old.id === c.id) j++;
+    }
     const ev = evaluateCase(c, asOfMs, cal, settings.warning);
-    const caseFlags = flagCase(c, ev, stepsOf(ds, c.id), asOfMs, cal, settings.slowAction);
+    const caseFlags = flagCase(c, ev, steps, asOfMs, cal, settings.slowAction);
     for (const f of caseFlags) flags.push(f);
+    if (flagEnd !== null) flagEnd[i] = flags.length;
+    if (keep) recomputedIds.push(c.id);
     if (ev.usesUncoveredDates) outside += 1;
-    evaluated[i] = { c, ev };
+    rush[i] = {
+      c: { departmentId: c.departmentId },
+      ev: {
+        completed: ev.completed,
+        committedLimitDays: ev.committedLimitDays,
+        endDay: ev.endDay,
+        committedDue: ev.committedDue,
+        acceptedDay: ev.acceptedDay,
+      },
+    };
     rows[i] = {
       id: c.id,
       departmentId: c.departmentId,
@@ -162,6 +247,7 @@ export function computeDashboard(
     };
     if (onProgress && (i + 1) % PROGRESS_STEP === 0) onProgress(i + 1, total);
   }
+  if (prev !== null) while (j < prevRows.length) removedIds.push(prevRows[j++]!.id);
   onProgress?.(total, total);
   const asOfDay = shanghaiDayOf(asOfMs);
   return {
@@ -169,7 +255,7 @@ export function computeDashboard(
     asOfDay,
     rows,
     flags,
-    deadlineRush: deadlineRushByQuarter(evaluated, asOfDay, settings),
+    deadlineRush: deadlineRushByQuarter(rush, asOfDay, settings),
     noticeFlags: [],
     departments: ds.departments.map((d) => ({
       id: d.id,
@@ -191,13 +277,26 @@ export function computeDashboard(
       casesOutsideCalendar: outside,
     },
     computeMs: Date.now() - started,
+    ...(flagEnd === null
+      ? {}
+      : {
+          reuse: {
+            settingsKey,
+            hasStepData: ds.hasStepData,
+            flagEnd,
+            rush,
+            recomputedIds,
+            removedIds,
+            full: prev === null,
+          },
+        }),
   };
 }
 
 const NO_CODES: readonly SlowActionCode[] = Object.freeze([]);
 
 function deadlineRushByQuarter(
-  evaluated: readonly EvaluatedCase[],
+  evaluated: readonly RushInput[],
   asOfDay: DayIndex,
   settings: EngineSettings,
 ): QuarterDeadlineRush[] {

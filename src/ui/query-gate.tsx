@@ -9,7 +9,7 @@ const useMsg = defineMessages(
     loading: '正在读取数据…',
     retry: '重试',
     'error.title': '数据读取失败',
-    'error.not_ready': '督查服务正在进行首次同步与评估，请稍候再试',
+    'error.not_ready': '督查服务正在评估数据（首次同步或重新计算），请稍候再试',
     'error.unauthorized': '登录已失效，请重新登录',
     'error.forbidden': '没有查看此内容的权限',
     'error.not_found': '没有找到相应的数据',
@@ -23,7 +23,8 @@ const useMsg = defineMessages(
     loading: 'Loading…',
     retry: 'Retry',
     'error.title': 'The data could not be loaded',
-    'error.not_ready': 'The supervision service is still running its first sync and evaluation',
+    'error.not_ready':
+      'The supervision service is evaluating its data (first sync or recompute); try again shortly',
     'error.unauthorized': 'Your session has ended; please sign in again',
     'error.forbidden': 'You may not view this',
     'error.not_found': 'Not found',

@@ -13,7 +13,6 @@
  *
  *   NODE_OPTIONS=--max-old-space-size=8192 npx tsx tests/bench/alerts-api.ts [--cases 1000000] [--runs 3] [--seconds 10]
  */
-import autocannon from 'autocannon';
 import Fastify from 'fastify';
 import { createDemoCity } from '../../mocks/demo-city';
 import {
@@ -37,18 +36,13 @@ import {
   selectAlerts,
   type AlertFilterQuery,
 } from '../../server/views/alerts';
+import { benchOptions, loadAverage, measureLatency } from './latency';
 
-const args = process.argv.slice(2);
-const opt = (name: string, fallback: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return (i >= 0 ? args[i + 1] : undefined) ?? fallback;
-};
+const { opt } = benchOptions();
 const CASES = Number(opt('cases', '1000000'));
 const RUNS = Number(opt('runs', '3'));
 const SECONDS = Number(opt('seconds', '10'));
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
-const loadAverage = async (): Promise<string> =>
-  (await import('node:fs')).readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 
 function buildModel(): DashboardModel {
   const t0 = performance.now();
@@ -156,14 +150,15 @@ async function main(): Promise<void> {
       for (const [name, query] of Object.entries(queries)) {
         const key = `${impl}:${name}`;
         const r = (results[key] ??= { p50: [], p95: [], p99: [], rps: [], first: [] });
-        const l = await latency(`${url}/${impl}?${query}`);
+        const l = await measureLatency(`${url}/${impl}?${query}`, SECONDS);
+        if (l.firstStatus !== 200) throw new Error(`${impl}?${query}: HTTP ${l.firstStatus}`);
         r.first.push(l.first);
         r.p50.push(l.p50);
         r.p95.push(l.p95);
         r.p99.push(l.p99);
         r.rps.push(l.rps);
         log(
-          `run ${run + 1} ${key}: first ${l.first.toFixed(0)} ms, p50 ${l.p50.toFixed(1)}, p95 ${l.p95.toFixed(1)}, p99 ${l.p99.toFixed(1)} ms, ${l.rps.toFixed(0)} req/s (load ${await loadAverage()})`,
+          `run ${run + 1} ${key}: first ${l.first.toFixed(0)} ms, p50 ${l.p50.toFixed(1)}, p95 ${l.p95.toFixed(1)}, p99 ${l.p99.toFixed(1)} ms, ${l.rps.toFixed(0)} req/s (load ${loadAverage()})`,
         );
       }
     }
@@ -182,36 +177,6 @@ async function main(): Promise<void> {
     );
   }
   process.stdout.write(`${JSON.stringify(figures)}\n`);
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-/** As tests/bench/service.ts measures: one lone request, then 20 clients; every 200's time. */
-async function latency(
-  url: string,
-): Promise<{ first: number; p50: number; p95: number; p99: number; rps: number }> {
-  const t0 = performance.now();
-  const lone = await fetch(url);
-  if (!lone.ok) throw new Error(`${url}: HTTP ${lone.status}`);
-  await lone.arrayBuffer();
-  const first = performance.now() - t0;
-  const times: number[] = [];
-  const instance = autocannon({ url, connections: 20, duration: SECONDS });
-  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-    if (status === 200) times.push(ms);
-  });
-  const result = await instance;
-  times.sort((a, b) => a - b);
-  return {
-    first,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    rps: result.requests.average,
-  };
 }
 
 void main();

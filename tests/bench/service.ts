@@ -20,14 +20,10 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
+import { benchOptions, loadAverage, measureLatency } from './latency';
 
 const args = process.argv.slice(2);
-const has = (name: string): boolean => args.includes(`--${name}`);
-const opt = (name: string, fallback: string): string => {
-  const i = args.indexOf(`--${name}`);
-  return (i >= 0 ? args[i + 1] : undefined) ?? fallback;
-};
+const { has, opt } = benchOptions(args);
 const CASES = Number(opt('cases', '1000000'));
 const RUNS = Number(opt('runs', '2'));
 const API_SECONDS = Number(opt('api-seconds', '10'));
@@ -49,10 +45,6 @@ interface HostMessage {
     timings: { httpMs: number; jsonMs: number; validateMs: number; storeMs: number };
     resourceMs: Record<string, number>;
   } | null;
-}
-
-function loadAverage(): string {
-  return readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 }
 
 function vm(pid: number, field: 'VmHWM' | 'VmRSS'): number {
@@ -103,8 +95,8 @@ class Host {
       ['--db', db, '--feed', feed, '--as-of', AS_OF],
       {
         cwd: ROOT,
-        // Node's default heap (≈ 4 GB here) is too small for `recompute` at 1M: the new live
-        // dataset is loaded while the old one still answers the API (see docs/performance.md).
+        // Headroom: the service's peak at 1M was 6.5 GB while `recompute` held two live datasets
+        // (now one; see docs/performance.md), above Node's default heap (≈ 4 GB here).
         execArgv: ['--max-old-space-size=16384', '--import', 'tsx'],
         env: { ...process.env, NODE_ENV: 'production' },
       },
@@ -119,38 +111,6 @@ class Host {
     this.child.send({ cmd });
     return reply;
   }
-}
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN;
-}
-
-async function latency(
-  url: string,
-): Promise<{ first: number; p50: number; p95: number; p99: number; rps: number; errors: number }> {
-  // One request alone first: its time is the cold cost (caches per evaluation are empty).
-  const t0 = performance.now();
-  await fetch(url).then((r) => r.arrayBuffer());
-  const first = performance.now() - t0;
-  const times: number[] = [];
-  const instance = autocannon({ url, connections: 20, duration: API_SECONDS });
-  instance.on('response', (_client: unknown, status: number, _bytes: number, ms: number) => {
-    if (status === 200) times.push(ms);
-  });
-  const result = await instance;
-  // Requests still queued in the service when autocannon stops would land in the next endpoint's
-  // figures: wait until the service answers again.
-  await fetch(new URL('/api/v1/health', url)).then((r) => r.arrayBuffer());
-  times.sort((a, b) => a - b);
-  return {
-    first,
-    p50: percentile(times, 50),
-    p95: percentile(times, 95),
-    p99: percentile(times, 99),
-    rps: result.requests.average,
-    errors: result.non2xx + result.errors + result.timeouts,
-  };
 }
 
 async function getJson(url: string): Promise<unknown> {
@@ -225,7 +185,7 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
       ranking_quarter: '/api/v1/rankings?quarter=2026Q3',
     };
     for (const [name, path] of Object.entries(endpoints)) {
-      const l = await latency(`${base}${path}`);
+      const l = await measureLatency(`${base}${path}`, API_SECONDS, `${base}/api/v1/health`);
       f[`api_${name}_first_${tag}_ms`] = l.first;
       f[`api_${name}_p50_${tag}_ms`] = l.p50;
       f[`api_${name}_p95_${tag}_ms`] = l.p95;

@@ -18,6 +18,15 @@ export interface EvaluatedCase {
   ev: CaseEvaluation;
 }
 
+/** What 临期突击 reads of an evaluated case (every EvaluatedCase is one; a service keeps only this). */
+export interface RushInput {
+  c: Pick<CaseInput, 'departmentId'>;
+  ev: Pick<
+    CaseEvaluation,
+    'completed' | 'committedLimitDays' | 'endDay' | 'committedDue' | 'acceptedDay'
+  >;
+}
+
 /** A span of civil days, both ends included (e.g. a quarter). */
 export interface DayPeriod {
   from: DayIndex;
@@ -45,7 +54,7 @@ export interface DeadlineRushStats {
  */
 export function deadlineRushStats(
   departmentId: string,
-  cases: Iterable<EvaluatedCase>,
+  cases: Iterable<RushInput>,
   period?: DayPeriod,
   t: SlowActionThresholds = DEFAULT_SLOW_ACTION_THRESHOLDS,
 ): DeadlineRushStats {
@@ -63,7 +72,7 @@ function emptyStats(departmentId: string): DeadlineRushStats {
 /** Add one case of the stats' department. */
 function count(
   s: DeadlineRushStats,
-  ev: CaseEvaluation,
+  ev: RushInput['ev'],
   period: DayPeriod | undefined,
   t: SlowActionThresholds,
 ): void {
@@ -90,7 +99,7 @@ function pct(share: number): string {
  */
 export function flagDepartmentDeadlineRush(
   departmentId: string,
-  cases: Iterable<EvaluatedCase>,
+  cases: Iterable<RushInput>,
   period?: DayPeriod,
   t: SlowActionThresholds = DEFAULT_SLOW_ACTION_THRESHOLDS,
 ): SlowActionFlag | null {
@@ -136,7 +145,7 @@ function deadlineRushFlagOf(
  * appearance among the cases.
  */
 export function flagDeadlineRushByDepartment(
-  cases: Iterable<EvaluatedCase>,
+  cases: Iterable<RushInput>,
   period?: DayPeriod,
   t: SlowActionThresholds = DEFAULT_SLOW_ACTION_THRESHOLDS,
 ): SlowActionFlag[] {

@@ -16,8 +16,18 @@ const ROOT = join(import.meta.dirname, '..', '..', '..');
 const TMP = mkdtempSync(join(tmpdir(), 'cli-evaluate-parallel-'));
 const AS_OF = '2026-09-30';
 
+/** The CLI through tsx (the sources as they are). */
 function cli(env: Record<string, string>, ...args: string[]) {
-  const r = spawnSync(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/cli.ts', ...args], {
+  return spawn(join(ROOT, 'node_modules', '.bin', 'tsx'), ['scripts/cli.ts', ...args], env);
+}
+
+/** The CLI as `npm run cli` runs it: the esbuild bundle, its worker a bundle too. */
+function bundledCli(env: Record<string, string>, ...args: string[]) {
+  return spawn(process.execPath, ['scripts/cli-launch.mjs', ...args], env);
+}
+
+function spawn(command: string, args: string[], env: Record<string, string>) {
+  const r = spawnSync(command, args, {
     cwd: ROOT,
     encoding: 'utf8',
     env: { ...process.env, ...env },
@@ -68,8 +78,12 @@ describe('evaluate on NDJSON with worker threads', () => {
     expect(reasons).toContain('过长');
     expect(reasons).toContain('重复');
     expect(serial.stderr).toContain('超出节假日数据范围');
-    for (const blockBytes of ['3000', '100000']) {
-      const parallel = cli(
+    for (const [run, blockBytes] of [
+      [cli, '3000'],
+      [cli, '100000'],
+      [bundledCli, '3000'],
+    ] as const) {
+      const parallel = run(
         { EVALUATE_REQUIRE_PARALLEL: '1', EVALUATE_BLOCK_BYTES: blockBytes },
         'evaluate',
         '--input',
