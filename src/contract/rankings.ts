@@ -78,6 +78,15 @@ export const departmentRanking = z.object({
   deadlineRush: slowActionFlag.nullable(),
 });
 
+/** The quarter's red cards and overdue 督办单 (engine/quarter-supervision.ts), from the service. */
+export const quarterSupervision = z.object({
+  redCards: count,
+  overdueNotices: count,
+  departments: z.array(
+    z.object({ departmentId: z.string(), redCards: count, overdueNotices: count }),
+  ),
+});
+
 export const quarterRanking = z.object({
   quarter: z.string(),
   asOf: z.string(),
@@ -106,6 +115,7 @@ export const quarterRanking = z.object({
     byIndicator: z.record(indicatorKey, count),
   }),
   unattributedEvaluations: count,
+  supervision: quarterSupervision.optional(),
 });
 export type QuarterRankingResponse = z.infer<typeof quarterRanking>;
 

@@ -17,7 +17,7 @@ import { rankHistory, rankQuarter, type QuarterRanking } from '../../../src/engi
 import { calendarFor } from '../../../src/engine/settings';
 import { slowActionFlagRows } from '../../../src/engine/slow-action-view';
 import { evaluateTasks } from '../../../src/engine/tasks';
-import { dubanRankingOptions } from '../../duban/figures';
+import { dubanRankingOptions, quarterSupervisionOf } from '../../duban/figures';
 import type { EvaluatedSource } from '../../jobs/evaluate';
 import type { SupervisionService } from '../../service';
 import { metaOf } from '../../views/meta';
@@ -76,6 +76,8 @@ export function quarterRanking(
     calendar: calendarFor(s),
     ...dubanRankingOptions(e),
   });
+  // The 督办 record of the quarter rides along (a published edition keeps it with the figures).
+  ranking.supervision = quarterSupervisionOf(e, quarter);
   byQuarter.set(key, ranking);
   return ranking;
 }

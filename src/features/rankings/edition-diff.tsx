@@ -4,7 +4,7 @@ import type { rankingDiff } from '../../contract/editions';
 import { formatScore } from '../../engine/ranking-view';
 import { intlLocale, useLocaleStore } from '../../i18n';
 import { useEditionMsg } from './edition-messages';
-import { useGroupName } from './group-name';
+import { useGroupName } from '../../ui/group-name';
 
 type Diff = z.output<typeof rankingDiff>;
 type Row = Diff['departments'][number];

@@ -1,0 +1,400 @@
+/**
+ * Words for the slow-action rules in both interface languages: rule names, the rules as the
+ * thresholds in use make them, each flag's explanation (worded from its code and evidence — the
+ * rules produce the numbers, this table the sentence), and the labels and formats of evidence
+ * fields. Shared by the 慢作为 page, the department and case pages, the rankings' methodology and
+ * evidence, and the exports, so a rule reads the same everywhere.
+ */
+import type { SlowActionCode, SlowActionThresholds } from '../domain/slow-action';
+import { defineMessages, intlLocale, useLocaleStore, type Locale } from '../i18n';
+import { formatCount, formatPercent } from './format';
+
+const table = defineMessages(
+  {
+    'name.stall': '滞留',
+    'name.accepted-idle': '受理未办',
+    'name.repeated-correction': '多次补正',
+    'name.overlong-suspension': '暂停过长',
+    'name.suspension-overrun': '暂停超申请天数',
+    'name.inaction-overdue': '超期未办结',
+    'name.deadline-rush': '临期突击',
+    'rule.stall':
+      '在办件当前环节连续 {days} 个工作日（或承诺时限的 {share}，取较小者，至少 1 个工作日）无流转；暂停计时的工作日不计。',
+    'rule.accepted-idle': '受理后 {days} 个工作日内未进入下一环节、未转出、未暂停计时，也未办结。',
+    'rule.repeated-correction': '同一办件要求申请人补正材料超过 {n} 次，未做到一次性告知。',
+    'rule.overlong-suspension':
+      '暂停计时的工作日数超过承诺时限{factor}（即办件有暂停计时即计入；无承诺时限、按截止时间办理的办件不适用）。',
+    'rule.overlong-suspension.factor': ' {factor} 倍',
+    'rule.suspension-overrun': '暂停计时超出申请天数，超出的工作日重新计入办理时限。',
+    'rule.inaction-overdue': '在办件超过承诺期限 {days} 个工作日以上仍未办结。',
+    'rule.deadline-rush':
+      '部门在统计期内办结的承诺时限不少于 {minLimit} 个工作日的办件中，{share} 及以上恰在承诺期限当天办结（至少 {minCompleted} 件方作判断）。',
+    'basis.repeated-correction':
+      '《中华人民共和国行政许可法》第三十二条（一次告知申请人需要补正的全部内容）',
+    'basis.overlong-suspension':
+      '《中华人民共和国行政许可法》第四十五条（特别程序所需时间不计算在期限内）',
+    'basis.inaction-overdue': '《中华人民共和国行政许可法》第四十二条（办理期限）',
+    'movement.accepted': '受理',
+    'movement.completed': '办结',
+    'movement.step-left': '{step}环节转出',
+    'movement.suspension-started': '开始{step}暂停计时',
+    'movement.step-entered': '进入{step}环节',
+    'where.step': '{step}环节',
+    'where.case': '办件',
+    'why.stall':
+      '{where}自 {day}（{movement}）起已停留 {idle} 个工作日无流转（阈值 {threshold} 个工作日）{suspended}。',
+    'why.stall.suspended': '，其间暂停计时的 {n} 个工作日未计入',
+    'why.accepted-idle.acted':
+      '{accepted} 受理后，直到第 {waited} 个工作日（{day}）才{movement}，超过受理后 {threshold} 个工作日内办理的要求。',
+    'why.accepted-idle.waiting':
+      '{accepted} 受理后已 {waited} 个工作日未进入下一环节（要求受理后 {threshold} 个工作日内办理）。',
+    'why.repeated-correction':
+      '共要求申请人补正 {n} 次（{days}），超过 {threshold} 次，未做到一次性告知。',
+    'why.overlong-suspension':
+      '累计暂停计时 {suspended} 个工作日，超过允许的 {allowed} 个工作日（承诺时限 {limit} 个工作日）。',
+    'why.suspension-overrun':
+      '暂停计时超出申请天数 {days} 个工作日（{count} 次暂停超出，最早自 {first} 起），超出部分已重新计入办理时限。',
+    'why.inaction-overdue':
+      '承诺期限 {due} 已过 {overdue} 个工作日仍未办结（阈值：超过 {threshold} 个工作日）{statutory}。',
+    'why.inaction-overdue.statutory': '，已超过法定期限（{due}）{days} 个工作日',
+    'why.deadline-rush':
+      '{period}办结承诺时限不少于 {minLimit} 个工作日的办件 {completed} 件，其中 {onDeadline} 件（{share}）恰在承诺期限当天办结（阈值 {threshold}）。',
+    'why.deadline-rush.period': '{from} 至 {to} 期间，',
+    'field.step': '当前环节',
+    'field.threshold': '阈值',
+    'field.idleDays': '无流转',
+    'field.lastMovementDay': '最后流转',
+    'field.acceptedDay': '受理日',
+    'field.waitedDays': '已等待',
+    'field.corrections': '补正次数',
+    'field.correctionDays': '补正日期',
+    'field.suspendedDays': '暂停计时',
+    'field.allowedDays': '允许暂停',
+    'field.committedLimitDays': '承诺时限',
+    'field.overrunDays': '超申请天数',
+    'field.approvedDays': '申请天数',
+    'field.firstOverrunDay': '首个超出日',
+    'field.committedDue': '承诺期限',
+    'field.overdueDays': '超承诺期限',
+    'field.statutoryOverdueDays': '超法定期限',
+    'field.completed': '办结件数',
+    'field.onDeadlineDay': '期限当日办结',
+    'field.share': '当日办结占比',
+    'unit.days': '{n} 个工作日',
+    'unit.times': '{n} 次',
+    'unit.cases': '{n} 件',
+    listSeparator: '、',
+    fieldSeparator: '：',
+    itemSeparator: '；',
+  },
+  {
+    'name.stall': 'Step stall',
+    'name.accepted-idle': 'Accepted, nothing done',
+    'name.repeated-correction': 'Repeated corrections',
+    'name.overlong-suspension': 'Overlong suspension',
+    'name.suspension-overrun': 'Suspension over approved days',
+    'name.inaction-overdue': 'Overdue inaction',
+    'name.deadline-rush': 'Deadline rush',
+    'rule.stall':
+      'An open case has not moved at its current step for {days} working days (or {share} of the committed limit, whichever is smaller, at least 1 working day); suspended working days do not count.',
+    'rule.accepted-idle':
+      'Within {days} working days of acceptance the case has neither entered the next step, been passed on, been suspended nor been completed.',
+    'rule.repeated-correction':
+      'The applicant was asked to correct the materials of one case more than {n} times instead of being told everything at once.',
+    'rule.overlong-suspension':
+      'The suspended working days exceed the committed limit{factor} (any suspension of a same-day case counts; cases with a due time instead of a limit are exempt).',
+    'rule.overlong-suspension.factor': ' × {factor}',
+    'rule.suspension-overrun':
+      'A suspension ran past its approved days; the days over count against the time limit again.',
+    'rule.inaction-overdue':
+      'An open case is more than {days} working days past its committed deadline.',
+    'rule.deadline-rush':
+      'Of the cases with a committed limit of at least {minLimit} working days that a department completed in the period, {share} or more were completed on the deadline day itself (judged from {minCompleted} cases on).',
+    'basis.repeated-correction':
+      'Administrative Licensing Law of the PRC, art. 32 (tell the applicant everything to correct at once)',
+    'basis.overlong-suspension':
+      'Administrative Licensing Law of the PRC, art. 45 (time for special procedures is not counted)',
+    'basis.inaction-overdue': 'Administrative Licensing Law of the PRC, art. 42 (time limits)',
+    'movement.accepted': 'accepted',
+    'movement.completed': 'completed',
+    'movement.step-left': 'left step {step}',
+    'movement.suspension-started': 'suspension {step} started',
+    'movement.step-entered': 'entered step {step}',
+    'where.step': 'At step {step} the case',
+    'where.case': 'The case',
+    'why.stall':
+      '{where} has not moved for {idle} working days since {day} ({movement}) (threshold {threshold} working days){suspended}.',
+    'why.stall.suspended': '; the {n} suspended working days in between are not counted',
+    'why.accepted-idle.acted':
+      'Accepted on {accepted}, first {movement} only on working day {waited} ({day}), later than the required {threshold} working days.',
+    'why.accepted-idle.waiting':
+      'Accepted on {accepted}, nothing done for {waited} working days (required within {threshold} working days).',
+    'why.repeated-correction':
+      'The applicant was asked for corrections {n} times ({days}), more than {threshold}: not told everything at once.',
+    'why.overlong-suspension':
+      'Suspended for {suspended} working days in all, more than the {allowed} allowed (committed limit {limit} working days).',
+    'why.suspension-overrun':
+      'Suspensions ran {days} working days past their approved days ({count} suspensions over, from {first}); the days over count against the time limit again.',
+    'why.inaction-overdue':
+      'Still open {overdue} working days after the committed deadline {due} (threshold: more than {threshold} working days){statutory}.',
+    'why.inaction-overdue.statutory': '; {days} working days past the statutory deadline ({due})',
+    'why.deadline-rush':
+      '{period}of {completed} completed cases with a committed limit of at least {minLimit} working days, {onDeadline} ({share}) were completed on the deadline day itself (threshold {threshold}).',
+    'why.deadline-rush.period': 'From {from} to {to}, ',
+    'field.step': 'Step',
+    'field.threshold': 'Threshold',
+    'field.idleDays': 'Idle',
+    'field.lastMovementDay': 'Last movement',
+    'field.acceptedDay': 'Accepted',
+    'field.waitedDays': 'Waited',
+    'field.corrections': 'Corrections',
+    'field.correctionDays': 'Correction dates',
+    'field.suspendedDays': 'Suspended',
+    'field.allowedDays': 'Allowed',
+    'field.committedLimitDays': 'Committed limit',
+    'field.overrunDays': 'Over approved',
+    'field.approvedDays': 'Approved',
+    'field.firstOverrunDay': 'First overrun',
+    'field.committedDue': 'Committed due',
+    'field.overdueDays': 'Past committed',
+    'field.statutoryOverdueDays': 'Past statutory',
+    'field.completed': 'Completed',
+    'field.onDeadlineDay': 'On deadline day',
+    'field.share': 'Share',
+    'unit.days': '{n} working days',
+    'unit.times': '{n}',
+    'unit.cases': '{n}',
+    listSeparator: ', ',
+    fieldSeparator: ': ',
+    itemSeparator: '; ',
+  },
+);
+
+/** The text builders of one language (pure: usable in exports and tests as in components). */
+export interface SlowActionText {
+  ruleName: (code: SlowActionCode) => string;
+  /** The rule as the thresholds in use make it. */
+  ruleDescription: (code: SlowActionCode, t: SlowActionThresholds) => string;
+  legalBasis: (code: SlowActionCode) => string | null;
+  /** The flag's reason, worded from its code and evidence. */
+  explanation: (code: SlowActionCode, evidence: Readonly<Record<string, unknown>>) => string;
+  evidenceLabel: (key: string) => string;
+  evidenceValue: (code: SlowActionCode, key: string, value: string | number) => string;
+  /** "滞留：…；受理未办：…" / "Step stall: …; …". */
+  fieldSeparator: string;
+  itemSeparator: string;
+}
+
+const shareText = (share: number): string => `${String(Math.round(share * 1000) / 10)}%`;
+
+type Unit = 'days' | 'times' | 'cases' | 'date' | 'text' | 'share' | 'dates';
+
+/** The unit of each evidence field the views show (docs/slow-action.md has them all). */
+const FIELD_UNITS = {
+  step: 'text',
+  threshold: 'days',
+  idleDays: 'days',
+  lastMovementDay: 'date',
+  acceptedDay: 'date',
+  waitedDays: 'days',
+  corrections: 'times',
+  correctionDays: 'dates',
+  suspendedDays: 'days',
+  allowedDays: 'days',
+  committedLimitDays: 'days',
+  overrunDays: 'days',
+  approvedDays: 'days',
+  firstOverrunDay: 'date',
+  committedDue: 'date',
+  overdueDays: 'days',
+  statutoryOverdueDays: 'days',
+  completed: 'cases',
+  onDeadlineDay: 'cases',
+  share: 'share',
+} as const satisfies Readonly<Record<string, Unit>>;
+type FieldKey = keyof typeof FIELD_UNITS;
+const isField = (k: string): k is FieldKey => Object.hasOwn(FIELD_UNITS, k);
+
+function slowActionText(locale: Locale): SlowActionText {
+  const m = table.forLocale(locale);
+  const intl = intlLocale(locale);
+  const str = (e: Readonly<Record<string, unknown>>, k: string): string => {
+    const v = e[k];
+    return typeof v === 'string' ? v : typeof v === 'number' ? String(v) : '';
+  };
+  const num = (e: Readonly<Record<string, unknown>>, k: string): number => {
+    const v = e[k];
+    return typeof v === 'number' ? v : 0;
+  };
+  const n = (x: number) => formatCount(x, intl);
+  const movement = (code: unknown, step: string): string => {
+    switch (code) {
+      case 'completed':
+        return m('movement.completed');
+      case 'step-left':
+        return m('movement.step-left', { step });
+      case 'suspension-started':
+        return m('movement.suspension-started', { step });
+      case 'step-entered':
+        return m('movement.step-entered', { step });
+      default:
+        return m('movement.accepted');
+    }
+  };
+  const explanation: SlowActionText['explanation'] = (code, e) => {
+    switch (code) {
+      case 'stall': {
+        const step = str(e, 'step');
+        const suspended = num(e, 'suspendedDays');
+        return m('why.stall', {
+          where: step !== '' ? m('where.step', { step }) : m('where.case'),
+          day: str(e, 'lastMovementDay'),
+          movement: movement(e['lastMovement'], step),
+          idle: n(num(e, 'idleDays')),
+          threshold: n(num(e, 'threshold')),
+          suspended: suspended > 0 ? m('why.stall.suspended', { n: n(suspended) }) : '',
+        });
+      }
+      case 'accepted-idle': {
+        const values = {
+          accepted: str(e, 'acceptedDay'),
+          waited: n(num(e, 'waitedDays')),
+          threshold: n(num(e, 'threshold')),
+        };
+        const day = str(e, 'firstActionDay');
+        return day !== ''
+          ? m('why.accepted-idle.acted', {
+              ...values,
+              day,
+              movement: movement(e['firstAction'], ''),
+            })
+          : m('why.accepted-idle.waiting', values);
+      }
+      case 'repeated-correction':
+        return m('why.repeated-correction', {
+          n: n(num(e, 'corrections')),
+          days: str(e, 'correctionDays').split(',').join(m('listSeparator')),
+          threshold: n(num(e, 'threshold')),
+        });
+      case 'overlong-suspension':
+        return m('why.overlong-suspension', {
+          suspended: n(num(e, 'suspendedDays')),
+          allowed: n(num(e, 'allowedDays')),
+          limit: n(num(e, 'committedLimitDays')),
+        });
+      case 'suspension-overrun':
+        return m('why.suspension-overrun', {
+          days: n(num(e, 'overrunDays')),
+          count: n(num(e, 'suspensionsOverrun')),
+          first: str(e, 'firstOverrunDay'),
+        });
+      case 'inaction-overdue': {
+        const due = str(e, 'committedDue');
+        const statutoryDue = str(e, 'statutoryDue');
+        const statutoryDays = num(e, 'statutoryOverdueDays');
+        return m('why.inaction-overdue', {
+          due,
+          overdue: n(num(e, 'overdueDays')),
+          threshold: n(num(e, 'threshold')),
+          statutory:
+            statutoryDays > 0 && statutoryDue !== due
+              ? m('why.inaction-overdue.statutory', { due: statutoryDue, days: n(statutoryDays) })
+              : '',
+        });
+      }
+      case 'deadline-rush': {
+        const from = str(e, 'periodFrom');
+        return m('why.deadline-rush', {
+          period:
+            from !== '' ? m('why.deadline-rush.period', { from, to: str(e, 'periodTo') }) : '',
+          minLimit: n(num(e, 'minLimitDays')),
+          completed: n(num(e, 'completed')),
+          onDeadline: n(num(e, 'onDeadlineDay')),
+          share: formatPercent(num(e, 'share'), intl),
+          threshold: formatPercent(num(e, 'threshold'), intl),
+        });
+      }
+    }
+  };
+  return {
+    ruleName: (code) => m(`name.${code}`),
+    ruleDescription: (code, t) => {
+      switch (code) {
+        case 'stall':
+          return m('rule.stall', {
+            days: n(t.stallDays),
+            share: shareText(t.stallShareOfCommitted),
+          });
+        case 'accepted-idle':
+          return m('rule.accepted-idle', { days: n(t.acceptedIdleDays) });
+        case 'repeated-correction':
+          return m('rule.repeated-correction', { n: n(t.maxCorrections) });
+        case 'overlong-suspension':
+          return m('rule.overlong-suspension', {
+            factor:
+              t.overlongSuspensionFactor === 1
+                ? ''
+                : m('rule.overlong-suspension.factor', {
+                    factor: String(t.overlongSuspensionFactor),
+                  }),
+          });
+        case 'suspension-overrun':
+          return m('rule.suspension-overrun');
+        case 'inaction-overdue':
+          return m('rule.inaction-overdue', { days: n(t.inactionOverdueDays) });
+        case 'deadline-rush':
+          return m('rule.deadline-rush', {
+            minLimit: n(t.deadlineRushMinLimitDays),
+            share: shareText(t.deadlineRushShare),
+            minCompleted: n(t.deadlineRushMinCompleted),
+          });
+      }
+    },
+    legalBasis: (code) =>
+      code === 'repeated-correction' ||
+      code === 'overlong-suspension' ||
+      code === 'inaction-overdue'
+        ? m(`basis.${code}`)
+        : null,
+    explanation,
+    evidenceLabel: (key) => (isField(key) ? m(`field.${key}`) : key),
+    evidenceValue: (code, key, value) => {
+      let unit: Unit = isField(key) ? FIELD_UNITS[key] : 'text';
+      if (key === 'threshold') {
+        unit =
+          code === 'deadline-rush' ? 'share' : code === 'repeated-correction' ? 'times' : 'days';
+      }
+      if (typeof value !== 'number')
+        return unit === 'dates' ? value.split(',').join(m('listSeparator')) : value;
+      switch (unit) {
+        case 'days':
+          return m('unit.days', { n: n(value) });
+        case 'times':
+          return m('unit.times', { n: n(value) });
+        case 'cases':
+          return m('unit.cases', { n: n(value) });
+        case 'share':
+          return formatPercent(value, intl);
+        default:
+          return String(value);
+      }
+    },
+    fieldSeparator: m('fieldSeparator'),
+    itemSeparator: m('itemSeparator'),
+  };
+}
+
+const texts: Record<Locale, SlowActionText> = {
+  'zh-CN': slowActionText('zh-CN'),
+  en: slowActionText('en'),
+};
+
+/** The slow-action words of one language, outside React (exports, tests). */
+export function slowActionTextFor(locale: Locale): SlowActionText {
+  return texts[locale];
+}
+
+/** The slow-action words of the UI language. */
+export function useSlowActionText(): SlowActionText {
+  return texts[useLocaleStore((s) => s.locale)];
+}
