@@ -50,7 +50,10 @@ export function UserMenu() {
   return (
     <Space size={8} data-testid="user-menu" aria-label={m('signedInAs')}>
       <UserOutlined />
-      <Typography.Text data-testid="user-name">{name}</Typography.Text>
+      <Typography.Text data-testid="user-name">
+        {/* An account name is an identifier (latin letters), not a word of the UI language. */}
+        <code className="account-name">{name}</code>
+      </Typography.Text>
       <Tag color="geekblue" data-testid="user-role">
         {m(role)}
       </Tag>

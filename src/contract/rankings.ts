@@ -166,6 +166,7 @@ export const rankingEvidence = z.object({
       departmentId: z.string(),
       code: z.enum(SLOW_ACTION_CODE_VALUES),
       explanation: z.string(),
+      evidence: slowActionFlag.shape.evidence,
     }),
   ),
 });

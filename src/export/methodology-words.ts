@@ -60,7 +60,7 @@ const table = defineMessages(
     minimum: '计入考核件数少于 {min} 件的部门列为“样本不足”，照常计算得分，但不参与排名。',
     ties: '综合分（2 位小数）相同的部门名次并列，其后名次顺延（如 1、2、2、4）；同分部门按部门编号排列。',
     changes:
-      '名次变化与上一季度（{previous}，同一口径、在其季度末评估）的名次比较：▲ 上升，▼ 下降，＝ 不变，— 上季度未排名。',
+      '名次变化与上一季度（{previous}，同一口径、在其季度末评估）的名次比较：▲ 上升，▼ 下降，= 不变，— 上季度未排名。',
     rectification:
       '差评（1–2 级）须在评价之后 {days} 个工作日内整改反馈（评价当日不计，末日 24:00 截止）。每条差评在其整改期届满的季度评判一次：期内整改计为已整改，期满未整改（含逾期后才整改）计为未整改。因此季度末收到的差评在下一季度评判，不会因跨季度而漏评；季度尚未结束时，整改期未满且未整改的差评暂不计入，单独列示。好评率的评价按评价时间归入季度。',
     caseRule: '{name}：{rule}',
@@ -182,21 +182,15 @@ const CASE_RULES: readonly SlowActionCode[] = [
 export function methodologyText(r: RankingMethodology, locale: Locale): MethodologyWords {
   const m = table.forLocale(locale);
   const sa = slowActionTextFor(locale);
-  const info = new Map(describeIndicators().map((i) => [i.key, i]));
   const rows = r.indicators.map((i): MethodologyRow => {
-    const d = info.get(i.key);
+    const w = indicatorWords(locale, i.key, r.rectificationWindowDays);
     return {
       key: i.key,
-      name: d ? (locale === 'en' ? d.nameEn : d.name) : i.key,
+      name: w.name,
       weight: m('weight', { weight: i.weight, share: `${(i.share * 100).toFixed(1)}%` }),
       direction: i.better === 'higher' ? m('higher') : m('lower'),
-      description: m(`desc.${i.key}`, { days: r.rectificationWindowDays }),
-      scoring:
-        d?.unit === 'per100'
-          ? m('scorePer100')
-          : i.better === 'higher'
-            ? m('scoreHigher')
-            : m('scoreLower'),
+      description: w.description,
+      scoring: w.scoring,
     };
   });
   const t = r.thresholds;
@@ -257,5 +251,31 @@ export function methodologyText(r: RankingMethodology, locale: Locale): Methodol
       scoring: m('colScoring'),
     },
     sections,
+  };
+}
+
+/** One indicator's name, meaning and scoring in a UI language (tables, tooltips, the drawer). */
+export interface IndicatorWords {
+  name: string;
+  description: string;
+  scoring: string;
+}
+
+export function indicatorWords(
+  locale: Locale,
+  key: IndicatorKey,
+  rectificationWindowDays: number,
+): IndicatorWords {
+  const m = table.forLocale(locale);
+  const d = describeIndicators().find((i) => i.key === key);
+  return {
+    name: d ? (locale === 'en' ? d.nameEn : d.name) : key,
+    description: m(`desc.${key}`, { days: rectificationWindowDays }),
+    scoring:
+      d?.unit === 'per100'
+        ? m('scorePer100')
+        : d?.better === 'higher'
+          ? m('scoreHigher')
+          : m('scoreLower'),
   };
 }

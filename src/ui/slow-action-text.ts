@@ -34,6 +34,11 @@ const table = defineMessages(
     'basis.overlong-suspension':
       '《中华人民共和国行政许可法》第四十五条（特别程序所需时间不计算在期限内）',
     'basis.inaction-overdue': '《中华人民共和国行政许可法》第四十二条（办理期限）',
+    'value.accepted': '受理',
+    'value.completed': '办结',
+    'value.step-left': '环节转出',
+    'value.suspension-started': '开始暂停计时',
+    'value.step-entered': '进入环节',
     'movement.accepted': '受理',
     'movement.completed': '办结',
     'movement.step-left': '{step}环节转出',
@@ -61,25 +66,46 @@ const table = defineMessages(
       '{period}办结承诺时限不少于 {minLimit} 个工作日的办件 {completed} 件，其中 {onDeadline} 件（{share}）恰在承诺期限当天办结（阈值 {threshold}）。',
     'why.deadline-rush.period': '{from} 至 {to} 期间，',
     'field.step': '当前环节',
+    'field.stepEnteredDay': '进入环节日期',
+    'field.lastMovement': '最近流转',
+    'field.lastMovementName': '最近流转环节',
+    'field.lastMovementDay': '最近流转日期',
+    'field.idleDays': '无流转工作日',
+    'field.suspendedDays': '暂停工作日',
     'field.threshold': '阈值',
-    'field.idleDays': '无流转',
-    'field.lastMovementDay': '最后流转',
-    'field.acceptedDay': '受理日',
-    'field.waitedDays': '已等待',
+    'field.committedLimitDays': '承诺时限（工作日）',
+    'field.asOfDay': '统计日期',
+    'field.acceptedDay': '受理日期',
+    'field.firstAction': '首次办理动作',
+    'field.firstActionDay': '首次办理日期',
+    'field.waitedDays': '等待工作日',
     'field.corrections': '补正次数',
-    'field.correctionDays': '补正日期',
-    'field.suspendedDays': '暂停计时',
-    'field.allowedDays': '允许暂停',
-    'field.committedLimitDays': '承诺时限',
-    'field.overrunDays': '超申请天数',
+    'field.firstCorrectionDay': '首次补正日期',
+    'field.flaggedCorrectionDay': '触发标记的补正日期',
+    'field.correctionDays': '各次补正日期',
+    'field.factor': '倍数',
+    'field.allowedDays': '允许暂停工作日',
+    'field.exceededOn': '超出日期',
+    'field.overrunDays': '超出申请天数（工作日）',
+    'field.suspensionsOverrun': '超出申请天数的暂停次数',
+    'field.kind': '暂停类别',
+    'field.suspensionStartDay': '暂停开始日期',
     'field.approvedDays': '申请天数',
     'field.firstOverrunDay': '首个超出日',
+    'field.recomputedOverrunDays': '复核超出天数',
     'field.committedDue': '承诺期限',
-    'field.overdueDays': '超承诺期限',
-    'field.statutoryOverdueDays': '超法定期限',
+    'field.overdueDays': '超期工作日',
+    'field.statutoryDue': '法定期限',
+    'field.statutoryOverdueDays': '超法定期限工作日',
+    'field.elapsedDays': '已用工作日',
     'field.completed': '办结件数',
     'field.onDeadlineDay': '期限当日办结',
     'field.share': '当日办结占比',
+    'field.minLimitDays': '最短承诺时限（工作日）',
+    'field.minCompleted': '最少办结件数',
+    'field.periodFrom': '统计期起',
+    'field.periodTo': '统计期止',
+    'field.lastCompletionDay': '最后办结日期',
     'unit.days': '{n} 个工作日',
     'unit.times': '{n} 次',
     'unit.cases': '{n} 件',
@@ -115,6 +141,11 @@ const table = defineMessages(
     'basis.overlong-suspension':
       'Administrative Licensing Law of the PRC, art. 45 (time for special procedures is not counted)',
     'basis.inaction-overdue': 'Administrative Licensing Law of the PRC, art. 42 (time limits)',
+    'value.accepted': 'accepted',
+    'value.completed': 'completed',
+    'value.step-left': 'left a step',
+    'value.suspension-started': 'suspension started',
+    'value.step-entered': 'entered a step',
     'movement.accepted': 'accepted',
     'movement.completed': 'completed',
     'movement.step-left': 'left step {step}',
@@ -142,25 +173,46 @@ const table = defineMessages(
       '{period}of {completed} completed cases with a committed limit of at least {minLimit} working days, {onDeadline} ({share}) were completed on the deadline day itself (threshold {threshold}).',
     'why.deadline-rush.period': 'From {from} to {to}, ',
     'field.step': 'Step',
+    'field.stepEnteredDay': 'Step entered',
+    'field.lastMovement': 'Last movement',
+    'field.lastMovementName': 'Last movement at',
+    'field.lastMovementDay': 'Last movement date',
+    'field.idleDays': 'Idle working days',
+    'field.suspendedDays': 'Suspended working days',
     'field.threshold': 'Threshold',
-    'field.idleDays': 'Idle',
-    'field.lastMovementDay': 'Last movement',
+    'field.committedLimitDays': 'Committed limit (working days)',
+    'field.asOfDay': 'As of',
     'field.acceptedDay': 'Accepted',
-    'field.waitedDays': 'Waited',
+    'field.firstAction': 'First action',
+    'field.firstActionDay': 'First action date',
+    'field.waitedDays': 'Working days waited',
     'field.corrections': 'Corrections',
+    'field.firstCorrectionDay': 'First correction',
+    'field.flaggedCorrectionDay': 'Correction that raised the flag',
     'field.correctionDays': 'Correction dates',
-    'field.suspendedDays': 'Suspended',
-    'field.allowedDays': 'Allowed',
-    'field.committedLimitDays': 'Committed limit',
-    'field.overrunDays': 'Over approved',
-    'field.approvedDays': 'Approved',
+    'field.factor': 'Factor',
+    'field.allowedDays': 'Allowed suspended working days',
+    'field.exceededOn': 'Exceeded on',
+    'field.overrunDays': 'Over approved days (working days)',
+    'field.suspensionsOverrun': 'Suspensions over approved days',
+    'field.kind': 'Suspension kind',
+    'field.suspensionStartDay': 'Suspension start',
+    'field.approvedDays': 'Approved days',
     'field.firstOverrunDay': 'First overrun',
+    'field.recomputedOverrunDays': 'Overrun days, rechecked',
     'field.committedDue': 'Committed due',
-    'field.overdueDays': 'Past committed',
-    'field.statutoryOverdueDays': 'Past statutory',
+    'field.overdueDays': 'Overdue working days',
+    'field.statutoryDue': 'Statutory due',
+    'field.statutoryOverdueDays': 'Working days past statutory',
+    'field.elapsedDays': 'Used working days',
     'field.completed': 'Completed',
     'field.onDeadlineDay': 'On deadline day',
-    'field.share': 'Share',
+    'field.share': 'Share on deadline day',
+    'field.minLimitDays': 'Minimum limit (working days)',
+    'field.minCompleted': 'Minimum completed',
+    'field.periodFrom': 'Period from',
+    'field.periodTo': 'Period to',
+    'field.lastCompletionDay': 'Last completion',
     'unit.days': '{n} working days',
     'unit.times': '{n}',
     'unit.cases': '{n}',
@@ -178,6 +230,14 @@ export interface SlowActionText {
   legalBasis: (code: SlowActionCode) => string | null;
   /** The flag's reason, worded from its code and evidence. */
   explanation: (code: SlowActionCode, evidence: Readonly<Record<string, unknown>>) => string;
+  /**
+   * The same reason in parts, feed values (a step's name) apart so a page can mark their
+   * language: `{ feed: '审核' }` parts are data, strings are UI text.
+   */
+  explanationParts: (
+    code: SlowActionCode,
+    evidence: Readonly<Record<string, unknown>>,
+  ) => Array<string | { feed: string }>;
   evidenceLabel: (key: string) => string;
   evidenceValue: (code: SlowActionCode, key: string, value: string | number) => string;
   /** "滞留：…；受理未办：…" / "Step stall: …; …". */
@@ -185,35 +245,73 @@ export interface SlowActionText {
   itemSeparator: string;
 }
 
+const FEED_MARK = '\uE000';
+
 const shareText = (share: number): string => `${String(Math.round(share * 1000) / 10)}%`;
 
-type Unit = 'days' | 'times' | 'cases' | 'date' | 'text' | 'share' | 'dates';
+type Unit = 'days' | 'times' | 'cases' | 'date' | 'text' | 'share' | 'dates' | 'movement';
 
 /** The unit of each evidence field the views show (docs/slow-action.md has them all). */
 const FIELD_UNITS = {
   step: 'text',
-  threshold: 'days',
-  idleDays: 'days',
+  stepEnteredDay: 'date',
+  lastMovement: 'movement',
+  lastMovementName: 'text',
   lastMovementDay: 'date',
+  idleDays: 'days',
+  suspendedDays: 'days',
+  threshold: 'days',
+  committedLimitDays: 'days',
+  asOfDay: 'date',
   acceptedDay: 'date',
+  firstAction: 'movement',
+  firstActionDay: 'date',
   waitedDays: 'days',
   corrections: 'times',
+  firstCorrectionDay: 'date',
+  flaggedCorrectionDay: 'date',
   correctionDays: 'dates',
-  suspendedDays: 'days',
+  factor: 'text',
   allowedDays: 'days',
-  committedLimitDays: 'days',
+  exceededOn: 'date',
   overrunDays: 'days',
+  suspensionsOverrun: 'times',
+  kind: 'text',
+  suspensionStartDay: 'date',
   approvedDays: 'days',
   firstOverrunDay: 'date',
+  recomputedOverrunDays: 'days',
   committedDue: 'date',
   overdueDays: 'days',
+  statutoryDue: 'date',
   statutoryOverdueDays: 'days',
+  elapsedDays: 'days',
   completed: 'cases',
   onDeadlineDay: 'cases',
   share: 'share',
+  minLimitDays: 'days',
+  minCompleted: 'cases',
+  periodFrom: 'date',
+  periodTo: 'date',
+  lastCompletionDay: 'date',
 } as const satisfies Readonly<Record<string, Unit>>;
 type FieldKey = keyof typeof FIELD_UNITS;
 const isField = (k: string): k is FieldKey => Object.hasOwn(FIELD_UNITS, k);
+const MOVEMENTS = [
+  'accepted',
+  'completed',
+  'step-left',
+  'suspension-started',
+  'step-entered',
+] as const;
+const isMovement = (v: string): v is (typeof MOVEMENTS)[number] =>
+  (MOVEMENTS as readonly string[]).includes(v);
+/** Evidence fields whose text value is feed data (a step or suspension kind as the feed names it). */
+export const FEED_VALUED_FIELDS: ReadonlySet<string> = new Set([
+  'step',
+  'kind',
+  'lastMovementName',
+]);
 
 function slowActionText(locale: Locale): SlowActionText {
   const m = table.forLocale(locale);
@@ -241,15 +339,17 @@ function slowActionText(locale: Locale): SlowActionText {
         return m('movement.accepted');
     }
   };
-  const explanation: SlowActionText['explanation'] = (code, e) => {
+  // Feed values travel through the templates between two private-use marks, split out after.
+  const feed = (v: string) => (v === '' ? '' : `${FEED_MARK}${v}${FEED_MARK}`);
+  const marked = (code: SlowActionCode, e: Readonly<Record<string, unknown>>): string => {
     switch (code) {
       case 'stall': {
-        const step = str(e, 'step');
+        const step = feed(str(e, 'step'));
         const suspended = num(e, 'suspendedDays');
         return m('why.stall', {
           where: step !== '' ? m('where.step', { step }) : m('where.case'),
           day: str(e, 'lastMovementDay'),
-          movement: movement(e['lastMovement'], step),
+          movement: movement(e['lastMovement'], feed(str(e, 'lastMovementName'))),
           idle: n(num(e, 'idleDays')),
           threshold: n(num(e, 'threshold')),
           suspended: suspended > 0 ? m('why.stall.suspended', { n: n(suspended) }) : '',
@@ -356,7 +456,13 @@ function slowActionText(locale: Locale): SlowActionText {
       code === 'inaction-overdue'
         ? m(`basis.${code}`)
         : null,
-    explanation,
+    explanation: (code, e) => marked(code, e).replaceAll(FEED_MARK, ''),
+    explanationParts: (code, e) =>
+      marked(code, e)
+        .split(FEED_MARK)
+        .flatMap((part, i): Array<string | { feed: string }> =>
+          part === '' ? [] : i % 2 === 1 ? [{ feed: part }] : [part],
+        ),
     evidenceLabel: (key) => (isField(key) ? m(`field.${key}`) : key),
     evidenceValue: (code, key, value) => {
       let unit: Unit = isField(key) ? FIELD_UNITS[key] : 'text';
@@ -364,8 +470,11 @@ function slowActionText(locale: Locale): SlowActionText {
         unit =
           code === 'deadline-rush' ? 'share' : code === 'repeated-correction' ? 'times' : 'days';
       }
-      if (typeof value !== 'number')
-        return unit === 'dates' ? value.split(',').join(m('listSeparator')) : value;
+      if (typeof value !== 'number') {
+        if (unit === 'dates') return value.split(',').join(m('listSeparator'));
+        if (unit === 'movement' && isMovement(value)) return m(`value.${value}`);
+        return value;
+      }
       switch (unit) {
         case 'days':
           return m('unit.days', { n: n(value) });

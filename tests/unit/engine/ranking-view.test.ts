@@ -85,7 +85,7 @@ describe('ranking view models', () => {
   it('marks rank changes ▲▼ from previousRank − rank', () => {
     expect(rankChangeView({ rankChange: 3 })).toEqual({ kind: 'up', text: '▲3' });
     expect(rankChangeView({ rankChange: -2 })).toEqual({ kind: 'down', text: '▼2' });
-    expect(rankChangeView({ rankChange: 0 })).toEqual({ kind: 'same', text: '＝' });
+    expect(rankChangeView({ rankChange: 0 })).toEqual({ kind: 'same', text: '=' });
     expect(rankChangeView({ rankChange: null })).toEqual({ kind: 'none', text: '—' });
   });
 
