@@ -11,8 +11,10 @@
 import { shanghaiDayOf, type DayIndex } from '../../src/domain/calendar';
 import { noticeOverdueFlag, type SlowActionFlag } from '../../src/domain/slow-action';
 import type { DashboardModel } from '../../src/engine/dashboard';
-import type { RankingOptions } from '../../src/engine/ranking';
+import type { Quarter, RankingOptions } from '../../src/engine/ranking';
 import { calendarFor } from '../../src/engine/settings';
+import { periodRange } from '../../src/domain/period/period';
+import { quarterSupervision, type QuarterSupervision } from '../../src/engine/quarter-supervision';
 import type { EvaluatedSource } from '../jobs/evaluate';
 import type { Database } from '../store/database';
 import { revokedCaseIds } from './cards';
@@ -105,3 +107,16 @@ export function alertSourceModel(e: EvaluatedSource, revoked: 'only' | undefined
 }
 
 const revokedModels = new WeakMap<EvaluatedSource, DashboardModel>();
+
+/**
+ * The quarter's red cards and overdue notices as the served figures count them (revoked cards
+ * left out; a notice counts in the quarter of its first overdue day), up to the as-of day.
+ */
+export function quarterSupervisionOf(e: EvaluatedSource, quarter: Quarter): QuarterSupervision {
+  const range = periodRange(quarter);
+  const asOfDay = shanghaiDayOf(e.asOfMs);
+  return quarterSupervision(e.model.rows, e.noticeFlagDays, {
+    from: range.from,
+    to: Math.min(range.to, asOfDay),
+  });
+}

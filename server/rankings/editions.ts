@@ -8,6 +8,7 @@
  */
 import { shanghaiDayOf, isoFromDay } from '../../src/domain/calendar';
 import { formatShanghaiIso } from '../../src/domain/time-limit';
+import type { QuarterSupervision } from '../../src/engine/quarter-supervision';
 import type { DepartmentRanking, QuarterRanking } from '../../src/engine/ranking';
 import { bulletinDocumentNumber, type BulletinSettings } from '../../src/engine/settings';
 import { appendAuditTx } from '../auth/audit';
@@ -352,6 +353,8 @@ export interface PublicBulletin {
     indicators: QuarterRanking['city']['indicators'];
   };
   coverage: QuarterRanking['coverage'];
+  /** Department-level counts only (no case, no notice id). */
+  supervision: QuarterSupervision | null;
 }
 
 /**
@@ -401,5 +404,6 @@ export function publicBulletin(e: RankingEdition): PublicBulletin {
     })),
     cityTotals: { counted: r.city.counted, score: r.city.score, indicators: r.city.indicators },
     coverage: r.coverage,
+    supervision: r.supervision ?? null,
   };
 }

@@ -10,7 +10,7 @@ import { periodKey, periodRange, type Period } from '../../src/domain/period/per
 import { overviewFigures } from '../../src/engine/overview';
 import { rankQuarter, type QuarterRanking } from '../../src/engine/ranking';
 import { calendarFor } from '../../src/engine/settings';
-import { dubanRankingOptions } from '../duban/figures';
+import { dubanRankingOptions, quarterSupervisionOf } from '../duban/figures';
 import type { EvaluatedSource } from '../jobs/evaluate';
 
 /** How often each cache had to compute (not counting hits). */
@@ -65,6 +65,8 @@ export function quarterRanking(
     calendar: calendarFor(s),
     ...dubanRankingOptions(e),
   });
+  // The 督办 record of the quarter rides along (a published edition keeps it with the figures).
+  ranking.supervision = quarterSupervisionOf(e, quarter);
   byQuarter.set(key, ranking);
   return ranking;
 }

@@ -44,7 +44,10 @@ export function UserMenu() {
   return (
     <Space size={8} data-testid="user-menu" aria-label={m('signedInAs')}>
       <UserOutlined />
-      <span data-testid="user-name">{name}</span>
+      <span data-testid="user-name">
+        {/* An account name is an identifier (latin letters), not a word of the UI language. */}
+        <code className="account-name">{name}</code>
+      </span>
       <Tag color="geekblue" data-testid="user-role">
         {roleName(role)}
       </Tag>

@@ -1,4 +1,5 @@
 import { DownloadOutlined } from '@ant-design/icons';
+import { FeedText } from '../ui/feed-text';
 import { App, Button, Card, Dropdown, Typography } from 'antd';
 import { useRef, useState, type ReactNode } from 'react';
 import {
@@ -41,6 +42,11 @@ const useMsg = defineMessages(
 export interface ChartFrameProps {
   /** Card and image title, e.g. "红牌最多的部门". */
   title: string;
+  /**
+   * Feed data the chart is about (a department's name), shown before the title and marked as
+   * feed text (it stays Chinese in the English UI).
+   */
+  subject?: string;
   /** The period line shown under the title and in the image, e.g. "统计周期：2026年第3季度". */
   period?: string;
   /** Coverage, e.g. "14 / 15 个部门有数据" (shown under the title and in the image). */
@@ -116,7 +122,7 @@ export function ChartFrame(props: ChartFrameProps) {
     setBusy(true);
     try {
       const text = chartSvgFromElement(svg, {
-        title: props.title,
+        title: props.subject ? `${props.subject} · ${props.title}` : props.title,
         period: props.period,
         coverage: props.coverage,
         source: props.source ?? m('defaultSource'),
@@ -151,7 +157,15 @@ export function ChartFrame(props: ChartFrameProps) {
       data-testid={props.testId}
       title={
         <div style={{ padding: '8px 0' }}>
-          <div>{props.title}</div>
+          <div>
+            {props.subject ? (
+              <>
+                <FeedText>{props.subject}</FeedText>
+                {' · '}
+              </>
+            ) : null}
+            {props.title}
+          </div>
           {subtitle ? (
             <Typography.Text type="secondary" style={{ fontSize: 12, fontWeight: 400 }}>
               {subtitle}

@@ -89,7 +89,8 @@ export function RankingCompositeChart({
         // Wide enough for "20. 人力资源和社会保障局" on one line (recharts wraps longer ticks).
         width={200}
         interval={0}
-        fontSize={11}
+        // Department names are feed data (rank numbers and Chinese names).
+        tick={{ fontSize: 11, lang: 'zh-CN' }}
         tickLine={false}
       />
       {width ? null : (

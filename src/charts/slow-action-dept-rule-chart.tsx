@@ -63,7 +63,13 @@ export function SlowActionDeptRuleChart({
       >
         <CartesianGrid stroke={CHART_COLORS.grid} horizontal={false} />
         <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
-        <YAxis type="category" dataKey="name" width={132} tick={{ fontSize: 12 }} interval={0} />
+        <YAxis
+          type="category"
+          dataKey="name"
+          width={132}
+          tick={{ fontSize: 12, lang: 'zh-CN' }}
+          interval={0}
+        />
         <Tooltip />
         {/* Legend in the rule order (recharts sorts by name unless told not to). */}
         <Legend

@@ -41,7 +41,13 @@ export function DepartmentOverdueChart({
       <BarChart data={rows} layout="vertical" margin={{ top: 4, right: 28, bottom: 0, left: 8 }}>
         <CartesianGrid stroke={CHART_COLORS.grid} horizontal={false} />
         <XAxis type="number" allowDecimals={false} tick={{ fontSize: 12 }} />
-        <YAxis type="category" dataKey="name" width={130} tick={{ fontSize: 12 }} interval={0} />
+        <YAxis
+          type="category"
+          dataKey="name"
+          width={130}
+          tick={{ fontSize: 12, lang: 'zh-CN' }}
+          interval={0}
+        />
         <Tooltip />
         <Legend wrapperStyle={{ fontSize: 12 }} />
         <Bar

@@ -5,7 +5,7 @@
  */
 import { z } from './zod';
 import { quarterParam } from './api-common';
-import { indicatorValue, INDICATOR_KEY_VALUES } from './rankings';
+import { indicatorValue, INDICATOR_KEY_VALUES, quarterSupervision } from './rankings';
 
 const record = z.record(z.string(), z.unknown());
 
@@ -94,6 +94,8 @@ export const publicBulletinResponse = z.object({
   departments: z.array(record),
   cityTotals: record,
   coverage: record,
+  /** The quarter's red cards and overdue notices as published (null: an edition from before). */
+  supervision: quarterSupervision.nullable(),
 });
 
 /**

@@ -79,6 +79,15 @@ export const departmentRanking = z.object({
   deadlineRush: slowActionFlag.nullable(),
 });
 
+/** The quarter's red cards and overdue 督办单 (engine/quarter-supervision.ts), from the service. */
+export const quarterSupervision = z.object({
+  redCards: count,
+  overdueNotices: count,
+  departments: z.array(
+    z.object({ departmentId: z.string(), redCards: count, overdueNotices: count }),
+  ),
+});
+
 export const quarterRanking = z.object({
   quarter: z.string(),
   asOf: z.string(),
@@ -112,6 +121,7 @@ export const quarterRanking = z.object({
    * edition has none.
    */
   meta: meta.optional(),
+  supervision: quarterSupervision.optional(),
 });
 export type QuarterRankingResponse = z.infer<typeof quarterRanking>;
 
@@ -163,6 +173,7 @@ export const rankingEvidence = z.object({
       departmentId: z.string(),
       code: z.enum(SLOW_ACTION_CODE_VALUES),
       explanation: z.string(),
+      evidence: slowActionFlag.shape.evidence,
     }),
   ),
   meta: meta.optional(),

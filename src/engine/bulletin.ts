@@ -4,6 +4,7 @@
  * report and the public page both render a {@link Bulletin}, so they are the same document.
  */
 import type { IndicatorKey, IndicatorValue } from '../domain/ranking';
+import type { QuarterSupervision } from './quarter-supervision';
 import type { RankingGroupSummary, QuarterRanking } from './ranking';
 import { splitByGroup } from './ranking-groups-view';
 import type { RankingFrame } from './ranking-view';
@@ -32,6 +33,8 @@ export interface BulletinRanking extends RankingFrame {
   departments: BulletinDepartment[];
   city: { counted: number; score: number | null; indicators: Record<IndicatorKey, IndicatorValue> };
   coverage: QuarterRanking['coverage'];
+  /** The quarter's red cards and overdue notices; null when the figures carry none (CLI, old edition). */
+  supervision: QuarterSupervision | null;
 }
 
 /** The letterhead: who issues it, its number and date (null while not published). */
@@ -62,6 +65,7 @@ export function bulletinRanking(r: QuarterRanking): BulletinRanking {
     rectificationWindowDays: r.rectificationWindowDays,
     groups: r.groups,
     coverage: r.coverage,
+    supervision: r.supervision ?? null,
     city: { counted: r.city.counted, score: r.city.score, indicators: r.city.indicators },
     departments: r.departments.map((d) => ({
       departmentId: d.departmentId,

@@ -9,7 +9,7 @@ import {
   type CountedAs,
   type IndicatorKey,
 } from '../domain/ranking';
-import type { SlowActionCode } from '../domain/slow-action';
+import type { SlowActionCode, SlowActionFlag } from '../domain/slow-action';
 import type { IndexedDataset } from './dataset';
 import type { Quarter } from './ranking';
 import { resolveRankingOptions, scanQuarter, type RankingOptions } from './ranking-scan';
@@ -58,6 +58,8 @@ export interface RankingDepartmentFlagEvidence {
   departmentId: string;
   code: SlowActionCode;
   explanation: string;
+  /** The flag's figures: the page words the reason from them. */
+  evidence: SlowActionFlag['evidence'];
 }
 
 /** Everything behind one department's (or the city's) ranking figures. */
@@ -121,6 +123,7 @@ export function rankingEvidence(
     departmentId: f.departmentId,
     code: f.code,
     explanation: f.explanation,
+    evidence: f.evidence,
   }));
   return { cases, evaluations, departmentFlags };
 }

@@ -181,10 +181,10 @@ export function formatFraction(key: IndicatorKey, v: IndicatorValue, locale = 'z
   return `${v.numerator.toLocaleString(locale)} / ${den}`;
 }
 
-/** Rank change as shown: ▲ up, ▼ down, ＝ unchanged, or nothing to compare. */
+/** Rank change as shown: ▲ up, ▼ down, = unchanged (ASCII: it reads the same in both languages), or nothing to compare. */
 export interface RankChangeView {
   kind: 'up' | 'down' | 'same' | 'none';
-  /** "▲3", "▼2", "＝", "—". */
+  /** "▲3", "▼2", "=", "—". */
   text: string;
 }
 
@@ -194,7 +194,7 @@ export function rankChangeView(d: Pick<DepartmentRanking, 'rankChange'>): RankCh
   if (c === null) return { kind: 'none', text: '—' };
   if (c > 0) return { kind: 'up', text: `▲${c}` };
   if (c < 0) return { kind: 'down', text: `▼${-c}` };
-  return { kind: 'same', text: '＝' };
+  return { kind: 'same', text: '=' };
 }
 
 /** Σ of all weights (the denominator of "缺 5 / 100 权重"). */

@@ -4,6 +4,7 @@
  * they show the same numbers; its result is the CLI's JSON as is. The rules are in
  * docs/ranking.md (Chinese first).
  */
+import type { QuarterSupervision } from './quarter-supervision';
 import { isoFromDay } from '../domain/calendar';
 import {
   compareDepartmentScores,
@@ -151,6 +152,11 @@ export interface QuarterRanking {
   coverage: RankingCoverage;
   /** Evaluations given in the quarter whose case is not in the dataset (not counted). */
   unattributedEvaluations: number;
+  /**
+   * The quarter's red cards and overdue 督办单, added by the service from its 督办 record (the
+   * `rank` CLI has no such record and leaves it out); the bulletin's narrative cites it.
+   */
+  supervision?: QuarterSupervision;
 }
 
 interface QuarterCore {

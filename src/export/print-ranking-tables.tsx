@@ -10,6 +10,14 @@ import {
   indicatorsOf,
   rankChangeView,
 } from '../engine/ranking-view';
+import { intlLocale, useLocaleStore } from '../i18n';
+import { FeedText } from '../ui/feed-text';
+import { usePrintMsg } from './print-messages';
+
+function useIntl(): { intl: string; en: boolean } {
+  const locale = useLocaleStore((s) => s.locale);
+  return { intl: intlLocale(locale), en: locale === 'en' };
+}
 
 function RateScore({
   d,
@@ -18,18 +26,26 @@ function RateScore({
   d: Pick<BulletinDepartment, 'indicators'>;
   k: Parameters<typeof formatIndicatorValue>[0];
 }) {
+  const { intl } = useIntl();
   const v = d.indicators[k];
   if (v.score === null) return <>—</>;
+  // The unit (per 100 cases) is in the column head; the cell keeps the number alone.
+  const rate =
+    k === 'slowActionRate'
+      ? (v.value ?? 0).toLocaleString(intl, { minimumFractionDigits: 2, maximumFractionDigits: 2 })
+      : formatIndicatorValue(k, v.value, intl);
   return (
     <>
-      <span className="print-rate">{formatIndicatorValue(k, v.value).replace(' 个/百件', '')}</span>
+      <span className="print-rate">{rate}</span>
       <br />
-      <span className="print-score">{formatScore(v.score)}</span>
+      <span className="print-score">{formatScore(v.score, intl)}</span>
     </>
   );
 }
 
 function Head({ ranking, rankTitle }: { ranking: BulletinRanking; rankTitle: string }) {
+  const m = usePrintMsg();
+  const { en } = useIntl();
   const infos = indicatorsOf(ranking);
   return (
     <>
@@ -46,16 +62,16 @@ function Head({ ranking, rankTitle }: { ranking: BulletinRanking; rankTitle: str
       <thead>
         <tr>
           <th>{rankTitle}</th>
-          <th>变化</th>
-          <th>部门</th>
-          <th>计入考核件数</th>
-          <th>综合分</th>
+          <th>{m('colChange')}</th>
+          <th>{m('colDepartment')}</th>
+          <th>{m('colCounted')}</th>
+          <th>{m('colScore')}</th>
           {infos.map((i) => (
             <th key={i.key}>
-              {i.name}（{ranking.weights[i.key]}）
+              {m('indicatorHead', { name: en ? i.nameEn : i.name, weight: ranking.weights[i.key] })}
               <br />
               <span className="print-th-sub">
-                {i.unit === 'per100' ? '个/百件' : '比率'} / 得分
+                {i.unit === 'per100' ? m('subPer100') : m('subRate')}
               </span>
             </th>
           ))}
@@ -74,6 +90,8 @@ function Row({
   ranking: BulletinRanking;
   group: boolean;
 }) {
+  const m = usePrintMsg();
+  const { intl } = useIntl();
   const infos = indicatorsOf(ranking);
   const rank = group ? d.groupRank : d.rank;
   const change = rankChangeView({ rankChange: group ? d.groupRankChange : d.rankChange });
@@ -82,14 +100,16 @@ function Row({
       <td className="center">{rank ?? '—'}</td>
       <td className={`center ${change.kind}`}>{d.ranked ? change.text : '—'}</td>
       <td>
-        {d.departmentName ?? d.departmentId}
-        {d.deadlineRush ? <span className="print-tag">临期突击</span> : null}
+        <FeedText>{d.departmentName ?? d.departmentId}</FeedText>
+        {d.deadlineRush ? <span className="print-tag">{m('tagRush')}</span> : null}
         {d.insufficientSample ? (
-          <span className="print-tag">样本不足（少于 {ranking.minCountedCases} 件）</span>
+          <span className="print-tag">
+            {m('tagInsufficient', { min: ranking.minCountedCases })}
+          </span>
         ) : null}
       </td>
-      <td className="num">{d.counted.toLocaleString('zh-CN')}</td>
-      <td className="num">{formatScore(d.score)}</td>
+      <td className="num">{d.counted.toLocaleString(intl)}</td>
+      <td className="num">{formatScore(d.score, intl)}</td>
       {infos.map((i) => (
         <td key={i.key} className="num">
           <RateScore d={d} k={i.key} />
@@ -107,9 +127,10 @@ export function PrintGroupTable({
   ranking: BulletinRanking;
   group: BulletinGroup;
 }) {
+  const m = usePrintMsg();
   return (
     <table data-testid={`print-group-table-${group.group}`} className="print-table">
-      <Head ranking={ranking} rankTitle="组内名次" />
+      <Head ranking={ranking} rankTitle={m('colGroupRank')} />
       <tbody>
         {[...group.ranked, ...group.insufficient].map((d) => (
           <Row key={d.departmentId} d={d} ranking={ranking} group />
@@ -121,6 +142,8 @@ export function PrintGroupTable({
 
 /** The city's pooled totals: one row, the rates and scores of the whole city. */
 export function PrintCityTable({ ranking }: { ranking: BulletinRanking }) {
+  const m = usePrintMsg();
+  const { intl } = useIntl();
   const infos = indicatorsOf(ranking);
   return (
     <table data-testid="print-city-table" className="print-table">
@@ -129,9 +152,9 @@ export function PrintCityTable({ ranking }: { ranking: BulletinRanking }) {
         <tr className="print-city">
           <td className="center">—</td>
           <td className="center">—</td>
-          <td>全市（合并计数）</td>
-          <td className="num">{ranking.city.counted.toLocaleString('zh-CN')}</td>
-          <td className="num">{formatScore(ranking.city.score)}</td>
+          <td>{m('cityRow')}</td>
+          <td className="num">{ranking.city.counted.toLocaleString(intl)}</td>
+          <td className="num">{formatScore(ranking.city.score, intl)}</td>
           {infos.map((i) => (
             <td key={i.key} className="num">
               <RateScore d={ranking.city} k={i.key} />

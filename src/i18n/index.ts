@@ -59,25 +59,36 @@ export interface MessageTable {
  */
 export const messageTables: MessageTable[] = [];
 
+/** A message table's formatter: `m(key)` or `m(key, { n: 3 })` for `{n}` placeholders. */
+export type Messages<K extends string> = (
+  key: K,
+  values?: Record<string, string | number>,
+) => string;
+
+function formatter<K extends string>(catalog: Record<K, string>): Messages<K> {
+  return (key, values) => {
+    const template = catalog[key];
+    if (!values) return template;
+    return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+      name in values ? String(values[name]) : whole,
+    );
+  };
+}
+
 /**
  * Messages owned by one feature (kept beside it, so features never edit the shared catalogue):
  * `const useMsg = defineMessages({ title: '预警督办' }, { title: 'Alerts' })`, then
- * `const m = useMsg(); m('title')` or `m('count', { n: 3 })` with `{n}` placeholders.
+ * `const m = useMsg(); m('title')` or `m('count', { n: 3 })` with `{n}` placeholders. Outside a
+ * component (a pure text builder, a test) `useMsg.forLocale('en')` gives the same formatter.
  */
 export function defineMessages<K extends string>(
   zh: Record<K, string>,
   english: Record<K, string>,
-): () => (key: K, values?: Record<string, string | number>) => string {
+): (() => Messages<K>) & { forLocale: (locale: Locale) => Messages<K> } {
   messageTables.push({ zh, en: english });
-  return function useMessages() {
-    const locale = useLocaleStore((s) => s.locale);
-    const catalog = locale === 'zh-CN' ? zh : english;
-    return (key, values) => {
-      const template = catalog[key];
-      if (!values) return template;
-      return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-        name in values ? String(values[name]) : whole,
-      );
-    };
-  };
+  const byLocale: Record<Locale, Messages<K>> = { 'zh-CN': formatter(zh), en: formatter(english) };
+  function useMessages(): Messages<K> {
+    return byLocale[useLocaleStore((s) => s.locale)];
+  }
+  return Object.assign(useMessages, { forLocale: (locale: Locale) => byLocale[locale] });
 }

@@ -194,6 +194,8 @@ function stallOf(
       step: stepName,
       stepEnteredDay: current !== null ? isoFromDay(shanghaiDayOf(current.enteredAt)) : null,
       lastMovement: MOVEMENT_CODES[lastKind] ?? null,
+      // The step (or suspension kind) the last movement was about; null for 受理 / 办结.
+      lastMovementName: lastKind === M_ACCEPTED || lastKind === M_COMPLETED ? null : lastName,
       lastMovementDay: isoFromDay(lastDay),
       idleDays: idle,
       suspendedDays: suspended,

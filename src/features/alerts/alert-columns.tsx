@@ -9,7 +9,7 @@ import { Link } from 'react-router';
 import { IssueNoticeButton } from '../../ui/duban/issue-notice-button';
 import type { AlertItem } from '../../contract/alerts';
 import type { AlertSortKey } from '../../engine/alerts';
-import { ruleLabel } from '../../engine/slow-action-view-labels';
+import { slowActionTextFor } from '../../ui/slow-action-text';
 import type { Locale } from '../../i18n';
 import { alertReasonText } from './alert-reason';
 import type { AlertsMsg } from './alerts-messages';
@@ -153,7 +153,7 @@ export function alertColumns(ctx: AlertColumnContext): AlertColumn[] {
         <Space size={4} style={{ flexWrap: 'nowrap', overflow: 'hidden' }}>
           {r.flagCodes.map((c) => (
             <Tag key={c} variant="filled" style={{ marginInlineEnd: 0 }} data-code={c}>
-              {ruleLabel(c, ctx.locale)}
+              {slowActionTextFor(ctx.locale).ruleName(c)}
             </Tag>
           ))}
           <span title={alertReasonText(r, m)}>{alertReasonText(r, m)}</span>

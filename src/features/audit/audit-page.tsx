@@ -104,7 +104,12 @@ export function AuditPage() {
               width: 150,
               render: (_, r) => formatDateTime(Date.parse(r.at), locale),
             },
-            { key: 'user', title: m('col.user'), dataIndex: 'userName', width: 140 },
+            {
+              key: 'user',
+              title: m('col.user'),
+              width: 140,
+              render: (_, r) => <code className="account-name">{r.userName}</code>,
+            },
             { key: 'role', title: m('col.role'), width: 110, render: (_, r) => roleText(r.role) },
             { key: 'address', title: m('col.address'), dataIndex: 'address', width: 130 },
             {

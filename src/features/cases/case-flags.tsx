@@ -2,12 +2,15 @@ import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { Link } from 'react-router';
 import { isoFromDay } from '../../domain/calendar';
 import type { SlowActionFlag } from '../../domain/slow-action';
-import { EVIDENCE_LABELS, EVIDENCE_VALUE_LABELS } from './case-evidence-labels';
+import { FeedText } from '../../ui/feed-text';
+import { FlagReason } from '../../ui/flag-reason';
+import { FEED_VALUED_FIELDS, useSlowActionText } from '../../ui/slow-action-text';
 import { useCaseMsg } from './case-messages';
 
-/** Every slow-action flag of the case: rule name, Chinese explanation and its evidence. */
+/** Every slow-action flag of the case: rule name, the reason worded from its evidence, the evidence. */
 export function CaseFlags({ flags }: { flags: readonly SlowActionFlag[] }) {
   const m = useCaseMsg();
+  const w = useSlowActionText();
   return (
     <Card size="small" title={m('flagsTitle')} data-testid="case-flags">
       {flags.length === 0 ? (
@@ -19,21 +22,31 @@ export function CaseFlags({ flags }: { flags: readonly SlowActionFlag[] }) {
               <Space orientation="vertical" style={{ width: '100%' }}>
                 <Space wrap>
                   <Link to={{ pathname: '/slow-action', search: `?rule=${f.code}` }}>
-                    <Tag color="volcano">{f.rule}</Tag>
+                    <Tag color="volcano">{w.ruleName(f.code)}</Tag>
                   </Link>
                   <Typography.Text type="secondary">
                     {m('flag.since', { date: isoFromDay(f.sinceDay) })}
                   </Typography.Text>
                 </Space>
-                <Typography.Text>{f.explanation}</Typography.Text>
+                <Typography.Text>
+                  <FlagReason code={f.code} evidence={f.evidence} />
+                </Typography.Text>
                 <Descriptions
                   size="small"
                   column={{ xs: 1, md: 3 }}
                   title={<Typography.Text type="secondary">{m('flag.evidence')}</Typography.Text>}
                   items={Object.entries(f.evidence).map(([k, v]) => ({
                     key: k,
-                    label: <span title={k}>{EVIDENCE_LABELS[k] ?? k}</span>,
-                    children: v === null ? '—' : (EVIDENCE_VALUE_LABELS[String(v)] ?? String(v)),
+                    // The key itself (a stable machine name used in exports) stays in a tooltip.
+                    label: <span title={k}>{w.evidenceLabel(k)}</span>,
+                    children:
+                      v === null ? (
+                        '—'
+                      ) : FEED_VALUED_FIELDS.has(k) ? (
+                        <FeedText>{String(v)}</FeedText>
+                      ) : (
+                        w.evidenceValue(f.code, k, v)
+                      ),
                   }))}
                 />
               </Space>

@@ -3,7 +3,8 @@ import { useMemo } from 'react';
 import { Link } from 'react-router';
 import { SLOW_ACTION_CODES, type SlowActionCode } from '../../domain/slow-action';
 import { countByRule, flagNotice, type SlowActionFlagRow } from '../../engine/slow-action-view';
-import { ruleLabel } from '../../engine/slow-action-view-labels';
+import { FlagReason } from '../../ui/flag-reason';
+import { useSlowActionText } from '../../ui/slow-action-text';
 import { useLocaleStore } from '../../i18n';
 import { formatCount } from '../../ui/format';
 import { useDepartmentMsg } from './department-messages';
@@ -31,6 +32,7 @@ export function DepartmentFlags({
 }) {
   const m = useDepartmentMsg();
   const locale = useLocaleStore((s) => s.locale);
+  const w = useSlowActionText();
   const intl = locale === 'zh-CN' ? 'zh-CN' : 'en-GB';
   const lines = useMemo<RuleLine[]>(() => {
     const counts = countByRule(flags);
@@ -66,7 +68,7 @@ export function DepartmentFlags({
             key: 'rule',
             title: m('colRule'),
             width: 140,
-            render: (_, l) => <Tag color="orange">{ruleLabel(l.code, locale)}</Tag>,
+            render: (_, l) => <Tag color="orange">{w.ruleName(l.code)}</Tag>,
           },
           {
             key: 'count',
@@ -91,7 +93,8 @@ export function DepartmentFlags({
               l.latest ? (
                 <span>
                   <Typography.Text type="secondary">{l.latest.since}</Typography.Text>{' '}
-                  <FlagSubjectLink row={l.latest} search={search} /> {l.latest.explanation}
+                  <FlagSubjectLink row={l.latest} search={search} />{' '}
+                  <FlagReason code={l.latest.code} evidence={l.latest.evidence} />
                 </span>
               ) : null,
           },

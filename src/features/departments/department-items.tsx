@@ -6,7 +6,7 @@ import { useLocaleStore } from '../../i18n';
 import { ExportMenu } from '../../ui/export-menu';
 import { formatCount, formatPercent } from '../../ui/format';
 import { useDepartmentMsg } from './department-messages';
-import { FeedText } from '../../ui/feed-text';
+import { FeedText, feedCell } from '../../ui/feed-text';
 
 /** The department's service items: limits (即办件 marked) and the period's completion per item. */
 export function DepartmentItems({
@@ -81,7 +81,14 @@ export function DepartmentItems({
         </span>
       ),
     },
-    { key: 'kind', title: m('colKind'), width: 90, render: (_, l) => l.kind ?? '—' },
+    {
+      key: 'kind',
+      title: m('colKind'),
+      width: 90,
+      // The item's kind as the feed names it (行政许可, 公共服务, …).
+      onCell: feedCell,
+      render: (_, l) => l.kind ?? '—',
+    },
     {
       key: 'committed',
       title: m('colCommitted'),

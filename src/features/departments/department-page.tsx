@@ -9,6 +9,7 @@ import { useT } from '../../i18n';
 import { useIdParam } from '../../state/id-links';
 import { useGlobalSearch, usePeriod } from '../../state/url-state';
 import { formatCount } from '../../ui/format';
+import { useGroupName } from '../../ui/group-name';
 import { OverdueTasksStat } from '../../ui/overdue-tasks-stat';
 import { QueryGate } from '../../ui/query-gate';
 import { useDefaultPeriod } from '../../ui/use-default-period';
@@ -53,6 +54,7 @@ function DepartmentNotFound({ id }: { id: string }) {
 
 function DepartmentBody({ view, period }: { view: DepartmentView; period: Period }) {
   const m = useDepartmentMsg();
+  const groupName = useGroupName();
   const t = useT();
   const search = useGlobalSearch();
   const { header, open, items, alerts, flags, trend } = view;
@@ -73,7 +75,9 @@ function DepartmentBody({ view, period }: { view: DepartmentView; period: Period
         </Typography.Title>
         <Space wrap size={8}>
           <Tag>{header.info.id}</Tag>
-          <Tag color="blue">{header.info.kind ?? m('kindUnknown')}</Tag>
+          <Tag color="blue">
+            {header.info.kind !== null ? groupName(header.info.kind) : m('kindUnknown')}
+          </Tag>
           {header.parentName ? (
             <Typography.Text type="secondary">
               {m('parent', { name: header.parentName })}

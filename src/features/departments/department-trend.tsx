@@ -113,7 +113,8 @@ export function DepartmentTrend({
   const last = points[points.length - 1]?.quarter ?? '';
   return (
     <ChartFrame
-      title={`${name} · ${m('trendTitle')}`}
+      subject={name}
+      title={m('trendTitle')}
       period={`${first} – ${last}`}
       source={m('trendSource', { asOf })}
       exportName={exportName}

@@ -48,6 +48,7 @@ function bulletinOf(p: PublicBulletinData): Bulletin {
       departments: p.departments,
       city: p.cityTotals,
       coverage: p.coverage,
+      supervision: p.supervision,
     },
   };
 }

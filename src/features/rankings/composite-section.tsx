@@ -2,7 +2,7 @@ import { ChartFrame } from '../../charts/chart-frame';
 import { compositeChartHeight, RankingCompositeChart } from '../../charts/ranking-composite-chart';
 import type { QuarterRanking } from '../../engine/ranking';
 import { formatScore, type CompositeBar } from '../../engine/ranking-view';
-import { intlLocale, useLocaleStore } from '../../i18n';
+import { intlLocale, useLocaleStore, useT } from '../../i18n';
 import { useRankingMsg } from './messages';
 
 /** The composite bar chart, fed the same ranked rows as the table (`compositeBars`). */
@@ -19,6 +19,7 @@ export function CompositeSection({
   group?: { key: string; name: string };
 }) {
   const m = useRankingMsg();
+  const t = useT();
   const locale = intlLocale(useLocaleStore((s) => s.locale));
   if (bars.length === 0) return null;
   return (
@@ -31,8 +32,8 @@ export function CompositeSection({
       }
       period={
         ranking.partial
-          ? `${ranking.from} 至 ${ranking.asOf.slice(0, 10)}`
-          : `${ranking.from} 至 ${ranking.to}`
+          ? t('period.span', { from: ranking.from, to: ranking.asOf.slice(0, 10) })
+          : t('period.span', { from: ranking.from, to: ranking.to })
       }
       coverage={m('chartCoverage', {
         ranked: ranking.coverage.ranked,

@@ -1,10 +1,11 @@
+import { FeedText } from '../../ui/feed-text';
 import { Table } from 'antd';
 import type { z } from '../../contract/zod';
 import type { rankingDiff } from '../../contract/editions';
 import { formatScore } from '../../engine/ranking-view';
 import { intlLocale, useLocaleStore } from '../../i18n';
 import { useEditionMsg } from './edition-messages';
-import { useGroupName } from './group-name';
+import { useGroupName } from '../../ui/group-name';
 
 type Diff = z.output<typeof rankingDiff>;
 type Row = Diff['departments'][number];
@@ -25,7 +26,11 @@ export function EditionDiffTable({ diff, testId }: { diff: Diff; testId: string 
       pagination={false}
       dataSource={diff.departments}
       columns={[
-        { key: 'dept', title: m('colDept'), render: (_, d) => d.departmentName ?? d.departmentId },
+        {
+          key: 'dept',
+          title: m('colDept'),
+          render: (_, d) => <FeedText>{d.departmentName ?? d.departmentId}</FeedText>,
+        },
         { key: 'group', title: m('colGroup'), render: (_, d) => groupName(d.group) },
         {
           key: 'groupRank',

@@ -11,7 +11,11 @@ import {
   indicatorsOf,
 } from '../../engine/ranking-view';
 import { evidenceLists, type EvidenceRow } from '../../engine/ranking-view-evidence';
+import { indicatorWords } from '../../export/methodology-words';
 import { defineMessages, intlLocale, useLocaleStore } from '../../i18n';
+import { FeedText } from '../../ui/feed-text';
+import { richMessage } from '../../ui/rich-message';
+import { useEvidenceNote } from './evidence-note';
 import { formatCount } from '../../ui/format';
 import { useRankingMsg } from './messages';
 import { useRankingEvidence } from './use-ranking';
@@ -79,7 +83,9 @@ export function EvidenceDrawer({
 }) {
   const m = useMsg();
   const rm = useRankingMsg();
-  const locale = intlLocale(useLocaleStore((s) => s.locale));
+  const uiLocale = useLocaleStore((s) => s.locale);
+  const locale = intlLocale(uiLocale);
+  const noteText = useEvidenceNote();
   const owner = drill?.owner ?? null;
   const dept =
     owner && owner !== 'city' ? ranking.departments.find((d) => d.departmentId === owner) : null;
@@ -91,8 +97,13 @@ export function EvidenceDrawer({
   if (!drill) return <Drawer open={false} onClose={onClose} />;
   const info = indicatorsOf(ranking).find((x) => x.key === drill.key);
   const value = owner === 'city' ? ranking.city.indicators[drill.key] : dept?.indicators[drill.key];
-  const ownerLabel = owner === 'city' ? rm('city') : dept ? departmentLabel(dept) : (owner ?? '');
-  const name = info ? (locale === 'zh-CN' ? info.name : info.nameEn) : drill.key;
+  const ownerLabel =
+    owner === 'city' ? (
+      rm('city')
+    ) : (
+      <FeedText>{dept ? departmentLabel(dept) : (owner ?? '')}</FeedText>
+    );
+  const words = indicatorWords(uiLocale, drill.key, ranking.rectificationWindowDays);
   const columns = [
     {
       key: 'id',
@@ -111,7 +122,7 @@ export function EvidenceDrawer({
           <Link to={casePath(row.caseId)}>{row.id}</Link>
         ),
     },
-    { key: 'note', title: m('note'), dataIndex: 'note' },
+    { key: 'note', title: m('note'), render: (_: unknown, row: EvidenceRow) => noteText(row.note) },
   ];
   const list = (rows: EvidenceRow[], testId: string) => (
     <Table<EvidenceRow>
@@ -129,7 +140,11 @@ export function EvidenceDrawer({
       open
       onClose={onClose}
       size={720}
-      title={m('title', { owner: ownerLabel, name, quarter: ranking.quarter })}
+      title={richMessage(m('title'), {
+        owner: ownerLabel,
+        name: words.name,
+        quarter: ranking.quarter,
+      })}
       data-testid="evidence-drawer"
     >
       {info && value ? (
@@ -147,7 +162,7 @@ export function EvidenceDrawer({
       ) : null}
       {info ? (
         <Typography.Paragraph type="secondary">
-          {info.description} {info.scoring}
+          {words.description} {words.scoring}
         </Typography.Paragraph>
       ) : null}
       {drill.key === 'slowActionRate' ? <Alert type="info" showIcon title={m('perFlag')} /> : null}

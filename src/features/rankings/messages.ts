@@ -53,6 +53,7 @@ export const useRankingMsg = defineMessages(
     viewLabel: '排名方式',
     groupTitle: '{group}（{ranked} 个参与排名）',
     cityComposite: '全市（合并计数）综合分 {score}',
+    clauseSeparator: '；',
     editionTag: '已发布 {doc}',
     liveTag: '当前数据（未发布）',
     chartSummary: '{n} 个参与排名部门的综合分条形图，按名次排列；全市综合分 {city}',
@@ -120,6 +121,7 @@ export const useRankingMsg = defineMessages(
     viewLabel: 'Ranking view',
     groupTitle: '{group} ({ranked} ranked)',
     cityComposite: 'City (pooled) composite {score}',
+    clauseSeparator: '; ',
     editionTag: 'Published {doc}',
     liveTag: 'Live figures (not published)',
     chartSummary:

@@ -1,6 +1,7 @@
 import { Button, Space, Tag, Tooltip, Typography } from 'antd';
 import type { TableColumnsType } from 'antd';
 import { Link } from 'react-router';
+import type { IndicatorKey } from '../../domain/ranking';
 import type { DepartmentRanking, QuarterRanking } from '../../engine/ranking';
 import {
   departmentLabel,
@@ -9,8 +10,11 @@ import {
   rankChangeView,
   totalWeight,
 } from '../../engine/ranking-view';
+import { indicatorWords } from '../../export/methodology-words';
 import { intlLocale, useLocaleStore } from '../../i18n';
+import { FeedText } from '../../ui/feed-text';
 import { formatCount } from '../../ui/format';
+import { useSlowActionText } from '../../ui/slow-action-text';
 import { useRankingMsg } from './messages';
 import { ScoreCell } from './score-cell';
 import { departmentPath } from '../../state/id-links';
@@ -36,13 +40,16 @@ export interface RankingColumnsProps {
  */
 export function useRankingColumns(p: RankingColumnsProps): TableColumnsType<DepartmentRanking> {
   const m = useRankingMsg();
-  const locale = intlLocale(useLocaleStore((s) => s.locale));
+  const sa = useSlowActionText();
+  const uiLocale = useLocaleStore((s) => s.locale);
+  const locale = intlLocale(uiLocale);
   const r = p.ranking;
+  const words = (key: IndicatorKey) => indicatorWords(uiLocale, key, r.rectificationWindowDays);
   const infos = indicatorsOf(r);
   const total = totalWeight(r);
   const nameOf = (key: string) => {
     const i = infos.find((x) => x.key === key);
-    return i ? (locale === 'zh-CN' ? i.name : i.nameEn) : key;
+    return i ? words(i.key).name : key;
   };
   const lead: TableColumnsType<DepartmentRanking> =
     p.variant === 'ranked'
@@ -100,10 +107,10 @@ export function useRankingColumns(p: RankingColumnsProps): TableColumnsType<Depa
       render: (_, d) => (
         <Space size={4} wrap>
           <Link to={{ pathname: departmentPath(d.departmentId), search: p.periodSearch }}>
-            {departmentLabel(d)}
+            <FeedText>{departmentLabel(d)}</FeedText>
           </Link>
           {d.deadlineRush ? (
-            <Tooltip title={d.deadlineRush.explanation}>
+            <Tooltip title={sa.explanation('deadline-rush', d.deadlineRush.evidence)}>
               <Tag color="orange" tabIndex={0} style={{ marginInlineEnd: 0 }}>
                 {m('rush')}
               </Tag>
@@ -158,9 +165,9 @@ export function useRankingColumns(p: RankingColumnsProps): TableColumnsType<Depa
     ...infos.map((info) => ({
       key: info.key,
       title: (
-        <Tooltip title={`${info.description} ${info.scoring}`}>
+        <Tooltip title={`${words(info.key).description} ${words(info.key).scoring}`}>
           <span tabIndex={0}>
-            {locale === 'zh-CN' ? info.name : info.nameEn}
+            {words(info.key).name}
             <Typography.Text
               type="secondary"
               style={{ display: 'block', fontSize: 12, fontWeight: 400 }}

@@ -122,7 +122,7 @@ export function RankingContent({
               ranked: ranking.coverage.ranked,
               counted: formatCount(ranking.city.counted, locale),
             })}
-            {'；'}
+            {m('clauseSeparator')}
             {m('cityComposite', { score: formatScore(ranking.city.score, locale) })}
           </Typography.Paragraph>
           {cityView ? (

@@ -4,7 +4,7 @@ import type { QuarterRanking } from '../../engine/ranking';
 import { asGroupRow, groupBars, groupSections } from '../../engine/ranking-groups-view';
 import { compositeBars, rankingGroups } from '../../engine/ranking-view';
 import { CompositeSection } from './composite-section';
-import { useGroupName } from './group-name';
+import { useGroupName } from '../../ui/group-name';
 import { useRankingMsg } from './messages';
 import type { RankingColumnsProps } from './ranking-columns';
 import { InsufficientTable, RankingTable } from './ranking-table';

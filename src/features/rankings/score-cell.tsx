@@ -1,6 +1,7 @@
 import { Button, Tooltip, Typography } from 'antd';
 import type { IndicatorInfo, IndicatorValue } from '../../domain/ranking';
 import { formatFraction, formatIndicatorValue, formatScore } from '../../engine/ranking-view';
+import { indicatorWords } from '../../export/methodology-words';
 import { intlLocale, useLocaleStore } from '../../i18n';
 import { useRankingMsg } from './messages';
 
@@ -24,8 +25,9 @@ export function ScoreCell({
   onOpen: (owner: string, key: IndicatorInfo['key']) => void;
 }) {
   const m = useRankingMsg();
-  const locale = intlLocale(useLocaleStore((s) => s.locale));
-  const name = locale === 'zh-CN' ? info.name : info.nameEn;
+  const uiLocale = useLocaleStore((s) => s.locale);
+  const locale = intlLocale(uiLocale);
+  const name = indicatorWords(uiLocale, info.key, 0).name;
   if (value.score === null) {
     return (
       <Tooltip title={m('noDataTip', { name })}>

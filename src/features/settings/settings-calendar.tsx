@@ -1,4 +1,5 @@
 import { UploadOutlined } from '@ant-design/icons';
+import { richMessage } from '../../ui/rich-message';
 import { Alert, App, Button, Card, Popconfirm, Space, Table, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { isoFromDay, type HolidayYearFile } from '../../domain/calendar';
@@ -120,7 +121,12 @@ export function SettingsCalendar() {
             onFile={(f) => void onFile(f)}
             testId="calendar-file-input"
           />
-          <Typography.Text type="secondary">{m('calendar.loadHelp')}</Typography.Text>
+          <Typography.Text type="secondary">
+            {/* The file's field names are code, the same in both languages. */}
+            {richMessage(m('calendar.loadHelp'), {
+              format: <code>year, papers, days[name, date, isOffDay]</code>,
+            })}
+          </Typography.Text>
         </Space>
         {error ? (
           <Alert

@@ -3,6 +3,7 @@
  * unit, and the kind of number it takes. The form keeps what was typed as text (so nothing typed
  * is ever lost or silently rounded) and parses it here.
  */
+import type { SettingsHelpKey, SettingsProblemKey } from './settings-messages';
 import { describeIndicators, INDICATOR_KEYS, type IndicatorKey } from '../../domain/ranking';
 import type { SlowActionThresholds } from '../../domain/slow-action';
 import type { EngineSettings } from '../../engine/settings';
@@ -21,7 +22,8 @@ export interface FieldSpec {
   labelEn: string;
   unit: string;
   unitEn: string;
-  help?: string;
+  /** Key of the field's help text in the settings message table. */
+  help?: SettingsHelpKey;
 }
 
 const WD = ['工作日', 'working days'] as const;
@@ -32,7 +34,7 @@ function slow(
   label: string,
   labelEn: string,
   unit: readonly [string, string],
-  help?: string,
+  help?: SettingsHelpKey,
 ): FieldSpec {
   return {
     id: `slowAction.${key}`,
@@ -60,7 +62,7 @@ export const SETTINGS_FIELDS: readonly FieldSpec[] = [
     labelEn: 'Early warning when committed days left are at most',
     unit: WD[0],
     unitEn: WD[1],
-    help: '在办、未超过承诺期限、已计满 1 个工作日的办件，剩余工作日不超过此值即为预警（即办件无预警阶段）。',
+    help: 'help.earlyWarning',
   },
   slow(
     'stallDays',
@@ -75,7 +77,7 @@ export const SETTINGS_FIELDS: readonly FieldSpec[] = [
     '滞留：或达到承诺时限的比例（取较小者，至少 1 个工作日）',
     'Stall: or this share of the committed limit (smaller one, at least 1 day)',
     ['比例', 'share'],
-    '填 0 至 1 之间的小数，例如 0.5 表示 50%。',
+    'help.stallShare',
   ),
   slow(
     'acceptedIdleDays',
@@ -108,7 +110,7 @@ export const SETTINGS_FIELDS: readonly FieldSpec[] = [
     '临期突击：恰在承诺期限当日办结的比例达到',
     'Deadline rush: share completed on the deadline day at least',
     ['比例', 'share'],
-    '填 0 至 1 之间的小数，例如 0.3 表示 30%。',
+    'help.rushShare',
   ),
   slow(
     'deadlineRushMinLimitDays',
@@ -156,7 +158,7 @@ export const SETTINGS_FIELDS: readonly FieldSpec[] = [
     labelEn: 'Bad-review rectification window',
     unit: WD[0],
     unitEn: WD[1],
-    help: '差评在此期限内整改反馈方计为已整改（部分省份用 5 个工作日）。',
+    help: 'help.rectification',
   },
   {
     id: 'duban.deadlineDays',
@@ -167,7 +169,7 @@ export const SETTINGS_FIELDS: readonly FieldSpec[] = [
     labelEn: 'Notice response deadline (default; can be changed when issuing)',
     unit: WD[0],
     unitEn: WD[1],
-    help: '签发日不计，自次一工作日起算；1–60 个工作日。',
+    help: 'help.noticeDays',
   },
 ];
 
@@ -196,17 +198,14 @@ function valueOf(s: EngineSettings, f: FieldSpec): number {
 }
 
 /** A readable problem with one field's text, or null when it reads as a valid number. */
-export function fieldProblem(f: FieldSpec, text: string, en = false): string | null {
+export function fieldProblem(f: FieldSpec, text: string): SettingsProblemKey | null {
   const t = text.trim();
-  if (t === '') return en ? 'Required' : '请填写';
+  if (t === '') return 'problem.required';
   const v = Number(t);
-  if (!Number.isFinite(v)) return en ? 'Enter a number' : '请输入数字';
-  if (v < 0) return en ? 'Must not be negative' : '不能为负数';
-  if (f.kind === 'int' && !Number.isInteger(v)) return en ? 'Enter a whole number' : '应为整数';
-  if (f.kind === 'share' && v > 1)
-    return en
-      ? 'A share is at most 1 (e.g. 0.3 = 30%)'
-      : '比例应在 0 至 1 之间（例如 0.3 表示 30%）';
+  if (!Number.isFinite(v)) return 'problem.number';
+  if (v < 0) return 'problem.negative';
+  if (f.kind === 'int' && !Number.isInteger(v)) return 'problem.whole';
+  if (f.kind === 'share' && v > 1) return 'problem.share';
   return null;
 }
 

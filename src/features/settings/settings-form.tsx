@@ -1,7 +1,7 @@
 import { Alert, App, Button, Card, Form, Input, Space, Typography } from 'antd';
 import { useMemo, type FormEvent } from 'react';
 import { checkEngineSettings } from '../../engine/settings';
-import { useLocaleStore } from '../../i18n';
+import { intlLocale, useLocaleStore } from '../../i18n';
 import { useSettingsEditor } from './use-settings-editor';
 import { formatPercent } from '../../ui/format';
 import { useSettingsDraft } from './settings-draft';
@@ -33,7 +33,8 @@ export function fieldDomId(f: FieldSpec): string {
 export function SettingsForm() {
   const m = useSettingsMsg();
   const { message } = App.useApp();
-  const en = useLocaleStore((s) => s.locale) === 'en';
+  const locale = useLocaleStore((s) => s.locale);
+  const en = locale === 'en';
   const editor = useSettingsEditor();
   const saved = editor.settings;
   const setSettings = editor.setSettings;
@@ -44,8 +45,8 @@ export function SettingsForm() {
   const values = draft ?? savedValues;
   const problems = new Map<string, string>();
   for (const f of SETTINGS_FIELDS) {
-    const p = fieldProblem(f, values[f.id] ?? '', en);
-    if (p) problems.set(f.id, p);
+    const p = fieldProblem(f, values[f.id] ?? '');
+    if (p) problems.set(f.id, m(p));
   }
   const check = problems.size === 0 ? checkEngineSettings(rawSettingsFrom(values, saved)) : null;
   const dirty =
@@ -84,14 +85,20 @@ export function SettingsForm() {
                   const text = values[f.id] ?? '';
                   const problem = problems.get(f.id);
                   const share =
-                    f.kind === 'share' && !problem ? `= ${formatPercent(Number(text))}` : null;
+                    f.kind === 'share' && !problem
+                      ? `= ${formatPercent(Number(text), intlLocale(locale))}`
+                      : null;
                   return (
                     <Form.Item
                       key={f.id}
                       label={en ? f.labelEn : f.label}
                       htmlFor={fieldDomId(f)}
                       validateStatus={problem ? 'error' : undefined}
-                      help={problem ?? ([share, f.help].filter(Boolean).join('；') || undefined)}
+                      help={
+                        problem ??
+                        ([share, f.help ? m(f.help) : null].filter(Boolean).join(m('helpJoin')) ||
+                          undefined)
+                      }
                       style={{ marginBottom: 16 }}
                     >
                       <Input

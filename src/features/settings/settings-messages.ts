@@ -3,6 +3,18 @@ import { defineMessages } from '../../i18n';
 
 export const useSettingsMsg = defineMessages(
   {
+    'help.earlyWarning':
+      '在办、未超过承诺期限、已计满 1 个工作日的办件，剩余工作日不超过此值即为预警（即办件无预警阶段）。',
+    'help.stallShare': '填 0 至 1 之间的小数，例如 0.5 表示 50%。',
+    'help.rushShare': '填 0 至 1 之间的小数，例如 0.3 表示 30%。',
+    'help.rectification': '差评在此期限内整改反馈方计为已整改（部分省份用 5 个工作日）。',
+    'help.noticeDays': '签发日不计，自次一工作日起算；1–60 个工作日。',
+    helpJoin: '；',
+    'problem.required': '请填写',
+    'problem.number': '请输入数字',
+    'problem.negative': '不能为负数',
+    'problem.whole': '应为整数',
+    'problem.share': '比例应在 0 至 1 之间（例如 0.3 表示 30%）',
     storageTitle: '设置由督查服务统一保存（第 {version} 版）',
     storageBody:
       '以下设置对全体用户生效：保存后生成新版本，督查服务按新设置重新评估全部办件，所有页面随之更新。只有管理员可以保存。',
@@ -48,7 +60,7 @@ export const useSettingsMsg = defineMessages(
       '当前覆盖范围：{ranges}（{from} 至 {to}）。覆盖范围以外的日期按周一至周五计算，页面会提示。',
     'calendar.load': '载入新年度官方安排',
     'calendar.loadHelp':
-      '选择 holiday-cn 格式的 JSON 文件（与内置文件相同格式：year、papers、days[name、date、isOffDay]）。同一年份将替代内置数据。',
+      '选择 holiday-cn 格式的 JSON 文件（与内置文件相同格式：{format}）。同一年份将替代内置数据。',
     'calendar.loaded': '已载入 {year} 年安排（{n} 个日期），覆盖范围：{ranges}。',
     'calendar.replaces': '（替代内置数据）',
     'calendar.loadFailed': '文件“{name}”未载入：{reason}',
@@ -66,6 +78,20 @@ export const useSettingsMsg = defineMessages(
     'calendar.actions': '操作',
   },
   {
+    'help.earlyWarning':
+      'Open cases not yet overdue, with at least 1 working day counted, are early warnings when their working days left are at most this (same-day cases have no early warning).',
+    'help.stallShare': 'A decimal between 0 and 1, e.g. 0.5 for 50%.',
+    'help.rushShare': 'A decimal between 0 and 1, e.g. 0.3 for 30%.',
+    'help.rectification':
+      'A bad review counts as rectified when feedback arrives within this window (some provinces use 5 working days).',
+    'help.noticeDays':
+      'The day of issue is not counted; counting starts the next working day; 1–60 working days.',
+    helpJoin: '; ',
+    'problem.required': 'Required',
+    'problem.number': 'Enter a number',
+    'problem.negative': 'Must not be negative',
+    'problem.whole': 'Enter a whole number',
+    'problem.share': 'A share is at most 1 (e.g. 0.3 = 30%)',
     storageTitle: 'Settings are kept by the supervision service (version {version})',
     storageBody:
       'These settings apply to every user: saving makes a new version, the service re-evaluates every case with it, and every page follows. Only administrators may save.',
@@ -112,7 +138,7 @@ export const useSettingsMsg = defineMessages(
       'Coverage now: {ranges} ({from} to {to}). Dates outside are counted Monday–Friday and the pages say so.',
     'calendar.load': 'Load a new year’s official arrangement',
     'calendar.loadHelp':
-      'Choose a holiday-cn JSON file (same format as the bundled ones: year, papers, days[name, date, isOffDay]). A year already bundled is replaced.',
+      'Choose a holiday-cn JSON file (same format as the bundled ones: {format}). A year already bundled is replaced.',
     'calendar.loaded': 'Loaded {year} ({n} dates); coverage: {ranges}.',
     'calendar.replaces': ' (replaces the bundled data)',
     'calendar.loadFailed': '“{name}” was not loaded: {reason}',
@@ -130,3 +156,7 @@ export const useSettingsMsg = defineMessages(
     'calendar.actions': 'Actions',
   },
 );
+
+type SettingsKey = Parameters<ReturnType<typeof useSettingsMsg>>[0];
+export type SettingsHelpKey = Extract<SettingsKey, `help.${string}`>;
+export type SettingsProblemKey = Extract<SettingsKey, `problem.${string}`>;

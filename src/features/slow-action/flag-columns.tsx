@@ -4,12 +4,16 @@ import { Link } from 'react-router';
 import { SLOW_ACTION_CODES } from '../../domain/slow-action';
 import type { SlowActionFlagRow } from '../../engine/slow-action-view';
 import { flagNotice, keyEvidence } from '../../engine/slow-action-view';
-import { evidenceLabel, evidenceValueText, ruleLabel } from '../../engine/slow-action-view-labels';
 import type { TableColumn } from '../../export/table-export';
-import { useLocaleStore, type Locale } from '../../i18n';
 import { useSlowActionMsg } from './slow-action-messages';
 import { FeedText } from '../../ui/feed-text';
+import { FlagReason } from '../../ui/flag-reason';
 import { casePath, departmentPath, noticePath } from '../../state/id-links';
+import {
+  FEED_VALUED_FIELDS,
+  useSlowActionText,
+  type SlowActionText,
+} from '../../ui/slow-action-text';
 
 export type FlagSortKey = 'since' | 'dept' | 'rule';
 export interface FlagSort {
@@ -18,14 +22,10 @@ export interface FlagSort {
 }
 
 /** Key evidence as one line of text ("无流转：4 个工作日；阈值：3 个工作日"). */
-export function evidenceText(row: SlowActionFlagRow, locale: Locale): string {
-  const sep = locale === 'zh-CN' ? '：' : ': ';
-  const join = locale === 'zh-CN' ? '；' : '; ';
+export function evidenceText(row: SlowActionFlagRow, w: SlowActionText): string {
   return keyEvidence(row)
-    .map(
-      ([k, v]) => `${evidenceLabel(k, locale)}${sep}${evidenceValueText(row.code, k, v, locale)}`,
-    )
-    .join(join);
+    .map(([k, v]) => `${w.evidenceLabel(k)}${w.fieldSeparator}${w.evidenceValue(row.code, k, v)}`)
+    .join(w.itemSeparator);
 }
 
 /**
@@ -34,7 +34,7 @@ export function evidenceText(row: SlowActionFlagRow, locale: Locale): string {
  */
 export function useFlagColumns(search: string, sort: FlagSort) {
   const m = useSlowActionMsg();
-  const locale = useLocaleStore((s) => s.locale);
+  const w = useSlowActionText();
   const stateText = (r: SlowActionFlagRow) =>
     r.caseState === null ? '' : r.caseState === 'open' ? m('stateOpen') : m('stateCompleted');
   // A department-level flag names its quarter (临期突击) or its 督办单 (逾期未反馈).
@@ -42,7 +42,7 @@ export function useFlagColumns(search: string, sort: FlagSort) {
     r.caseId ?? flagNotice(r)?.number ?? m('departmentLevel', { quarter: r.quarter ?? '' });
 
   const exportColumns: TableColumn<SlowActionFlagRow>[] = [
-    { key: 'rule', header: m('colRule'), kind: 'text', value: (r) => ruleLabel(r.code, locale) },
+    { key: 'rule', header: m('colRule'), kind: 'text', value: (r) => w.ruleName(r.code) },
     { key: 'case', header: m('colCase'), kind: 'text', value: caseText, width: 22 },
     { key: 'dept', header: m('colDept'), kind: 'text', value: (r) => r.departmentName, width: 18 },
     { key: 'state', header: m('colState'), kind: 'text', value: stateText },
@@ -51,14 +51,14 @@ export function useFlagColumns(search: string, sort: FlagSort) {
       key: 'explanation',
       header: m('colExplanation'),
       kind: 'text',
-      value: (r) => r.explanation,
+      value: (r) => w.explanation(r.code, r.evidence),
       width: 60,
     },
     {
       key: 'evidence',
       header: m('colEvidence'),
       kind: 'text',
-      value: (r) => evidenceText(r, locale),
+      value: (r) => evidenceText(r, w),
       width: 40,
     },
   ];
@@ -72,7 +72,7 @@ export function useFlagColumns(search: string, sort: FlagSort) {
       sorter: true,
       sortOrder: sortOrder('rule'),
       render: (_, r) => (
-        <Tag color={r.caseId === null ? 'purple' : 'orange'}>{ruleLabel(r.code, locale)}</Tag>
+        <Tag color={r.caseId === null ? 'purple' : 'orange'}>{w.ruleName(r.code)}</Tag>
       ),
     },
     {
@@ -109,7 +109,11 @@ export function useFlagColumns(search: string, sort: FlagSort) {
       sortOrder: sortOrder('since'),
       render: (_, r) => r.since,
     },
-    { key: 'explanation', title: m('colExplanation'), render: (_, r) => r.explanation },
+    {
+      key: 'explanation',
+      title: m('colExplanation'),
+      render: (_, r) => <FlagReason code={r.code} evidence={r.evidence} />,
+    },
     {
       key: 'evidence',
       title: m('colEvidence'),
@@ -118,8 +122,12 @@ export function useFlagColumns(search: string, sort: FlagSort) {
         <ul className="evidence-list" style={{ margin: 0, paddingLeft: 16 }}>
           {keyEvidence(r).map(([k, v]) => (
             <li key={k}>
-              <Typography.Text type="secondary">{evidenceLabel(k, locale)}</Typography.Text>{' '}
-              {evidenceValueText(r.code, k, v, locale)}
+              <Typography.Text type="secondary">{w.evidenceLabel(k)}</Typography.Text>{' '}
+              {FEED_VALUED_FIELDS.has(k) ? (
+                <FeedText>{String(v)}</FeedText>
+              ) : (
+                w.evidenceValue(r.code, k, v)
+              )}
             </li>
           ))}
         </ul>

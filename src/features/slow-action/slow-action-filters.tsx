@@ -2,8 +2,7 @@ import { Button, Segmented, Select, Space, Typography } from 'antd';
 import { SLOW_ACTION_CODES, type SlowActionCode } from '../../domain/slow-action';
 import type { DepartmentInfo } from '../../engine/dashboard';
 import type { FlaggedCaseState } from '../../engine/slow-action-view';
-import { ruleLabel } from '../../engine/slow-action-view-labels';
-import { useLocaleStore } from '../../i18n';
+import { useSlowActionText } from '../../ui/slow-action-text';
 import { useSlowActionMsg } from './slow-action-messages';
 import type { SlowActionFilterState } from './use-slow-action-filter';
 
@@ -20,7 +19,7 @@ export function SlowActionFilters({
   scopeNote: string;
 }) {
   const m = useSlowActionMsg();
-  const locale = useLocaleStore((s) => s.locale);
+  const w = useSlowActionText();
   const filtered =
     f.filter.rule !== null ||
     f.filter.departmentId !== null ||
@@ -42,7 +41,7 @@ export function SlowActionFilters({
           onChange={(v) => f.setRule(v === '' ? null : v)}
           options={[
             { value: '', label: m('allRules') },
-            ...SLOW_ACTION_CODES.map((c) => ({ value: c, label: ruleLabel(c, locale) })),
+            ...SLOW_ACTION_CODES.map((c) => ({ value: c, label: w.ruleName(c) })),
           ]}
         />
         <Select<string>

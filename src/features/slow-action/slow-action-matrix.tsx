@@ -14,8 +14,7 @@ import {
   type DepartmentRuleLine,
   type SlowActionFlagRow,
 } from '../../engine/slow-action-view';
-import { ruleLabel } from '../../engine/slow-action-view-labels';
-import { useLocaleStore } from '../../i18n';
+import { useSlowActionText } from '../../ui/slow-action-text';
 import type { TableColumn } from '../../export/table-export';
 import { ExportMenu } from '../../ui/export-menu';
 import { formatCount } from '../../ui/format';
@@ -49,10 +48,10 @@ export function SlowActionMatrix({
   onSelectDept: (id: string) => void;
 }) {
   const m = useSlowActionMsg();
-  const locale = useLocaleStore((s) => s.locale);
   const lines = useMemo(() => departmentRuleMatrix(rows), [rows]);
   const codes = useMemo(() => codesPresent(lines), [lines]);
-  const name = (c: SlowActionCode) => ruleLabel(c, locale);
+  const w = useSlowActionText();
+  const name = (c: SlowActionCode) => w.ruleName(c);
 
   const exportColumns: TableColumn<DepartmentRuleLine>[] = [
     {

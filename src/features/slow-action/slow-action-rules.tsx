@@ -5,8 +5,8 @@ import {
   type SlowActionCode,
   type SlowActionRuleInfo,
 } from '../../domain/slow-action';
-import { ruleLabel } from '../../engine/slow-action-view-labels';
-import { useLocaleStore } from '../../i18n';
+import { intlLocale, useLocaleStore } from '../../i18n';
+import { useSlowActionText } from '../../ui/slow-action-text';
 import { useSharedSettings } from '../../api/settings';
 import { DEFAULT_ENGINE_SETTINGS } from '../../engine/settings';
 import { formatCount } from '../../ui/format';
@@ -29,6 +29,7 @@ export function SlowActionRules({
 }) {
   const m = useSlowActionMsg();
   const locale = useLocaleStore((s) => s.locale);
+  const w = useSlowActionText();
   // The service's current thresholds (the defaults until its settings arrive).
   const thresholds =
     useSharedSettings().data?.settings.slowAction ?? DEFAULT_ENGINE_SETTINGS.slowAction;
@@ -60,7 +61,7 @@ export function SlowActionRules({
             width: 170,
             render: (_, r) => (
               <span>
-                <Typography.Text strong>{ruleLabel(r.code, locale)}</Typography.Text>
+                <Typography.Text strong>{w.ruleName(r.code)}</Typography.Text>
                 <br />
                 <Tag color={r.level === 'case' ? 'default' : 'purple'} style={{ marginTop: 4 }}>
                   {r.level === 'case'
@@ -77,10 +78,10 @@ export function SlowActionRules({
             title: m('colExplanation'),
             render: (_, r) => (
               <span>
-                {r.description}
-                {r.legalBasis ? (
+                {w.ruleDescription(r.code, thresholds)}
+                {w.legalBasis(r.code) !== null ? (
                   <Typography.Text type="secondary" style={{ display: 'block', fontSize: 12 }}>
-                    {m('legalBasis', { basis: r.legalBasis })}
+                    {m('legalBasis', { basis: w.legalBasis(r.code) ?? '' })}
                   </Typography.Text>
                 ) : null}
               </span>
@@ -99,7 +100,7 @@ export function SlowActionRules({
                 aria-pressed={r.code === selected}
                 onClick={() => onSelect(r.code === selected ? null : r.code)}
               >
-                {formatCount(counts[r.code])}
+                {formatCount(counts[r.code], intlLocale(locale))}
               </Button>
             ),
           },

@@ -36,7 +36,7 @@ export function SourceMatrix({ rows, onSelect }: SourceMatrixProps) {
         size="small"
         style={{ padding: 0 }}
         danger={status === 'overdue'}
-        aria-label={`${line.source} ${status === null ? '' : m(`status.${status}`)} ${n}`}
+        aria-label={`${m(`source.${line.source}`)} ${status === null ? '' : m(`status.${status}`)} ${n}`}
         onClick={() => onSelect(line.source, status)}
       >
         {formatCount(n)}
@@ -44,7 +44,7 @@ export function SourceMatrix({ rows, onSelect }: SourceMatrixProps) {
     );
   };
   const columns: TableColumnsType<SourceLine> = [
-    { key: 'source', title: m('col.source'), render: (_, l) => l.source },
+    { key: 'source', title: m('col.source'), render: (_, l) => m(`source.${l.source}`) },
     ...TASK_STATUS_CODES.map((s) => ({
       key: s,
       title: m(`status.${s}`),

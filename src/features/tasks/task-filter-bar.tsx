@@ -29,7 +29,7 @@ export function TaskFilterBar({ state, departments, periodLabel }: TaskFilterBar
         style={{ minWidth: 180 }}
         value={[...filters.sources]}
         onChange={state.setSources}
-        options={TASK_SOURCE_KINDS.map((s) => ({ value: s, label: s }))}
+        options={TASK_SOURCE_KINDS.map((s) => ({ value: s, label: m(`source.${s}`) }))}
         maxTagCount="responsive"
       />
       <Select<TaskStatusCode[]>

@@ -32,7 +32,12 @@ export function TaskTable({
   const m = useTasksMsg();
   const columns: TableColumnsType<TaskRow> = [
     { key: 'id', title: m('col.id'), width: 130, render: (_, r) => r.task.id },
-    { key: 'source', title: m('col.source'), width: 120, render: (_, r) => r.task.source },
+    {
+      key: 'source',
+      title: m('col.source'),
+      width: 120,
+      render: (_, r) => m(`source.${r.task.source}`),
+    },
     {
       key: 'title',
       title: m('col.title'),

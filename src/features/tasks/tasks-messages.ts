@@ -3,6 +3,12 @@ import { defineMessages } from '../../i18n';
 
 export const useTasksMsg = defineMessages(
   {
+    'source.领导批示': '领导批示',
+    'source.会议议定': '会议议定',
+    'source.重点工作': '重点工作',
+    'source.人大代表建议': '人大代表建议',
+    'source.政协提案': '政协提案',
+    'source.12345热线督办': '12345热线督办',
     title: '督查事项',
     intro:
       '领导批示、会议议定、重点工作、人大代表建议、政协提案与 12345 热线督办事项的清单式管理：网上即时发布、实时显示、逾期提醒。状态截至 {asOf}（期限按自然日计算）。',
@@ -102,6 +108,12 @@ export const useTasksMsg = defineMessages(
     listTitle: '督查事项清单',
   },
   {
+    'source.领导批示': 'Leader’s instruction',
+    'source.会议议定': 'Meeting decision',
+    'source.重点工作': 'Key task',
+    'source.人大代表建议': 'People’s Congress deputy’s suggestion',
+    'source.政协提案': 'CPPCC proposal',
+    'source.12345热线督办': '12345 hotline case',
     title: 'Supervision tasks',
     intro:
       'Leaders’ instructions, meeting decisions, key work, NPC suggestions, CPPCC proposals and 12345 hotline escalations, tracked as a ledger. Status as of {asOf} (deadlines in calendar days).',

@@ -19,6 +19,7 @@ import {
 import { evidenceLists } from '../../../src/engine/ranking-view-evidence';
 import { executeRankingJob } from '../../../src/engine/ranking-view-job';
 import { rankingMethodology } from '../../../src/engine/ranking-view-methodology';
+import { methodologyText } from '../../../src/export/methodology-words';
 import { DEFAULT_ENGINE_SETTINGS } from '../../../src/engine/settings';
 import { parseRecords } from '../../../src/feeds/result';
 import { parseCase } from '../../../src/feeds/schemas/case';
@@ -84,7 +85,7 @@ describe('ranking view models', () => {
   it('marks rank changes ▲▼ from previousRank − rank', () => {
     expect(rankChangeView({ rankChange: 3 })).toEqual({ kind: 'up', text: '▲3' });
     expect(rankChangeView({ rankChange: -2 })).toEqual({ kind: 'down', text: '▼2' });
-    expect(rankChangeView({ rankChange: 0 })).toEqual({ kind: 'same', text: '＝' });
+    expect(rankChangeView({ rankChange: 0 })).toEqual({ kind: 'same', text: '=' });
     expect(rankChangeView({ rankChange: null })).toEqual({ kind: 'none', text: '—' });
   });
 
@@ -191,24 +192,41 @@ describe('methodology', () => {
         rectificationWindowDays: 5,
       },
     });
-    const m = rankingMethodology(custom, { ...DEFAULT_SLOW_ACTION_THRESHOLDS, stallDays: 4 });
-    expect(m.totalWeight).toBe(120);
-    const good = m.indicators.find((i) => i.key === 'goodRate');
-    expect(good).toMatchObject({ weight: 40, share: 0.3333, direction: '高者为优' });
-    expect(m.indicators.find((i) => i.key === 'overdueRate')?.direction).toBe('低者为优');
+    const method = rankingMethodology(custom, { ...DEFAULT_SLOW_ACTION_THRESHOLDS, stallDays: 4 });
+    expect(method.totalWeight).toBe(120);
+    const good = method.indicators.find((i) => i.key === 'goodRate');
+    expect(good).toMatchObject({ weight: 40, share: 0.3333, better: 'higher' });
+    const m = methodologyText(method, 'zh-CN');
+    expect(m.rows.find((i) => i.key === 'goodRate')).toMatchObject({
+      weight: '40（33.3%）',
+      direction: '高者为优',
+    });
+    expect(m.rows.find((i) => i.key === 'overdueRate')?.direction).toBe('低者为优');
     const text = m.sections.flatMap((s) => s.paragraphs).join('\n');
     expect(text).toContain('少于 12 件的部门列为“样本不足”');
     expect(text).toContain('评价之后 5 个工作日内整改反馈');
     expect(text).toContain('连续 4 个工作日');
     expect(text).toContain('1、2、2、4');
     expect(text).toContain(`上一季度（${custom.previousQuarter}`);
-    expect(m.indicators.find((i) => i.key === 'rectificationRate')?.description).toContain(
-      '5 个工作日',
-    );
+    expect(m.rows.find((i) => i.key === 'rectificationRate')?.description).toContain('5 个工作日');
+    // The same values worded in English, with no Chinese left.
+    const en = methodologyText(method, 'en');
+    const enText = [
+      ...en.rows.flatMap((r) => Object.values(r)),
+      ...en.sections.flatMap((s) => [s.title, ...s.paragraphs]),
+    ].join('\n');
+    expect(enText).not.toMatch(/[\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]/);
+    expect(enText).toContain('fewer than 12 counted cases');
+    expect(enText).toContain('within 5 working days');
+    expect(enText).toContain('for 4 working days');
+    expect(en.rows.find((i) => i.key === 'goodRate')?.direction).toBe('Higher');
   });
 
   it('states where the rules knowingly differ from the general rule table, and why', () => {
-    const m = rankingMethodology(rankQuarter(ds, Q3, { asOfMs }), DEFAULT_SLOW_ACTION_THRESHOLDS);
+    const m = methodologyText(
+      rankingMethodology(rankQuarter(ds, Q3, { asOfMs }), DEFAULT_SLOW_ACTION_THRESHOLDS),
+      'zh-CN',
+    );
     const section = m.sections.find((s) => s.title === '与通用规则表不同的口径及理由');
     const text = section?.paragraphs.join('\n') ?? '';
     expect(section?.paragraphs).toHaveLength(3);

@@ -16,7 +16,6 @@ import {
   quartersOverlapping,
   slowActionFlagRows,
 } from '../../../src/engine/slow-action-view';
-import { evidenceValueText } from '../../../src/engine/slow-action-view-labels';
 
 const day = (iso: string) => dayFromIso(iso);
 
@@ -212,14 +211,5 @@ describe('URL params and evidence', () => {
       ['idleDays', 4],
       ['threshold', 3],
     ]);
-  });
-
-  it('words evidence values by rule', () => {
-    expect(evidenceValueText('stall', 'idleDays', 4, 'zh-CN')).toBe('4 个工作日');
-    expect(evidenceValueText('deadline-rush', 'threshold', 0.3, 'zh-CN')).toBe('30.0%');
-    expect(evidenceValueText('repeated-correction', 'threshold', 1, 'zh-CN')).toBe('1 次');
-    expect(
-      evidenceValueText('repeated-correction', 'correctionDays', '2026-01-02,2026-01-05', 'zh-CN'),
-    ).toBe('2026-01-02、2026-01-05');
   });
 });

@@ -290,7 +290,10 @@ describe('临期突击 counts as one flag in 慢作为率', () => {
     const lists = evidenceLists(ev, 'slowActionRate');
     expect(lists.numerator).toHaveLength(1);
     expect(lists.numerator[0]).toMatchObject({ id: 'R', caseId: '' });
-    expect(lists.numerator[0]?.note).toMatch(/^部门级慢作为标记：临期突击/);
+    expect(lists.numerator[0]?.note).toMatchObject({
+      kind: 'department-flag',
+      code: 'deadline-rush',
+    });
   });
 
   it('is judged per quarter: Q4 has no completions, so no flag', () => {

@@ -1,5 +1,5 @@
 /** The name of a ranking group in the user's language (the group codes are Chinese words). */
-import { defineMessages } from '../../i18n';
+import { defineMessages } from '../i18n';
 
 const useMsg = defineMessages(
   { 市直部门: '市直部门', 区县: '区县', 乡镇街道: '乡镇街道', 未分类: '未分类' },
