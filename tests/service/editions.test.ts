@@ -96,10 +96,12 @@ describe('publishing a quarter', () => {
     expect(first.diff).toBeNull();
     expect(first.liveDiffers).toBe(false);
     expect(first.liveDiff.departments).toEqual([]);
-    // The stored ranking is the live ranking at that moment, evidence counts included.
-    const live = await json<Record<string, unknown>>(
+    // The stored ranking is the live ranking at that moment, evidence counts and the 督办 record
+    // included (the live answer's meta names its source; an edition is the city's by definition).
+    const { meta, ...live } = await json<Record<string, unknown>>(
       await leader.get('/api/v1/rankings?quarter=2026Q3'),
     );
+    expect(meta).toMatchObject({ source: 'city' });
     expect(first.ranking).toEqual(live);
     const body = await editionBody(server.db, CITY_SOURCE, '2026Q3', 1);
     expect(body).not.toBeNull();

@@ -115,9 +115,11 @@ describe(`service = CLI on the demo city (${CASES} cases, seed 1, as of ${AS_OF_
     delete ranked['input'];
     const r = await getJson(`${server.url}/api/v1/rankings?quarter=2026Q3`);
     expect(r.status).toBe(200);
-    // The service's answer names its source (meta); the CLI's object is the rest.
-    const { meta, ...ranking } = r.body as Record<string, unknown>;
+    // The service's answer names its source (meta) and carries the quarter's 督办 record
+    // (supervision: the CLI has no 督办 record); the CLI's object is the rest.
+    const { meta, supervision, ...ranking } = r.body as Record<string, unknown>;
     expect(meta).toMatchObject({ source: 'city' });
+    expect(supervision).toMatchObject({ redCards: expect.any(Number) });
     expect(ranking).toEqual(ranked);
     const departments = (r.body as { departments: { ranked: boolean }[] }).departments;
     expect(departments.filter((d) => d.ranked).length).toBeGreaterThan(5);
