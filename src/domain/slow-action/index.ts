@@ -2,3 +2,4 @@ export * from './types';
 export * from './case-rules';
 export * from './deadline-rush';
 export * from './notice-overdue';
+export * from './revoked-flags';
