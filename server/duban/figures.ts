@@ -137,3 +137,22 @@ export function alertSourceModel(e: EvaluatedSource, revoked: 'only' | undefined
 }
 
 const revokedModels = new WeakMap<EvaluatedSource, DashboardModel>();
+
+/**
+ * The model a slow-action list is built from when it asks for 已撤销 (`revoked=only`): only the
+ * revoked flags, so a supervisor can still find them — the way the alerts list shows revoked cards.
+ */
+export function revokedFlagModel(e: EvaluatedSource): DashboardModel {
+  const hit = revokedFlagModels.get(e);
+  if (hit) return hit;
+  const model: DashboardModel = {
+    ...e.evaluatedModel,
+    flags: e.evaluatedModel.flags.filter((f) => isRevokedFlag(f, e.revokedFlags)),
+    noticeFlags: [],
+    deadlineRush: [],
+  };
+  revokedFlagModels.set(e, model);
+  return model;
+}
+
+const revokedFlagModels = new WeakMap<EvaluatedSource, DashboardModel>();

@@ -4,7 +4,8 @@
  * for the same flag, a flag not raised, a case out of scope and a liaison issuing are refused.
  * After an appeal and a 撤销 decision the flag no longer counts: the slow-action list and its
  * per-rule counts and chart/table/export matrix, the overview's department flag count and the
- * ranking's 慢作为 flags of the department all drop by exactly one, and agree with each other.
+ * ranking's 慢作为 flags of the department all drop by exactly one, and agree with each other;
+ * `revoked=only` lists the flag, tagged, to its department's viewers only.
  */
 import { describe, expect, it } from 'vitest';
 import { noticeItem } from '../../src/contract/duban';
@@ -142,6 +143,21 @@ describe('a 督办单 for a slow-action flag', () => {
     expect(after.matrixCount).toBe(before.matrixCount - 1);
     expect(after.overviewFlags).toBe(before.overviewFlags - 1);
     expect(after.rankingFlags).toBe(before.rankingFlags - 1);
+    // 已撤销 on request: listed (tagged), in scope only.
+    const only = (await get(`/api/v1/slow-action?period=${Q}&revoked=only`)) as {
+      items: { caseId: string | null; code: string; revoked?: boolean }[];
+    };
+    expect(only.items.map((r) => [r.caseId, r.code, r.revoked])).toEqual([
+      [caseId, flag.code, true],
+    ]);
+    const otherDept = after.rows.find((r) => r.departmentId !== dept)?.departmentId ?? 'D01';
+    const outside = await call(
+      url,
+      'GET',
+      `/api/v1/slow-action?period=${Q}&revoked=only`,
+      liaisonOf(otherDept),
+    );
+    expect(outside.body).toMatchObject({ items: [] });
     // A revoked flag is not raised any more: it cannot be issued again.
     expect((await call(url, 'POST', '/api/v1/notices', SUPERVISOR, body)).status).toBe(409);
     console.log(
