@@ -3,7 +3,8 @@
  * state by the state machine's `foldNotice`. Works on the reader (`Database`) and inside a
  * transaction (`Tx`), so a mutation folds exactly what it will append to.
  */
-import { shanghaiDayOf } from '../../src/domain/calendar';
+import { shanghaiDayOf, type DayIndex } from '../../src/domain/calendar';
+import { SLOW_ACTION_CODES, type SlowActionCode } from '../../src/domain/slow-action';
 import type { Row, SqlParam } from '../store/database';
 import {
   foldNotice,
@@ -24,6 +25,17 @@ export interface StoredNoticeEvent extends NoticeEventFacts {
   body: Record<string, unknown>;
 }
 
+/** A slow-action flag a notice covers, as it stood when the notice was issued. */
+export interface NoticeFlagRecord {
+  caseId: string;
+  code: SlowActionCode;
+  /** The rule's Chinese name (滞留, …). */
+  ruleName: string;
+  sinceDay: DayIndex;
+  explanation: string;
+  evidence: Record<string, string | number | null>;
+}
+
 export interface NoticeRecord {
   id: number;
   number: string;
@@ -33,7 +45,10 @@ export interface NoticeRecord {
   issuedAt: number;
   issuedBy: string;
   cardIds: number[];
+  /** The cases of its cards. */
   caseIds: string[];
+  /** The slow-action flags it covers. */
+  flags: NoticeFlagRecord[];
   events: StoredNoticeEvent[];
   snapshot: NoticeSnapshot;
 }
@@ -61,6 +76,20 @@ function bodyOf(v: unknown): Record<string, unknown> {
     : {};
 }
 
+function codeOf(v: unknown): SlowActionCode {
+  const c = SLOW_ACTION_CODES.find((x) => x === v);
+  if (c === undefined) throw new Error(`unknown slow-action rule ${String(v)}`);
+  return c;
+}
+
+/** Stored evidence back as the flag's shape: only strings, numbers and nulls survive. */
+function evidenceOf(v: unknown): NoticeFlagRecord['evidence'] {
+  const out: NoticeFlagRecord['evidence'] = {};
+  for (const [k, x] of Object.entries(bodyOf(v)))
+    if (typeof x === 'string' || typeof x === 'number' || x === null) out[k] = x;
+  return out;
+}
+
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
 /** Notices (optionally one id), oldest first, each with its cards, events and folded state. */
@@ -83,6 +112,25 @@ export async function loadNotices(
       WHERE ${where} ORDER BY nc.notice_id, nc.card_id`,
     params,
   );
+  const flagRows = await q.all(
+    `SELECT f.* FROM notice_flags f JOIN notices n ON n.id = f.notice_id
+      WHERE ${where} ORDER BY f.notice_id, f.case_id, f.rule`,
+    params,
+  );
+  const flagsBy = new Map<number, NoticeFlagRecord[]>();
+  for (const r of flagRows) {
+    const nid = Number(r['notice_id']);
+    const list = flagsBy.get(nid) ?? [];
+    list.push({
+      caseId: String(r['case_id']),
+      code: codeOf(r['rule']),
+      ruleName: String(r['rule_name']),
+      sinceDay: Number(r['since_day']),
+      explanation: String(r['explanation']),
+      evidence: evidenceOf(r['evidence']),
+    });
+    flagsBy.set(nid, list);
+  }
   const events = await q.all(
     `SELECT e.* FROM notice_events e JOIN notices n ON n.id = e.notice_id
       WHERE ${where} ORDER BY e.notice_id, e.version`,
@@ -129,6 +177,7 @@ export async function loadNotices(
       issuedBy: String(n['issued_by']),
       cardIds: linked.cardIds,
       caseIds: linked.caseIds,
+      flags: flagsBy.get(nid) ?? [],
       events: evs,
       snapshot: foldNotice(departmentId, evs),
     };

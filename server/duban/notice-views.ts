@@ -32,6 +32,14 @@ export function noticeItemOf(
     issuedBy: n.issuedBy,
     cardIds: n.cardIds,
     caseIds: n.caseIds,
+    flags: n.flags.map((f) => ({
+      caseId: f.caseId,
+      rule: f.code,
+      ruleName: f.ruleName,
+      since: isoFromDay(f.sinceDay),
+      explanation: f.explanation,
+      evidence: f.evidence,
+    })),
     overdueSince: overdue === null ? null : isoFromDay(overdue),
     appealUsed: n.snapshot.appealUsed,
   };
@@ -61,7 +69,9 @@ export function selectNotices(
       sees(viewer, n.departmentId) &&
       (q.state === undefined || n.state === q.state) &&
       (q.departmentId === undefined || n.departmentId === q.departmentId) &&
-      (q.caseId === undefined || n.caseIds.includes(q.caseId)),
+      (q.caseId === undefined ||
+        n.caseIds.includes(q.caseId) ||
+        n.flags.some((f) => f.caseId === q.caseId)),
   );
 }
 

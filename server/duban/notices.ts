@@ -3,20 +3,24 @@
  * serialises them): fold the notice's events, check the caller's version, ask the state machine,
  * append the event — so of two people acting on the same version, exactly one wins and the other
  * gets 409. A revocation appends the `revoked` event to each of the notice's live cards in the
- * same transaction.
+ * same transaction; its flags follow the notice's state (server/duban/figures.ts).
  */
 import { civilFromDay, shanghaiDayOf, type WorkingCalendar } from '../../src/domain/calendar';
 import { ApiFailure, badRequest, notFound } from '../http/route';
 import { sees, type Viewer } from '../http/viewer';
+import type { DashboardModel } from '../../src/engine/dashboard';
 import type { Database, Tx } from '../store/database';
 import { findCards } from './card-queries';
 import { CARD_STATE_SQL } from './cards';
+import { insertNoticeFlags, openNoticeOfFlags, raisedFlags, type FlagRef } from './notice-flags';
 import { transition, type NoticeAction } from './notice-machine';
 import { loadNotices, type NoticeRecord } from './notice-store';
 
 export interface NoticeContext {
   db: Database;
   source: string;
+  /** The figures' model: the slow-action flags raised now (revoked ones left out). */
+  model: DashboardModel;
   /** The service's clock: the wall clock, or the fixed as-of of a demo or a test. */
   nowMs: number;
   cal: WorkingCalendar;
@@ -26,6 +30,8 @@ const conflict = (message: string): ApiFailure => new ApiFailure(409, 'conflict'
 
 export interface IssueRequest {
   cardIds: readonly number[];
+  /** Case-level slow-action flags, by case and rule. */
+  flags: readonly FlagRef[];
   instructions: string;
   deadlineDays: number;
 }
@@ -40,6 +46,7 @@ async function openNoticeOfCards(
   source: string,
   cardIds: readonly number[],
 ): Promise<NoticeRecord | null> {
+  if (cardIds.length === 0) return null;
   const rows = await tx.all(
     `SELECT DISTINCT notice_id FROM notice_cards WHERE list_contains($1, card_id::VARCHAR)`,
     [cardIds.map(String)],
@@ -63,18 +70,24 @@ export async function issueNotice(
       '只有督查员可以签发督办单 (only a supervisor may issue a notice)',
     );
   const ids = [...new Set(req.cardIds)];
+  if (ids.length === 0 && req.flags.length === 0)
+    throw badRequest('请至少选择一张卡片或一个慢作为标记 (cardIds or flags required)');
+  const flags = raisedFlags(ctx.model, viewer, req.flags);
   const today = shanghaiDayOf(ctx.nowMs);
   const dueDay = ctx.cal.addWorkingDays(today, req.deadlineDays);
   const id = await ctx.db.transaction(async (tx) => {
-    const cards = await findCards(tx, ctx.source, viewer, { ids });
+    const cards = ids.length === 0 ? [] : await findCards(tx, ctx.source, viewer, { ids });
     if (cards.length !== ids.length) {
       const found = new Set(cards.map((c) => c.id));
       throw notFound(`卡片 ${ids.filter((i) => !found.has(i)).join(', ')}`);
     }
-    const departments = new Set(cards.map((c) => c.departmentId));
+    const departments = new Set([
+      ...cards.map((c) => c.departmentId),
+      ...flags.map((f) => f.departmentId),
+    ]);
     if (departments.size !== 1)
       throw badRequest(
-        '一份督办单只针对一个部门 (all cards of a notice must belong to one department)',
+        '一份督办单只针对一个部门 (all cards and flags of a notice must belong to one department)',
       );
     const dead = cards.find((c) => c.state !== 'active');
     if (dead !== undefined)
@@ -84,6 +97,11 @@ export async function issueNotice(
     const open = await openNoticeOfCards(tx, ctx.source, ids);
     if (open !== null)
       throw conflict(`卡片已在督办单 ${open.number} 中办理 (a card is already in an open notice)`);
+    const openOfFlags = await openNoticeOfFlags(tx, ctx.source, flags);
+    if (openOfFlags !== null)
+      throw conflict(
+        `慢作为标记已在督办单 ${openOfFlags.number} 中办理 (a flag is already in an open notice)`,
+      );
     const year = civilFromDay(today).year;
     const serialRows = await tx.all(
       "SELECT coalesce(max(serial), 0)::INTEGER + 1 AS s, nextval('notice_ids')::INTEGER AS id FROM notices WHERE year = $1",
@@ -91,7 +109,7 @@ export async function issueNotice(
     );
     const serial = Number(serialRows[0]?.['s']);
     const noticeId = Number(serialRows[0]?.['id']);
-    const departmentId = cards[0]?.departmentId ?? '';
+    const departmentId = [...departments][0] ?? '';
     await tx.run('INSERT INTO notices VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)', [
       noticeId,
       ctx.source,
@@ -105,6 +123,7 @@ export async function issueNotice(
       viewer.name,
     ]);
     for (const c of ids) await tx.run('INSERT INTO notice_cards VALUES ($1, $2)', [noticeId, c]);
+    await insertNoticeFlags(tx, noticeId, flags);
     await tx.run('INSERT INTO notice_events VALUES ($1, 1, $2, $3, $4, $5, $6, $7, $8)', [
       noticeId,
       'issued',

@@ -35,3 +35,20 @@ export const DUBAN_MIGRATION = {
        actor_department VARCHAR, body VARCHAR NOT NULL, PRIMARY KEY (notice_id, version))`,
   ],
 } as const;
+
+/**
+ * Slow-action flags a notice covers (issue 15 item 2: "for a card, a slow-action flag, or a
+ * batch"). A flag is not a record of its own — it is re-derived by every evaluation — so the
+ * notice keeps the flag as it stood when issued (first day, explanation, evidence) and the
+ * flag's fate is the notice's: a revoked notice revokes its flags (server/duban/figures.ts).
+ */
+export const NOTICE_FLAGS_MIGRATION = {
+  name: '督办: the slow-action flags a notice covers, with the flag as it stood when issued',
+  statements: [
+    `CREATE TABLE notice_flags (
+       notice_id INTEGER NOT NULL, case_id VARCHAR NOT NULL, rule VARCHAR NOT NULL,
+       department_id VARCHAR NOT NULL, since_day INTEGER NOT NULL, rule_name VARCHAR NOT NULL,
+       explanation VARCHAR NOT NULL, evidence VARCHAR NOT NULL,
+       PRIMARY KEY (notice_id, case_id, rule))`,
+  ],
+} as const;

@@ -566,6 +566,7 @@ export class ImportManager {
       model,
       evaluatedModel: model,
       revokedCaseIds: new Set(),
+      revokedFlags: new Set(),
       noticeFlagDays: new Map(),
       settings,
       asOfMs,

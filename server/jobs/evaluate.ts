@@ -21,6 +21,8 @@ export interface EvaluatedSource {
   evaluatedModel: DashboardModel;
   /** Cases whose card was revoked on appeal. */
   revokedCaseIds: ReadonlySet<string>;
+  /** Case-level slow-action flags revoked on appeal, as `caseFlagKey`s (server/duban/figures.ts). */
+  revokedFlags: ReadonlySet<string>;
   /** Department id → days its 督办 notices became overdue (slow-action flags). */
   noticeFlagDays: ReadonlyMap<string, readonly DayIndex[]>;
   settings: SettingsVersion;
@@ -68,6 +70,7 @@ export async function evaluateSource(
     model,
     evaluatedModel: model,
     revokedCaseIds: new Set(),
+    revokedFlags: new Set(),
     noticeFlagDays: new Map(),
     settings,
     asOfMs,

@@ -11,9 +11,10 @@
  * - 督办 cards and notices with their events (version 4);
  * - published ranking editions, append-only (version 5);
  * - imported datasets (version 6);
- * - raw records as an append-only log, deduplicated on read and compacted by the sync (version 7).
+ * - raw records as an append-only log, deduplicated on read and compacted by the sync (version 7);
+ * - the slow-action flags a 督办 notice covers (version 8).
  */
-import { DUBAN_MIGRATION } from '../duban/schema';
+import { DUBAN_MIGRATION, NOTICE_FLAGS_MIGRATION } from '../duban/schema';
 import { EDITIONS_MIGRATION } from '../rankings/editions';
 import type { Database, Tx } from './database';
 
@@ -149,6 +150,8 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE case_eval_v6 RENAME TO case_eval`,
     ],
   },
+  // 督办 notices for slow-action flags (server/duban/schema.ts).
+  { version: 8, ...NOTICE_FLAGS_MIGRATION },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

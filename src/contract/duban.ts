@@ -3,6 +3,7 @@
  * events, the inbox. Request bodies are parsed here — nothing in the service reads a body that
  * did not pass these schemas.
  */
+import { SLOW_ACTION_CODE_VALUES } from './case';
 import { z } from './zod';
 
 export const CARD_LEVELS = ['early-warning', 'yellow', 'red'] as const;
@@ -78,8 +79,16 @@ export const cardsResponse = z.object({ total: z.number().int(), items: z.array(
 
 export const cardEventsResponse = z.object({ items: z.array(cardEvent) });
 
+/** A case-level slow-action flag by its case and rule (the flag must be raised now). */
+export const flagRef = z.object({
+  caseId: z.string().min(1).max(400),
+  rule: z.enum(SLOW_ACTION_CODE_VALUES),
+});
+
+/** A notice covers cards, slow-action flags, or both (at least one item), of one department. */
 export const issueNoticeBody = z.object({
-  cardIds: z.array(id).min(1).max(500),
+  cardIds: z.array(id).max(500).default([]),
+  flags: z.array(flagRef).max(500).default([]),
   instructions: text(4000),
   /** Working days to respond; absent = the settings' `duban.deadlineDays` (default 3). */
   deadlineDays: z.number().int().min(1).max(60).optional(),
@@ -117,6 +126,18 @@ export const noticesQuery = z.object({
   caseId: z.string().max(400).optional(),
 });
 
+export const noticeFlag = z.object({
+  caseId: z.string(),
+  rule: z.enum(SLOW_ACTION_CODE_VALUES),
+  /** The rule's Chinese name (滞留, …). */
+  ruleName: z.string(),
+  /** The civil day the flag was first earned. */
+  since: z.string(),
+  explanation: z.string(),
+  evidence: z.record(z.string(), z.union([z.string(), z.number(), z.null()])),
+});
+export type NoticeFlag = z.infer<typeof noticeFlag>;
+
 export const noticeItem = z.object({
   id: z.number().int(),
   /** 督〔2026〕第0012号 */
@@ -132,7 +153,10 @@ export const noticeItem = z.object({
   issuedAt: z.string(),
   issuedBy: z.string(),
   cardIds: z.array(z.number().int()),
+  /** The cases of its cards. */
   caseIds: z.array(z.string()),
+  /** The slow-action flags it covers, as they stood when issued; revoked with the notice. */
+  flags: z.array(noticeFlag),
   /** The first day the notice was 逾期未反馈 (one slow-action flag of its department), if ever. */
   overdueSince: z.string().nullable(),
   appealUsed: z.boolean(),

@@ -35,6 +35,7 @@ import {
   DEFAULT_SLOW_ACTION_THRESHOLDS,
   flagCase,
   flagDeadlineRushByDepartment,
+  isRevokedFlag,
   type EvaluatedCase,
   type SlowActionFlag,
   type SlowActionThresholds,
@@ -60,6 +61,11 @@ export interface RankingOptions {
    */
   excludedCaseIds?: ReadonlySet<string>;
   /**
+   * Case-level slow-action flags revoked on appeal (督办), as `caseFlagKey`s: the case still
+   * counts, that flag no longer adds to 慢作为率. Default: none.
+   */
+  excludedFlags?: ReadonlySet<string>;
+  /**
    * Department-level slow-action flags from outside the case rules (a 督办 notice past its
    * response deadline), as department id → the days they arose; each day in the window adds one
    * flag to 慢作为率's numerator. Default: none.
@@ -74,6 +80,7 @@ export interface ResolvedRankingOptions {
   thresholds: SlowActionThresholds;
   cal: WorkingCalendar;
   excludedCaseIds: ReadonlySet<string>;
+  excludedFlags: ReadonlySet<string>;
   extraSlowActionFlags: ReadonlyMap<string, readonly DayIndex[]>;
 }
 
@@ -88,6 +95,7 @@ export function resolveRankingOptions(o: RankingOptions = {}): ResolvedRankingOp
     thresholds: o.slowActionThresholds ?? DEFAULT_SLOW_ACTION_THRESHOLDS,
     cal: o.calendar ?? officialCalendar(),
     excludedCaseIds: o.excludedCaseIds ?? NO_CASES,
+    excludedFlags: o.excludedFlags ?? NO_CASES,
     extraSlowActionFlags: o.extraSlowActionFlags ?? NO_FLAGS,
   };
 }
@@ -190,7 +198,11 @@ export function scanQuarter(
       continue;
     }
     const facts = caseRankingFacts(ev, as);
-    const flags = flagCase(c, ev, stepsOf(ds, c.id), T, o.cal, o.thresholds);
+    const raised = flagCase(c, ev, stepsOf(ds, c.id), T, o.cal, o.thresholds);
+    const flags =
+      o.excludedFlags.size === 0
+        ? raised
+        : raised.filter((f) => !isRevokedFlag(f, o.excludedFlags));
     addCase(tallyOf(tallies, c.departmentId), facts, flags);
     if (as === 'completed' && ev.committedLimitDays !== null && ev.committedLimitDays >= rushMin) {
       completedForRush.push({ c, ev });

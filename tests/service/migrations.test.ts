@@ -38,8 +38,11 @@ describe('migrations', () => {
       tmp = tempDir();
       const old = await Database.open(tmp.db);
       expect(await migrate(old, from.version)).toBe(from.version);
+      // From version 7 raw records are written to the log; raw_records is a view over it.
       await old.write(
-        "INSERT INTO raw_records VALUES ('city', 'cases', 'C1', 1, '{\"id\":\"C1\"}')",
+        from.version >= 7
+          ? "INSERT INTO raw_log VALUES ('city', 'cases', 'C1', 1, 1, '{\"id\":\"C1\"}')"
+          : "INSERT INTO raw_records VALUES ('city', 'cases', 'C1', 1, '{\"id\":\"C1\"}')",
       );
       await old.write(
         "INSERT INTO sync_state (source, resource, completed_since) VALUES ('city', 'cases', '2026-09-30T23:59:59+08:00')",

@@ -41,6 +41,7 @@ export function dubanRoutes(service: SupervisionService): ApiRoute[] {
     return {
       db: service.db,
       source: e.source,
+      model: e.model,
       nowMs: service.asOfMs(),
       cal: calendarFor(e.settings.settings),
     };
@@ -105,7 +106,7 @@ export function dubanRoutes(service: SupervisionService): ApiRoute[] {
     route({
       method: 'POST',
       url: '/api/v1/notices',
-      summary: '签发督办单（一张或一批同部门的卡片）',
+      summary: '签发督办单（同一部门的一张或一批卡片、慢作为标记）',
       roles: ['supervisor'],
       scope: 'own-departments',
       body: issueNoticeBody,

@@ -15,7 +15,7 @@ import { rankHistory } from '../../../src/engine/ranking';
 import { calendarFor } from '../../../src/engine/settings';
 import { slowActionFlagRows } from '../../../src/engine/slow-action-view';
 import { evaluateTasks } from '../../../src/engine/tasks';
-import { dubanRankingOptions } from '../../duban/figures';
+import { dubanRankingOptions, revokedFlagModel } from '../../duban/figures';
 import type { SupervisionService } from '../../service';
 import { metaOf } from '../../views/meta';
 import { scopedModel } from '../../views/scope';
@@ -89,13 +89,21 @@ export function viewRoutes(service: SupervisionService): ApiRoute[] {
       roles: ALL,
       scope: 'own-departments',
       sourced: true,
-      query: z.object({ period: periodParam }),
+      // revoked=only: the flags revoked with their 督办单 instead, each tagged `revoked: true`.
+      query: z.object({ period: periodParam, revoked: z.enum(['only']).optional() }),
       response: z.object({
         items: z.array(z.record(z.string(), z.unknown())),
         meta: z.record(z.string(), z.unknown()),
       }),
       handler: async ({ query, viewer, source }) => {
         const e = await service.evaluatedFor(source);
+        if (query.revoked === 'only') {
+          const revoked = slowActionFlagRows(
+            scopedModel(revokedFlagModel(e), viewer),
+            query.period,
+          );
+          return { items: revoked.map((r) => ({ ...r, revoked: true })), meta: metaOf(e) };
+        }
         const rows = slowActionFlagRows(scopedModel(e.model, viewer), query.period);
         return { items: rows.map((r) => ({ ...r })), meta: metaOf(e) };
       },

@@ -67,7 +67,12 @@ export function CaseDuban({ caseId }: { caseId: string }) {
       ),
     ),
     ...noticeItems.flatMap((n, i) =>
-      noticeEntries(n.number, noticeEvents[i]?.data?.items ?? [], l),
+      noticeEntries(
+        n.number,
+        noticeEvents[i]?.data?.items ?? [],
+        l,
+        n.flags.filter((f) => f.caseId === caseId),
+      ),
     ),
   ];
   return (
@@ -77,7 +82,7 @@ export function CaseDuban({ caseId }: { caseId: string }) {
       data-testid="case-duban"
       extra={<IssueNoticeButton target={{ kind: 'case', caseId }} testId="case-issue-notice" />}
     >
-      {cards.isSuccess && cardItems.length === 0 ? (
+      {cards.isSuccess && cardItems.length === 0 && noticeItems.length === 0 ? (
         <Typography.Text type="secondary">{m('none')}</Typography.Text>
       ) : (
         <Space orientation="vertical" style={{ width: '100%' }}>

@@ -11,6 +11,7 @@ import { DubanTimeline, noticeEntries } from '../../ui/duban/duban-timeline';
 import { formatDateTime } from '../../ui/format';
 import { QueryGate } from '../../ui/query-gate';
 import { useDubanMsg } from './duban-messages';
+import { NoticeFlags } from './notice-flags';
 import { NoticeActions } from './notice-actions';
 import { useNoticeCards } from './use-notice-cards';
 
@@ -66,13 +67,20 @@ function NoticeView({ notice, onReload }: { notice: NoticeItem; onReload: () => 
         </Descriptions.Item>
       </Descriptions>
       {me.data ? <NoticeActions notice={notice} me={me.data} onReload={reload} /> : null}
-      <Card size="small" title={m('cases')}>
-        <NoticeCases notice={notice} cards={cards} />
-      </Card>
+      {notice.cardIds.length > 0 || notice.flags.length === 0 ? (
+        <Card size="small" title={m('cases')}>
+          <NoticeCases notice={notice} cards={cards} />
+        </Card>
+      ) : null}
+      {notice.flags.length > 0 ? (
+        <Card size="small" title={m('flags')}>
+          <NoticeFlags notice={notice} />
+        </Card>
+      ) : null}
       <Card size="small" title={m('timeline')}>
         <DubanTimeline
           testId="notice-timeline"
-          entries={noticeEntries(notice.number, events.data?.items ?? [], l)}
+          entries={noticeEntries(notice.number, events.data?.items ?? [], l, notice.flags)}
         />
       </Card>
     </Space>

@@ -96,30 +96,61 @@ function NoticeDocument({
       </p>
       <hr className="notice-rule" />
       <p className="notice-to">{notice.departmentName}：</p>
-      <p>经电子监察系统核查，你单位下列办件已触发时限预警（预警 / 黄牌 / 红牌），现予督办。</p>
-      <table>
-        <thead>
-          <tr>
-            <th style={{ width: '10%' }}>序号</th>
-            <th>办件编号</th>
-            <th style={{ width: '18%' }}>等级</th>
-            <th style={{ width: '24%' }}>产生日期</th>
-          </tr>
-        </thead>
-        <tbody>
-          {notice.caseIds.map((caseId, i) => {
-            const card = byCase.get(caseId);
-            return (
-              <tr key={caseId}>
-                <td>{i + 1}</td>
-                <td>{caseId}</td>
-                <td>{card ? l(`level.${card.level}`) : ''}</td>
-                <td>{card?.earnedOn ?? ''}</td>
+      {notice.caseIds.length > 0 ? (
+        <>
+          <p>经电子监察系统核查，你单位下列办件已触发时限预警（预警 / 黄牌 / 红牌），现予督办。</p>
+          <table>
+            <thead>
+              <tr>
+                <th style={{ width: '10%' }}>序号</th>
+                <th>办件编号</th>
+                <th style={{ width: '18%' }}>等级</th>
+                <th style={{ width: '24%' }}>产生日期</th>
               </tr>
-            );
-          })}
-        </tbody>
-      </table>
+            </thead>
+            <tbody>
+              {notice.caseIds.map((caseId, i) => {
+                const card = byCase.get(caseId);
+                return (
+                  <tr key={caseId}>
+                    <td>{i + 1}</td>
+                    <td>{caseId}</td>
+                    <td>{card ? l(`level.${card.level}`) : ''}</td>
+                    <td>{card?.earnedOn ?? ''}</td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </>
+      ) : null}
+      {notice.flags.length > 0 ? (
+        <>
+          <p>经电子监察系统核查，你单位下列办件被标记为慢作为（证据如下），现予督办。</p>
+          <table data-testid="notice-doc-flags">
+            <thead>
+              <tr>
+                <th style={{ width: '8%' }}>序号</th>
+                <th style={{ width: '22%' }}>办件编号</th>
+                <th style={{ width: '14%' }}>规则</th>
+                <th style={{ width: '14%' }}>首次标记</th>
+                <th>证据</th>
+              </tr>
+            </thead>
+            <tbody>
+              {notice.flags.map((f, i) => (
+                <tr key={`${f.rule}:${f.caseId}`}>
+                  <td>{i + 1}</td>
+                  <td>{f.caseId}</td>
+                  <td>{f.ruleName}</td>
+                  <td>{f.since}</td>
+                  <td>{f.explanation}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      ) : null}
       <p>督办要求：{notice.instructions}</p>
       <p data-testid="notice-doc-deadline">
         请于 {chineseDay(notice.dueOn)} 前（{notice.deadlineDays}{' '}

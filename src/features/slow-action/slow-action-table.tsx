@@ -1,4 +1,8 @@
-import { Card, Empty, Table } from 'antd';
+import { Card, Empty, Space, Table } from 'antd';
+import { useMe } from '../../api/session';
+import { useLocaleStore } from '../../i18n';
+import { IssueNoticeButton } from '../../ui/duban/issue-notice-button';
+import { flagDubanColumn, flagsTarget } from './flag-duban';
 import { useMemo, useState } from 'react';
 import type { SlowActionFlagRow } from '../../engine/slow-action-view';
 import { formatCount } from '../../ui/format';
@@ -8,7 +12,8 @@ import { useSlowActionMsg } from './slow-action-messages';
 
 /**
  * The filtered flags with their evidence; the export carries exactly these rows (in the table's
- * order) and these columns. `emptyText` says why there is nothing to show.
+ * order) and these columns. `emptyText` says why there is nothing to show. A supervisor also gets
+ * a 督办 control per case-level flag, and 督办全部… when the rows are all one department's.
  */
 export function SlowActionTable({
   rows,
@@ -25,6 +30,12 @@ export function SlowActionTable({
   const [sort, setSort] = useState<FlagSort>({ key: 'since', order: 'descend' });
   const { exportColumns, tableColumns } = useFlagColumns(search, sort);
   const sorted = useMemo(() => sortFlagRows(rows, sort), [rows, sort]);
+  const locale = useLocaleStore((st) => st.locale);
+  const canIssue = useMe().data?.role === 'supervisor';
+  const columns = canIssue
+    ? [...tableColumns, flagDubanColumn(m('colDuban'), locale)]
+    : tableColumns;
+  const batch = canIssue ? flagsTarget(sorted, locale) : null;
   return (
     <Card
       size="small"
@@ -33,13 +44,18 @@ export function SlowActionTable({
         count: m('tableCount', { n: formatCount(rows.length) }),
       })}
       extra={
-        <ExportMenu
-          fileName={fileName}
-          sheetName={m('exportSheet')}
-          rows={sorted}
-          columns={exportColumns}
-          disabled={sorted.length === 0}
-        />
+        <Space>
+          {batch !== null && batch.flags.length > 1 ? (
+            <IssueNoticeButton target={batch} testId="issue-flags-batch" />
+          ) : null}
+          <ExportMenu
+            fileName={fileName}
+            sheetName={m('exportSheet')}
+            rows={sorted}
+            columns={exportColumns}
+            disabled={sorted.length === 0}
+          />
+        </Space>
       }
       data-testid="slow-action-table"
     >
@@ -47,7 +63,7 @@ export function SlowActionTable({
         size="small"
         rowKey="key"
         dataSource={sorted}
-        columns={tableColumns}
+        columns={columns}
         scroll={{ x: 1100 }}
         pagination={{ defaultPageSize: 20, showSizeChanger: true, hideOnSinglePage: false }}
         locale={{ emptyText: <Empty description={emptyText} /> }}

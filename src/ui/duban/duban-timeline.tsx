@@ -1,6 +1,6 @@
 import { Empty, Timeline, Typography } from 'antd';
 import type { z } from '../../contract/zod';
-import type { cardEvent, noticeEvent } from '../../contract/duban';
+import type { cardEvent, noticeEvent, NoticeFlag } from '../../contract/duban';
 import { intlLocale, useLocaleStore } from '../../i18n';
 import { formatDateTime } from '../format';
 import { useRoleName } from '../role-labels';
@@ -52,7 +52,17 @@ function noticeDetails(e: NoticeEvent, l: L): string[] {
   return out;
 }
 
-export function noticeEntries(number: string, events: NoticeEvent[], l: L): TimelineEntry[] {
+/**
+ * A notice's events as timeline lines. `flags` (rule name and evidence of the slow-action flags
+ * it covers, as issued) are said beside its 签发 event.
+ */
+export function noticeEntries(
+  number: string,
+  events: NoticeEvent[],
+  l: L,
+  flags: readonly NoticeFlag[] = [],
+): TimelineEntry[] {
+  const flagLines = flags.map((f) => `${l('field.flag')}：${f.ruleName}（${f.explanation}）`);
   return events.map((e) => ({
     key: `n-${number}-${e.version}`,
     atMs: Date.parse(e.at),
@@ -61,7 +71,7 @@ export function noticeEntries(number: string, events: NoticeEvent[], l: L): Time
     actor: e.actor,
     actorRole: e.actorRole,
     actorDepartment: e.actorDepartment,
-    details: noticeDetails(e, l),
+    details: e.kind === 'issued' ? [...noticeDetails(e, l), ...flagLines] : noticeDetails(e, l),
     tone:
       e.kind === 'revoked'
         ? 'gray'

@@ -6,9 +6,20 @@ import { defineMessages } from '../../i18n';
 import { IssueNoticeDialog, type NoticeTarget } from './issue-notice-dialog';
 
 const useMsg = defineMessages(
-  { case: '签发督办', batch: '督办全部红牌' },
-  { case: 'Issue notice', batch: 'Notice for all red cards' },
+  { case: '签发督办', batch: '督办全部红牌', flag: '督办', flags: '督办全部慢作为标记（{n} 个）' },
+  {
+    case: 'Issue notice',
+    batch: 'Notice for all red cards',
+    flag: 'Issue notice',
+    flags: 'Notice for all slow-action flags ({n})',
+  },
 );
+
+function labelOf(t: NoticeTarget, m: ReturnType<typeof useMsg>): string {
+  if (t.kind === 'case') return m('case');
+  if (t.kind === 'department-red') return m('batch');
+  return t.flags.length === 1 ? m('flag') : m('flags', { n: t.flags.length });
+}
 
 /** 签发督办 — shown to supervisors only (the service refuses everyone else anyway). */
 export function IssueNoticeButton({
@@ -32,7 +43,7 @@ export function IssueNoticeButton({
         onClick={() => setOpen(true)}
         data-testid={testId ?? 'issue-notice'}
       >
-        {target.kind === 'case' ? m('case') : m('batch')}
+        {labelOf(target, m)}
       </Button>
       {open ? <IssueNoticeDialog target={target} onClose={() => setOpen(false)} /> : null}
     </>

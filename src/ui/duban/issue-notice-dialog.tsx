@@ -8,12 +8,15 @@ import { useSharedSettings } from '../../api/settings';
 import { defineMessages } from '../../i18n';
 import { DubanForm, filled } from './duban-form';
 import { useDubanLabels } from './duban-labels';
+import type { SlowActionCode } from '../../domain/slow-action';
 
 const useMsg = defineMessages(
   {
     titleCase: '签发督办单：办件 {id}',
     titleBatch: '签发督办单：{dept} 全部有效红牌',
+    titleFlags: '签发督办单：{dept} 慢作为标记',
     cards: '督办的卡片（{n} 张）',
+    flags: '督办的慢作为标记（{n} 个）',
     none: '没有可督办的有效卡片（可能已撤销、已取消或已在办理中的督办单内）。',
     issue: '签发',
     cancel: '取消',
@@ -22,7 +25,9 @@ const useMsg = defineMessages(
   {
     titleCase: 'Issue a notice: case {id}',
     titleBatch: 'Issue a notice: every active red card of {dept}',
+    titleFlags: 'Issue a notice: slow-action flags of {dept}',
     cards: 'Cards in the notice ({n})',
+    flags: 'Slow-action flags in the notice ({n})',
     none: 'No active card to act on (revoked, cancelled, or already in an open notice).',
     issue: 'Issue',
     cancel: 'Cancel',
@@ -31,15 +36,31 @@ const useMsg = defineMessages(
   },
 );
 
-/** What a notice is for: one case's card, or every active red card of a department (a batch). */
+/** A slow-action flag to act on: its case and rule, with the rule's name to show. */
+export interface FlagTarget {
+  caseId: string;
+  rule: SlowActionCode;
+  ruleName: string;
+}
+
+/**
+ * What a notice is for: one case's card, every active red card of a department (a batch), or
+ * slow-action flags of one department (one flag row, or all of a department's).
+ */
 export type NoticeTarget =
   | { kind: 'case'; caseId: string }
-  | { kind: 'department-red'; departmentId: string; departmentName: string };
+  | { kind: 'department-red'; departmentId: string; departmentName: string }
+  | { kind: 'flags'; departmentId: string; departmentName: string; flags: readonly FlagTarget[] };
 
 function cardsParams(t: NoticeTarget): CardsParams {
-  return t.kind === 'case'
-    ? { caseId: t.caseId, state: 'active' }
-    : { departmentId: t.departmentId, state: 'active', level: 'red' };
+  if (t.kind === 'case') return { caseId: t.caseId, state: 'active' };
+  return { departmentId: t.departmentId, state: 'active', level: 'red' };
+}
+
+function titleOf(t: NoticeTarget, m: ReturnType<typeof useMsg>): string {
+  if (t.kind === 'case') return m('titleCase', { id: t.caseId });
+  if (t.kind === 'flags') return m('titleFlags', { dept: t.departmentName });
+  return m('titleBatch', { dept: t.departmentName });
 }
 
 /**
@@ -56,29 +77,23 @@ export function IssueNoticeDialog({
   const m = useMsg();
   const l = useDubanLabels();
   const navigate = useNavigate();
-  const cards = useCards(cardsParams(target));
+  const forFlags = target.kind === 'flags' ? target.flags : null;
+  const cards = useCards(cardsParams(target), forFlags === null);
   const settings = useSharedSettings();
   const issue = useIssueNotice();
   const [instructions, setInstructions] = useState(() => m('defaultInstructions'));
   const [days, setDays] = useState<number | null>(null);
   const deadlineDays = days ?? settings.data?.settings.duban.deadlineDays ?? 3;
   // A batch is one department's; a case's cards are all of its department (one live card).
-  const items = (cards.data?.items ?? []).filter(
-    (c) => target.kind === 'case' || c.departmentId === target.departmentId,
-  );
-  const ready = items.length > 0 && filled(instructions) !== null;
+  const items =
+    forFlags !== null
+      ? []
+      : (cards.data?.items ?? []).filter(
+          (c) => target.kind === 'case' || c.departmentId === target.departmentId,
+        );
+  const ready = (items.length > 0 || (forFlags?.length ?? 0) > 0) && filled(instructions) !== null;
   return (
-    <Modal
-      open
-      title={
-        target.kind === 'case'
-          ? m('titleCase', { id: target.caseId })
-          : m('titleBatch', { dept: target.departmentName })
-      }
-      footer={null}
-      onCancel={onClose}
-      destroyOnHidden
-    >
+    <Modal open title={titleOf(target, m)} footer={null} onCancel={onClose} destroyOnHidden>
       <div data-testid="issue-dialog">
         <DubanForm
           ready={ready}
@@ -89,13 +104,34 @@ export function IssueNoticeDialog({
           extra={<Button onClick={onClose}>{m('cancel')}</Button>}
           onSubmit={() =>
             issue.mutate(
-              { cardIds: items.map((c) => c.id), instructions: instructions.trim(), deadlineDays },
+              {
+                ...(forFlags === null
+                  ? { cardIds: items.map((c) => c.id) }
+                  : { flags: forFlags.map((f) => ({ caseId: f.caseId, rule: f.rule })) }),
+                instructions: instructions.trim(),
+                deadlineDays,
+              },
               { onSuccess: (n) => void navigate(noticePath(n.id)) },
             )
           }
         >
-          <Typography.Paragraph strong>{m('cards', { n: items.length })}</Typography.Paragraph>
-          {cards.isSuccess && items.length === 0 ? (
+          {forFlags !== null ? (
+            <>
+              <Typography.Paragraph strong>
+                {m('flags', { n: forFlags.length })}
+              </Typography.Paragraph>
+              <Typography.Paragraph data-testid="issue-flags">
+                {forFlags.map((f) => (
+                  <Tag key={`${f.rule}:${f.caseId}`} color="orange">
+                    {f.caseId} · {f.ruleName}
+                  </Tag>
+                ))}
+              </Typography.Paragraph>
+            </>
+          ) : (
+            <Typography.Paragraph strong>{m('cards', { n: items.length })}</Typography.Paragraph>
+          )}
+          {forFlags !== null ? null : cards.isSuccess && items.length === 0 ? (
             <Typography.Paragraph type="warning">{m('none')}</Typography.Paragraph>
           ) : (
             <Typography.Paragraph>
