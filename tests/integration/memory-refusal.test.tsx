@@ -41,4 +41,11 @@ describe('an imported dataset too big for the service', { timeout: 60_000 }, () 
       await within(select).findByText(/全市办件\.csv.*内存不足，无法评估/, {}, { timeout: 20_000 }),
     ).toBeInTheDocument();
   });
+
+  it('the 数据导入 list marks the dataset 内存不足，无法评估', async () => {
+    renderApp('/import');
+    const list = await screen.findByTestId('dataset-list', {}, { timeout: 20_000 });
+    const mark = await within(list).findByTestId('dataset-memory-refused', {}, { timeout: 20_000 });
+    expect(mark).toHaveTextContent('内存不足，无法评估');
+  });
 });
