@@ -85,12 +85,7 @@ export class SupervisionService {
     readonly options: ServiceOptions,
   ) {
     this.events.setMaxListeners(0);
-    this.imports = new ImportManager(
-      db,
-      () => this.asOfMs(),
-      options.importMaxBytes,
-      this.memory,
-    );
+    this.imports = new ImportManager(db, () => this.asOfMs(), options.importMaxBytes, this.memory);
   }
 
   /**
@@ -328,7 +323,8 @@ export class SupervisionService {
     // last evaluation are evaluated again (computeDashboard reuses the rest).
     this.dayTimer = setInterval(() => {
       const current = this.current;
-      if (current && shanghaiDayOf(this.asOfMs()) !== current.model.asOfDay) this.recompute().catch(() => undefined);
+      if (current && shanghaiDayOf(this.asOfMs()) !== current.model.asOfDay)
+        this.recompute().catch(() => undefined);
     }, 60_000);
   }
 

@@ -61,8 +61,8 @@ export function FeedStatus() {
       : noMemory
         ? 'sync.insufficientMemory'
         : side === 'platform'
-        ? 'sync.platformDown'
-        : 'sync.serviceDown';
+          ? 'sync.platformDown'
+          : 'sync.serviceDown';
     const lastGoodLine =
       lastGood === null
         ? null

@@ -3,11 +3,7 @@
  * a dataset is too big for the service's heap, and that an evaluation that fits is let through.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  COST,
-  estimateEvaluationBytes,
-  checkEvaluationFits,
-} from '../../server/jobs/memory-guard';
+import { COST, estimateEvaluationBytes, checkEvaluationFits } from '../../server/jobs/memory-guard';
 
 const MB = 1024 * 1024;
 
