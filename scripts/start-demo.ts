@@ -3,13 +3,14 @@
  * (unless --no-build), starts the demo feed (the stand-in for the city's platform) and the service
  * on a DuckDB file under .data/, shows the first sync's progress, and stops both on Ctrl-C.
  *
- *   npm start [-- --cases N] [--port 8787] [--no-build] [--fresh]
+ *   npm start [-- --cases N] [--port 8787] [--max-heap-mb N] [--no-build] [--fresh]
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { defaultHeapMb, heapLimitEnv, parseHeapMb } from './cli/heap-limit';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -31,14 +32,32 @@ function stopAll(code: number): void {
 process.on('SIGINT', () => stopAll(0));
 process.on('SIGTERM', () => stopAll(0));
 
-/** Starts a CLI command with node + tsx and resolves with the JSON line it prints on stdout. */
-function startCli(name: string, cliArgs: string[]): Promise<{ url: string }> {
+/**
+ * The service's heap limit (docs/service.md): `--max-heap-mb N`, else 60 % of the machine's
+ * memory. Node's default (≈ 4 GB) is less than a large city needs; the memory guard refuses what
+ * does not fit under the limit, so the limit is what decides how big a dataset can be evaluated.
+ */
+const heapMb = parseHeapMb(option('max-heap-mb', String(defaultHeapMb())));
+
+/**
+ * Starts a CLI command with node + tsx and resolves with the JSON line it prints on stdout;
+ * with `heap`, node starts with that heap limit (set when it starts: it cannot change later).
+ */
+function startCli(name: string, cliArgs: string[], heap?: number): Promise<{ url: string }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', join(ROOT, 'scripts/cli.ts'), ...cliArgs],
+    [
+      ...(heap === undefined ? [] : [`--max-old-space-size=${heap}`]),
+      '--import',
+      'tsx',
+      join(ROOT, 'scripts/cli.ts'),
+      ...cliArgs,
+      ...(heap === undefined ? [] : ['--max-heap-mb', String(heap)]),
+    ],
     {
       cwd: ROOT,
       stdio: ['ignore', 'pipe', 'inherit'],
+      env: heap === undefined ? process.env : heapLimitEnv(heap),
     },
   );
   children.push(child);
@@ -101,17 +120,21 @@ async function main(): Promise<void> {
   if (!existsSync(dataDir)) mkdirSync(dataDir, { recursive: true });
   if (flag('fresh')) rmSync(dbPath, { force: true });
   const feed = await startCli('demo-feed', ['demo-feed', '--port', '0', '--cases', cases]);
-  const service = await startCli('serve', [
+  const service = await startCli(
     'serve',
-    '--db',
-    dbPath,
-    '--feed',
-    feed.url,
-    '--port',
-    port,
-    // Demo mode only: one account per role, passwords in the README (docs/security.md).
-    '--demo-accounts',
-  ]);
+    [
+      'serve',
+      '--db',
+      dbPath,
+      '--feed',
+      feed.url,
+      '--port',
+      port,
+      // Demo mode only: one account per role, passwords in the README (docs/security.md).
+      '--demo-accounts',
+    ],
+    heapMb,
+  );
   process.stderr.write(
     `\n效能督查看板：${service.url}  (演示账号见 README / demo accounts in the README)\n`,
   );

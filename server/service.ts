@@ -13,7 +13,8 @@ import { evaluateSource, type EvaluatedSource } from './jobs/evaluate';
 import { warmFirstAnswers } from './jobs/warm';
 import { LiveDataset } from './jobs/live-dataset';
 import { IMPORT_PREFIX, ImportManager } from './import/imports';
-import { notFound } from './http/route';
+import { ApiFailure, notFound } from './http/route';
+import { MemoryGuard, type EvaluationSize } from './jobs/memory-guard';
 import { requireEvaluated } from './views/scope';
 import type { Database } from './store/database';
 import { isDiskFull } from './store/disk-full';
@@ -54,6 +55,10 @@ export class SupervisionService {
   readonly events = new EventEmitter();
   /** Datasets imported from files, each its own source `import:<id>`. */
   readonly imports: ImportManager;
+  /** One heap for the city and the imports: the guard every evaluation asks first. */
+  readonly memory = new MemoryGuard();
+  /** Why the city's last evaluation was refused (too big for the heap), while that lasts. */
+  private memoryRefusal: ApiFailure | null = null;
   private current: EvaluatedSource | null = null;
   /** The city's records in memory, loaded from the store once and kept in step by the sync. */
   private live: Promise<LiveDataset> | null = null;
@@ -80,7 +85,7 @@ export class SupervisionService {
     readonly options: ServiceOptions,
   ) {
     this.events.setMaxListeners(0);
-    this.imports = new ImportManager(db, () => this.asOfMs(), options.importMaxBytes);
+    this.imports = new ImportManager(db, () => this.asOfMs(), options.importMaxBytes, this.memory);
   }
 
   /**
@@ -88,10 +93,19 @@ export class SupervisionService {
    * evaluation) or an imported dataset (`import:<id>`, evaluated on first use; 404 unknown).
    */
   async evaluatedFor(source: string): Promise<EvaluatedSource> {
-    if (!source.startsWith(IMPORT_PREFIX)) return requireEvaluated(this.current);
+    if (!source.startsWith(IMPORT_PREFIX)) {
+      // Refused before its first evaluation: say why rather than "evaluating, try again".
+      if (this.current === null && this.memoryRefusal !== null) throw this.memoryRefusal;
+      return requireEvaluated(this.current);
+    }
     const e = await this.imports.evaluated(source.slice(IMPORT_PREFIX.length));
     if (e === null) throw notFound(`数据源 ${source}`);
     return e;
+  }
+
+  /** Why the city's last evaluation was refused by the memory guard, or null. */
+  get cityMemoryRefusal(): string | null {
+    return this.memoryRefusal?.message ?? null;
   }
 
   asOfMs(): number {
@@ -126,10 +140,49 @@ export class SupervisionService {
     return this.recompute();
   }
 
+  /**
+   * The guard before the city is evaluated: the records still to load from the store (none when
+   * they are in memory) and one evaluated row per case must fit in the heap, counting the cached
+   * imported evaluations as releasable. Refused, the last good figures keep answering and the
+   * sync status says why (`insufficient_memory`).
+   */
+  private async guardCity(): Promise<void> {
+    const size: EvaluationSize =
+      this.live === null
+        ? await storedSize(this.db)
+        : { records: 0, cases: (await this.live).cases.size };
+    const verdict = this.memory.check(size, this.imports.releasableBytes());
+    if (verdict.ok) {
+      if (this.memoryRefusal !== null) {
+        this.memoryRefusal = null;
+        if (this.status.failure?.code === 'insufficient_memory') {
+          this.status = { ...this.status, state: 'idle', failure: null };
+          this.emit('status');
+        }
+      }
+      return;
+    }
+    this.memoryRefusal = new ApiFailure(507, 'insufficient_memory', verdict.message);
+    this.options.log?.(`evaluation refused: ${verdict.message}`);
+    this.status = {
+      ...this.status,
+      state: 'error',
+      failure: {
+        side: 'service',
+        code: 'insufficient_memory',
+        message: verdict.message,
+        since: this.status.failure?.since ?? new Date().toISOString(),
+      },
+    };
+    this.emit('status');
+    throw this.memoryRefusal;
+  }
+
   /** Evaluates the stored records now (after a sync, a settings change, a new day, `recompute`). */
   recompute(): Promise<EvaluatedSource> {
     if (this.evaluating) return this.evaluating;
-    const run = this.liveDataset()
+    const run = this.guardCity()
+      .then(() => this.liveDataset())
       .then(async (live) => {
         // Only a model of these same live records can lend its rows (after reloadFromStore the
         // records may differ in ways no change set recorded).
@@ -196,6 +249,7 @@ export class SupervisionService {
     this.emit('status');
     const run = (async () => {
       try {
+        if (this.live === null) await this.guardCity();
         const report = await syncFeeds(this.db, {
           ...this.options.sync,
           feedUrl,
@@ -215,6 +269,8 @@ export class SupervisionService {
         this.emit('sync');
         return report;
       } catch (e) {
+        // Refused by the memory guard: the status already says why, and the figures stay.
+        if (isMemoryRefusal(e)) return null;
         const platform =
           e instanceof FeedError || (e instanceof Error && e.name === 'FeedPageError');
         const diskFull = !platform && isDiskFull(e);
@@ -255,7 +311,10 @@ export class SupervisionService {
   /** Evaluates what is stored (so figures show at once), then syncs on the schedule. */
   async start(): Promise<void> {
     await this.imports.cleanUpInterrupted();
-    await this.recompute();
+    // A store too big for the heap still starts the service: it answers why, and imports work.
+    await this.recompute().catch((e: unknown) => {
+      if (!isMemoryRefusal(e)) throw e;
+    });
     void this.syncOnce();
     if (this.options.syncMinutes > 0) {
       this.timer = setInterval(() => void this.syncOnce(), this.options.syncMinutes * 60_000);
@@ -264,7 +323,8 @@ export class SupervisionService {
     // last evaluation are evaluated again (computeDashboard reuses the rest).
     this.dayTimer = setInterval(() => {
       const current = this.current;
-      if (current && shanghaiDayOf(this.asOfMs()) !== current.model.asOfDay) void this.recompute();
+      if (current && shanghaiDayOf(this.asOfMs()) !== current.model.asOfDay)
+        this.recompute().catch(() => undefined);
     }, 60_000);
   }
 
@@ -274,4 +334,18 @@ export class SupervisionService {
     await this.syncing?.catch(() => undefined);
     await this.evaluating?.catch(() => undefined);
   }
+}
+
+function isMemoryRefusal(e: unknown): boolean {
+  return e instanceof ApiFailure && e.code === 'insufficient_memory';
+}
+
+/** What loading the city from the store would hold: its records, and its cases. */
+async function storedSize(db: Database): Promise<EvaluationSize> {
+  const rows = await db.all(
+    `SELECT count(*)::DOUBLE AS records, count(*) FILTER (WHERE resource = 'cases')::DOUBLE AS cases
+       FROM raw_log WHERE source = $1`,
+    [CITY_SOURCE],
+  );
+  return { records: Number(rows[0]?.['records'] ?? 0), cases: Number(rows[0]?.['cases'] ?? 0) };
 }

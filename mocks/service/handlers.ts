@@ -73,7 +73,7 @@ export interface ServiceMockOptions {
    * Imported datasets `/sources` lists (`import:<id>`). A view asked for one answers the demo
    * city's figures with that source in `meta` (tasks: none); any other source is a 404.
    */
-  imports?: { id: string; label: string }[];
+  imports?: { id: string; label: string; memoryRefusal?: string }[];
 }
 
 /** Mutable state of the mock service (tests flip the sync status, evaluate again, …). */
@@ -162,6 +162,9 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
       if (source !== 'city' && !imports.some((i) => i.id === source)) {
         return apiError(404, 'not_found', `数据源 ${source}`);
       }
+      // The service's memory guard refused this dataset: every read of it says why.
+      const refusal = imports.find((i) => i.id === source)?.memoryRefusal;
+      if (refusal !== undefined) return apiError(507, 'insufficient_memory', refusal);
       const result = compute(request, named);
       return result instanceof Response ? result : answer(schema, result);
     });
@@ -269,6 +272,7 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
           rows: null,
           rejected: null,
           contentHash: null,
+          memoryRefusal: null,
         },
         ...imports.map((i) => ({
           id: i.id,
@@ -281,6 +285,7 @@ export function createServiceMock(options: ServiceMockOptions): ServiceMock {
           rows: evaluated.model.rows.length,
           rejected: 0,
           contentHash: '0'.repeat(64),
+          memoryRefusal: i.memoryRefusal ?? null,
         })),
       ],
     })),

@@ -2,6 +2,7 @@
  * The service's commands: `serve` (sync + API + SPA), `sync` (one sync and evaluation, then exit,
  * printing one JSON object) and `recompute` (rebuild every derived table from the raw records).
  */
+import { heapLimitMb, parseHeapMb, restartWithHeapLimit } from './heap-limit';
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -42,9 +43,10 @@ const ROOT = projectRoot();
 
 export const serveCommand: CliCommand = {
   summary: '督查服务：同步、评估、API 与看板 (the supervision service)',
-  usage: `serve --db FILE --feed URL --port P [--as-of ISO] [--sync-minutes N] [--host H] [--static DIR] [--import-max-bytes N] [--demo-accounts]
+  usage: `serve --db FILE --feed URL --port P [--as-of ISO] [--sync-minutes N] [--host H] [--static DIR] [--import-max-bytes N] [--max-heap-mb N] [--demo-accounts]
   同步 FEED 到 FILE（启动时及每 N 分钟），提供 /api/v1/* 与构建好的看板 (dist/)
   --import-max-bytes：导入文件的大小上限（字节，默认 1073741824 = 1 GB）(largest import upload)
+  --max-heap-mb：服务进程的堆内存上限（兆字节；以 --max-old-space-size 重启 node）。超出的数据源不评估，说明原因 (heap limit)
   --demo-accounts：为演示建立每个角色一个账号（密码见 README「演示账号」），仅限演示`,
   async run(allArgs) {
     // The one option without a value: a flag, so it is taken out before the value options.
@@ -59,7 +61,14 @@ export const serveCommand: CliCommand = {
       'host',
       'static',
       'import-max-bytes',
+      'max-heap-mb',
     ]);
+    // The heap limit is fixed when node starts: with --max-heap-mb, run again in a node that has it.
+    const heapOption = opts.get('max-heap-mb');
+    if (heapOption !== undefined) {
+      const restarted = restartWithHeapLimit(parseHeapMb(heapOption));
+      if (restarted !== null) return restarted;
+    }
     const dbPath = required(opts, 'db');
     const feedUrl = required(opts, 'feed');
     const port = Number(required(opts, 'port'));
@@ -84,7 +93,9 @@ export const serveCommand: CliCommand = {
       importMaxBytes,
       log: (line) => process.stderr.write(`serve: ${line}\n`),
     });
-    process.stderr.write(`serve: 督查服务已启动 ${server.url} (database ${dbPath})\n`);
+    process.stderr.write(
+      `serve: 督查服务已启动 ${server.url} (database ${dbPath}, 堆上限 heap limit ${heapLimitMb()} MB)\n`,
+    );
     process.stdout.write(`${JSON.stringify({ url: server.url })}\n`);
     await new Promise<void>((resolveStop) => {
       const stop = (): void => void server.close().then(() => resolveStop());

@@ -15,6 +15,8 @@ import { parseCaseRecord } from '../../src/feeds/case-record';
 import { DerivedDepartments, importedCaseRecord } from '../../src/feeds/imported-case';
 import { parseColumnMapping, type ColumnMapping } from '../../src/feeds/mapping';
 import type { EvaluatedSource } from '../jobs/evaluate';
+import { estimateEvaluationBytes, MemoryGuard } from '../jobs/memory-guard';
+import { ApiFailure } from '../http/route';
 import { LiveDataset } from '../jobs/live-dataset';
 import { currentSettings } from '../jobs/settings';
 import type { Database, Row } from '../store/database';
@@ -146,7 +148,7 @@ export class ImportManager {
   private readonly running = new Map<string, Running>();
   private readonly evaluations = new Map<
     string,
-    { key: string; value: Promise<EvaluatedSource> }
+    { key: string; value: Promise<EvaluatedSource>; cases: number }
   >();
   hooks: ImportHooks = {};
 
@@ -155,7 +157,28 @@ export class ImportManager {
     private readonly asOfMs: () => number,
     /** Largest upload accepted, in bytes (`serve --import-max-bytes`). */
     public maxBytes: number = DEFAULT_IMPORT_MAX_BYTES,
+    /** Shared with the city's evaluation: one heap, one guard. */
+    readonly memory: MemoryGuard = new MemoryGuard(),
   ) {}
+
+  /** Heap held by the cached evaluations other than `except`'s: let go before refusing one. */
+  releasableBytes(except?: string): number {
+    let bytes = 0;
+    for (const [id, e] of this.evaluations) {
+      if (id !== except) bytes += estimateEvaluationBytes({ records: e.cases, cases: e.cases });
+    }
+    return bytes;
+  }
+
+  /**
+   * Why an import of `cases` rows cannot be evaluated now (too big for the heap, even after the
+   * cached evaluations are let go), or null when it can.
+   */
+  memoryRefusal(id: string, cases: number): string | null {
+    if (this.evaluations.has(id)) return null;
+    const verdict = this.memory.check({ records: cases, cases }, this.releasableBytes(id));
+    return verdict.ok ? null : verdict.message;
+  }
 
   /** Removes what an interrupted import (a killed process) left behind. */
   async cleanUpInterrupted(): Promise<void> {
@@ -201,6 +224,7 @@ export class ImportManager {
       createdBy: String(r['created_by']),
       createdAt: iso(r['created_at']) ?? '',
       finishedAt: iso(r['finished_at']),
+      memoryRefusal: String(r['state']) === 'done' ? this.memoryRefusal(id, accepted) : null,
     };
   }
 
@@ -515,8 +539,14 @@ export class ImportManager {
       this.evaluations.set(id, hit);
       return hit.value;
     }
+    // The guard: a dataset too big for the heap is refused with its reason, never evaluated into
+    // an out-of-memory crash of the whole service. Cached evaluations go first when that suffices.
+    const cases = Number(row['accepted']);
+    const verdict = this.memory.check({ records: cases, cases }, this.releasableBytes(id));
+    if (!verdict.ok) throw new ApiFailure(507, 'insufficient_memory', verdict.message);
+    if (!this.memory.check({ records: cases, cases }).ok) this.evaluations.clear();
     const value = this.evaluate(row, asOfMs);
-    this.evaluations.set(id, { key, value });
+    this.evaluations.set(id, { key, value, cases });
     for (const oldest of this.evaluations.keys()) {
       if (this.evaluations.size <= CACHED_EVALUATIONS) break;
       this.evaluations.delete(oldest);

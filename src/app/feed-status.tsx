@@ -54,11 +54,15 @@ export function FeedStatus() {
       serviceDownSince !== null ? serviceDownSince : Date.parse(failure?.since ?? '') || null;
     // The service answers but cannot store (a full disk): say so, with its reason, not "unreachable".
     const diskFull = serviceDownSince === null && failure?.code === 'disk_full';
+    // Or it cannot evaluate (the city is too big for its heap): the reason names the remedy.
+    const noMemory = serviceDownSince === null && failure?.code === 'insufficient_memory';
     const title = diskFull
       ? 'sync.diskFull'
-      : side === 'platform'
-        ? 'sync.platformDown'
-        : 'sync.serviceDown';
+      : noMemory
+        ? 'sync.insufficientMemory'
+        : side === 'platform'
+          ? 'sync.platformDown'
+          : 'sync.serviceDown';
     const lastGoodLine =
       lastGood === null
         ? null
@@ -73,7 +77,7 @@ export function FeedStatus() {
         data-side={side}
         title={t(title, { since: since === null ? '—' : formatDateTime(since, locale) })}
         description={
-          diskFull ? (
+          diskFull || noMemory ? (
             <>
               <div data-testid="feed-failure-reason">{failure.message}</div>
               {lastGoodLine}

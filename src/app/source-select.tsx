@@ -16,13 +16,16 @@ export function SourceSelect() {
   const choice = useSourceChoice();
   const [, setSource] = useUrlParam(SOURCE_PARAM);
   const items = sources.data?.items ?? [];
-  const options = items.map((s) => ({
-    value: s.id,
-    label:
+  const options = items.map((s) => {
+    const name =
       s.kind === 'feed'
         ? m('city')
-        : `${s.label}${s.cases === null ? '' : `（${m('cases', { n: formatCount(s.cases) })}）`}`,
-  }));
+        : `${s.label}${s.cases === null ? '' : `（${m('cases', { n: formatCount(s.cases) })}）`}`;
+    // Too big for the service's heap: still listed (it is stored), marked, its reason on hover.
+    return s.memoryRefusal === null
+      ? { value: s.id, label: name }
+      : { value: s.id, label: `${name} · ${m('refused')}`, title: s.memoryRefusal };
+  });
   if (options.length === 0) options.push({ value: CITY_SOURCE, label: m('city') });
   return (
     <Select

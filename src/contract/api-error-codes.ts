@@ -11,6 +11,8 @@ export const API_ERROR_CODES = [
   'payload_too_large',
   'rate_limited',
   'not_ready',
+  /** The source is too big to evaluate within the service's heap limit (507). */
+  'insufficient_memory',
   'internal',
   'unavailable',
 ] as const;

@@ -46,6 +46,11 @@ export const importReport = z.object({
   createdBy: z.string(),
   createdAt: z.string(),
   finishedAt: z.string().nullable(),
+  /**
+   * Why the service cannot evaluate this dataset now (too big for its heap: rows, estimated need,
+   * limit and how to raise it), or null. Its sourced reads answer 507 `insufficient_memory`.
+   */
+  memoryRefusal: z.string().nullable(),
 });
 export type ImportReport = z.infer<typeof importReport>;
 
@@ -62,6 +67,8 @@ export const sourceItem = z.object({
   rows: z.number().int().nullable(),
   rejected: z.number().int().nullable(),
   contentHash: z.string().nullable(),
+  /** Why the service cannot evaluate this source now (too big for its heap), or null. */
+  memoryRefusal: z.string().nullable(),
 });
 export const sourcesResponse = z.object({ items: z.array(sourceItem) });
 

@@ -27,6 +27,8 @@ export const en: Record<MessageKey, string> = {
     "The city government-service platform's feed has been unavailable since {since}",
   'sync.serviceDown': 'The supervision service has been unreachable since {since}',
   'sync.diskFull': "The supervision service's disk is full: syncing has stopped since {since}",
+  'sync.insufficientMemory':
+    'The supervision service has too little memory to evaluate the city since {since}; the figures are from its last evaluation',
   'sync.showingLastGood': 'The figures shown are from the last successful sync at {time}.',
   'period.quarter': 'Q{quarter} {year}',
   'period.month': '{year}-{month}',

@@ -24,6 +24,8 @@ export const zhCN = {
   'sync.platformDown': '城市政务服务平台数据接口自 {since} 起不可用',
   'sync.serviceDown': '督查服务自 {since} 起无法连接',
   'sync.diskFull': '督查服务存储空间不足，自 {since} 起同步已停止',
+  'sync.insufficientMemory':
+    '督查服务内存不足，自 {since} 起无法评估城市数据，显示的是上次评估的结果',
   'sync.showingLastGood': '页面显示的是 {time} 最后一次成功同步的数据。',
   'period.quarter': '{year}年第{quarter}季度',
   'period.month': '{year}年{month}月',

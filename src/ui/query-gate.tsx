@@ -17,6 +17,7 @@ const useMsg = defineMessages(
     'error.network': '无法连接督查服务',
     'error.invalid_response': '督查服务返回的数据格式不符',
     'error.rate_limited': '请求过于频繁，请稍后再试',
+    'error.insufficient_memory': '内存不足，无法评估该数据源',
     'error.other': '督查服务出错',
   },
   {
@@ -32,6 +33,7 @@ const useMsg = defineMessages(
     'error.network': 'The supervision service cannot be reached',
     'error.invalid_response': 'The supervision service answered in an unexpected shape',
     'error.rate_limited': 'Too many requests; please try again shortly',
+    'error.insufficient_memory': 'Not enough memory to evaluate this source',
     'error.other': 'The supervision service failed',
   },
 );
@@ -49,6 +51,7 @@ const SHOWN: readonly ShownCode[] = [
   'network',
   'invalid_response',
   'rate_limited',
+  'insufficient_memory',
 ];
 
 /** The user's-language sentence for an API failure (the code, never the raw message). */
@@ -80,6 +83,10 @@ export function QueryGate<T>({
   const errorText = useApiErrorText();
   if (query.data !== undefined) return <>{children(query.data)}</>;
   if (query.isError) {
+    const refusal =
+      query.error instanceof ApiRequestError && query.error.code === 'insufficient_memory'
+        ? query.error.message
+        : null;
     if (notFound && query.error instanceof ApiRequestError && query.error.status === 404) {
       return <>{notFound}</>;
     }
@@ -87,7 +94,15 @@ export function QueryGate<T>({
       <Result
         status="error"
         title={m('error.title')}
-        subTitle={errorText(query.error)}
+        subTitle={
+          <>
+            {errorText(query.error)}
+            {refusal === null ? null : (
+              // The service's reason names the rows, the estimated need, its limit and the remedy.
+              <div data-testid="query-error-detail">{refusal}</div>
+            )}
+          </>
+        }
         data-testid="query-error"
         extra={
           <Button type="primary" onClick={() => void query.refetch()}>

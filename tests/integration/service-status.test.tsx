@@ -106,6 +106,29 @@ describe('service status in the shell', { timeout: 30_000 }, () => {
     expect(await overviewOpen()).toBe(before);
   });
 
+  it('says the city is too big for the service to evaluate, with the remedy, keeping the figures', async () => {
+    renderApp('/overview');
+    const before = await overviewOpen();
+    const reason =
+      '内存不足，无法评估：5,400,000 条记录估计需要约 4,500 MB 堆内存，服务的堆上限为 4,144 MB（已用 300 MB）。请以更大的堆上限重启服务，例如 serve --max-heap-mb 6000';
+    serviceMock.syncStatus = {
+      ...serviceMock.syncStatus,
+      state: 'error',
+      failure: {
+        side: 'service',
+        code: 'insufficient_memory',
+        message: reason,
+        since: '2026-09-30T08:00:00Z',
+      },
+    };
+    screen.getByRole('button', { name: '刷新数据' }).click();
+    const banner = await screen.findByTestId('feed-stale-banner', {}, { timeout: 10_000 });
+    expect(banner).toHaveTextContent('督查服务内存不足');
+    expect(banner).not.toHaveTextContent('无法连接');
+    expect(banner).toHaveTextContent(reason);
+    expect(await overviewOpen()).toBe(before);
+  });
+
   it('names the supervision service when it cannot be reached', async () => {
     server.use(http.get(apiPath('/sync-status'), () => HttpResponse.error()));
     renderApp('/overview');

@@ -475,6 +475,7 @@ export function importRoutes(service: SupervisionService): ApiRoute[] {
               rows: null,
               rejected: null,
               contentHash: null,
+              memoryRefusal: service.cityMemoryRefusal,
             },
             ...done.map((i) => ({
               id: i.source,
@@ -488,6 +489,7 @@ export function importRoutes(service: SupervisionService): ApiRoute[] {
               rows: i.rows,
               rejected: i.rejected,
               contentHash: i.contentHash,
+              memoryRefusal: i.memoryRefusal,
             })),
           ],
         };

@@ -1,4 +1,4 @@
-import { Alert, App, Button, Card, Empty, Popconfirm, Space, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Empty, Popconfirm, Space, Table, Tag, Tooltip } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { ApiRequestError } from '../../api/http';
@@ -69,6 +69,14 @@ export function DatasetList({
               <Space>
                 {label}
                 {s.id === current && <Tag color="blue">{m('current')}</Tag>}
+                {s.memoryRefusal !== null && (
+                  // Stored, but too big for the service's heap: the reason (and remedy) on hover.
+                  <Tooltip title={s.memoryRefusal}>
+                    <Tag color="error" data-testid="dataset-memory-refused">
+                      {m('memoryRefused')}
+                    </Tag>
+                  </Tooltip>
+                )}
               </Space>
             ),
           },

@@ -78,6 +78,7 @@ describe('the re-check command', () => {
     createdBy: 't-admin',
     createdAt: '2026-09-30T10:00:00+08:00',
     finishedAt: '2026-09-30T10:00:01+08:00',
+    memoryRefusal: null,
   });
 
   it.each(HOSTILE)('for a file named %j prints the exact words and executes nothing', (name) => {
