@@ -3,8 +3,15 @@
  * that jsdom lacks, and a clean DOM and stores between tests.
  */
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach, beforeAll } from 'vitest';
+
+/**
+ * findBy… / waitFor wait up to 5 s (the library's default is 1 s): on the two shared cores a full
+ * run renders antd pages several times slower than alone, and a test must fail on a wrong page,
+ * not on a slow one. A page that never shows the text still fails, within the test's timeout.
+ */
+configure({ asyncUtilTimeout: 5000 });
 
 /**
  * antd reports a deprecated prop or component (`[antd: List] … is deprecated`) through
