@@ -59,6 +59,7 @@ export function RankingCompositeChart({
   bars,
   cityScore,
   cityLabel,
+  scoreLabel,
   width,
   rowHeight = 24,
   locale = 'zh-CN',
@@ -66,6 +67,8 @@ export function RankingCompositeChart({
   bars: readonly CompositeBar[];
   cityScore: number | null;
   cityLabel: string;
+  /** The bars' series name (tooltip), in the UI language. */
+  scoreLabel: string;
   width?: number;
   /** Pixels per bar row (the print packs them tighter). */
   rowHeight?: number;
@@ -98,7 +101,7 @@ export function RankingCompositeChart({
       )}
       <Bar
         dataKey="score"
-        name="综合分"
+        name={scoreLabel}
         fill="#1677ff"
         barSize={Math.max(8, rowHeight - 10)}
         isAnimationActive={false}

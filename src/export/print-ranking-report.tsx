@@ -136,6 +136,7 @@ export function RankingPrintReport({
                 bars={bars}
                 cityScore={ranking.city.score}
                 cityLabel={m('cityShort')}
+                scoreLabel={m('colScore')}
                 width={PRINT_CONTENT_WIDTH}
                 rowHeight={16}
               />

@@ -18,7 +18,13 @@ describe('composite chart labels', () => {
       { departmentId: 'D', name: '丁局', rank: 4, score: 80.5 },
     ];
     const { container, findAllByText } = render(
-      <RankingCompositeChart bars={bars} cityScore={86.85} cityLabel="全市" width={700} />,
+      <RankingCompositeChart
+        bars={bars}
+        cityScore={86.85}
+        cityLabel="全市"
+        scoreLabel="综合分"
+        width={700}
+      />,
     );
     await findAllByText('86.10');
     const line = container.querySelector('.recharts-reference-line line');

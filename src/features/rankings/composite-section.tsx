@@ -40,7 +40,10 @@ export function CompositeSection({
         departments: ranking.coverage.departments,
       })}
       source={source}
-      exportName={`部门排名-综合分-${ranking.quarter}${group ? `-${group.key}` : ''}`}
+      exportName={m('exportComposite', {
+        quarter: ranking.quarter,
+        group: group ? `-${group.key}` : '',
+      })}
       summary={m('chartSummary', {
         n: bars.length,
         city: formatScore(ranking.city.score, locale),
@@ -51,6 +54,7 @@ export function CompositeSection({
         bars={bars}
         cityScore={ranking.city.score}
         cityLabel={m('cityLine', { score: '' }).trim()}
+        scoreLabel={m('composite')}
         locale={locale}
       />
     </ChartFrame>

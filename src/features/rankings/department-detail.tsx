@@ -74,7 +74,7 @@ export function DepartmentDetail({
             title={m('breakdown', { dept: name })}
             period={ranking.quarter}
             source={source}
-            exportName={`部门排名-分项-${name}-${ranking.quarter}`}
+            exportName={rm('exportBreakdown', { name, quarter: ranking.quarter })}
             summary={m('breakdownSummary', { dept: name })}
             height={300}
             below={

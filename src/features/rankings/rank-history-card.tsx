@@ -1,4 +1,5 @@
 import { Alert, Card, Skeleton, Table, Typography } from 'antd';
+import { useRankingMsg } from './messages';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { ChartFrame } from '../../charts/chart-frame';
 import { RankingHistoryChart } from '../../charts/ranking-history-chart';
@@ -22,6 +23,7 @@ export function RankHistoryCard({
   source: string;
 }) {
   const m = useDetailMsg();
+  const rm = useRankingMsg();
   const locale = intlLocale(useLocaleStore((s) => s.locale));
   if (history.isError) {
     return (
@@ -46,7 +48,7 @@ export function RankHistoryCard({
       title={m('history', { dept: name })}
       period={`${from} – ${to}`}
       source={source}
-      exportName={`部门排名-名次走势-${name}-${quarter}`}
+      exportName={rm('exportHistory', { name, quarter })}
       summary={m('historySummary', { dept: name, from, to })}
       height={300}
       below={

@@ -56,7 +56,8 @@ export function RankingContent({
   updating: boolean;
 }) {
   const m = useRankingMsg();
-  const locale = intlLocale(useLocaleStore((s) => s.locale));
+  const uiLocale = useLocaleStore((s) => s.locale);
+  const locale = intlLocale(uiLocale);
   const thresholds =
     useSharedSettings().data?.settings.slowAction ?? DEFAULT_ENGINE_SETTINGS.slowAction;
   const [params, setParam] = useParamsSetter();
@@ -64,7 +65,7 @@ export function RankingContent({
   // 分类排名 is the default; the city-wide list is the second view (`view=city`).
   const cityView = params.get('view') === 'city';
   const exportRows = useMemo(() => rankingExportRows(ranking), [ranking]);
-  const exportColumns = useMemo(() => rankingExportColumns(ranking), [ranking]);
+  const exportColumns = useMemo(() => rankingExportColumns(ranking, uiLocale), [ranking, uiLocale]);
   const drill = parseDrill(params.get('drill'));
   const periodSearch = `?period=${ranking.quarter}`;
   const asOf = `${ranking.asOf.slice(0, 10)} ${ranking.asOf.slice(11, 16)}`;

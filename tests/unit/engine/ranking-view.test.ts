@@ -20,6 +20,7 @@ import { evidenceLists } from '../../../src/engine/ranking-view-evidence';
 import { executeRankingJob } from '../../../src/engine/ranking-view-job';
 import { rankingMethodology } from '../../../src/engine/ranking-view-methodology';
 import { methodologyText } from '../../../src/export/methodology-words';
+import { rankingExportColumns } from '../../../src/features/rankings/ranking-export';
 import { DEFAULT_ENGINE_SETTINGS } from '../../../src/engine/settings';
 import { parseRecords } from '../../../src/feeds/result';
 import { parseCase } from '../../../src/feeds/schemas/case';
@@ -62,6 +63,20 @@ describe('ranking view models', () => {
     );
     // 样本不足 rows never become bars, even with a composite
     expect(compositeBars(g.insufficient)).toEqual([]);
+  });
+
+  it('words the export in the UI language: no Chinese in English except the feed department names', () => {
+    const rows = rankingExportRows(r);
+    const cjk = /[\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e]/;
+    const en = rankingExportColumns(r, 'en');
+    for (const c of en) expect(c.header, c.key).not.toMatch(cjk);
+    for (const row of rows)
+      for (const c of en)
+        if (c.key !== 'departmentName' || row.status === '全市合计')
+          expect(String(c.value(row) ?? ''), `${c.key} of ${row.departmentId}`).not.toMatch(cjk);
+    const zh = rankingExportColumns(r, 'zh-CN');
+    expect(zh.find((c) => c.key === 'score')?.header).toBe('综合分');
+    expect(zh.find((c) => c.key === 'status')?.value(rows[0]!)).toBe('排名');
   });
 
   it('exports every department once, in the page order, then the pooled city row', () => {
