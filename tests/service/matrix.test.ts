@@ -56,6 +56,7 @@ const RULES: Record<string, string> = {
   'POST /api/v1/notices/:id/appeal': 'liaison',
   'POST /api/v1/notices/:id/decision': 'supervisor',
   'POST /api/v1/notices/:id/close': 'supervisor',
+  'POST /api/v1/notices/:id/return': 'supervisor',
   'GET /api/v1/inbox': ALL,
   // Published rankings: only a leader publishes; the editions are read city-wide.
   'POST /api/v1/rankings/:quarter/editions': 'leader',

@@ -7,15 +7,31 @@ import { AUDIT_ACTION_VALUES, type AuditItem } from '../../contract/auth';
 import { intlLocale, useLocaleStore } from '../../i18n';
 import { useRoleName } from '../../ui/role-labels';
 import { formatCount, formatDateTime } from '../../ui/format';
-import { useAuditMsg } from './audit-messages';
+import { AUDIT_DETAIL_KEYS, useAuditMsg } from './audit-messages';
 
 const NO_FILTER: AuditFilter = { user: null, action: null, from: null, to: null };
 
-/** Detail as one line a person can read: `key: value` pairs, values as JSON text. */
-function detailText(detail: Record<string, unknown>): string {
-  return Object.entries(detail)
-    .map(([k, v]) => `${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`)
-    .join(' · ');
+const isDetailKey = (k: string): k is (typeof AUDIT_DETAIL_KEYS)[number] =>
+  (AUDIT_DETAIL_KEYS as readonly string[]).includes(k);
+
+/**
+ * Detail as one line a person can read: `label：value` pairs, labels in the UI language, values
+ * as recorded (routes, ids, JSON) marked as code — they are data, not words of the interface.
+ */
+function DetailCell({ detail }: { detail: Record<string, unknown> }) {
+  const m = useAuditMsg();
+  return (
+    <>
+      {Object.entries(detail).map(([k, v], i) => (
+        <span key={k}>
+          {i > 0 ? ' · ' : null}
+          {isDetailKey(k) ? m(`detail.${k}`) : <code className="account-name">{k}</code>}
+          {m('detailSeparator')}
+          <code className="account-name">{typeof v === 'string' ? v : JSON.stringify(v)}</code>
+        </span>
+      ))}
+    </>
+  );
 }
 
 /**
@@ -122,7 +138,7 @@ export function AuditPage() {
               key: 'detail',
               title: m('col.detail'),
               ellipsis: { showTitle: true },
-              render: (_, r) => detailText(r.detail),
+              render: (_, r) => <DetailCell detail={r.detail} />,
             },
           ]}
         />
