@@ -75,7 +75,10 @@ async function heapAfterGc(context: BrowserContext, page: Page): Promise<number>
  * Round trip of one filter change on the alerts page: from the URL change (as the filter bar
  * makes it) to the count line showing the service's answer for the new filter.
  */
-async function filterRoundTrip(page: Page, search: string): Promise<number> {
+async function filterRoundTrip(
+  page: Page,
+  search: string,
+): Promise<{ ms: number; requestAt: number; answeredAt: number }> {
   return page.evaluate(async (q) => {
     // No named inner functions: tsx would wrap them in a helper the page does not have.
     const before = document.querySelector('[data-testid="alerts-count"]')?.textContent;
@@ -87,7 +90,21 @@ async function filterRoundTrip(page: Page, search: string): Promise<number> {
     for (;;) {
       await new Promise((r) => setTimeout(r, 2));
       const now = document.querySelector('[data-testid="alerts-count"]')?.textContent;
-      if (now !== before) return performance.now() - t0;
+      if (now !== before) {
+        const ms = performance.now() - t0;
+        // Where the time went: the /alerts request's start and its answer's end (Resource Timing).
+        const api = performance
+          .getEntriesByType('resource')
+          .filter(
+            (e): e is PerformanceResourceTiming =>
+              e instanceof PerformanceResourceTiming &&
+              e.name.includes('/api/v1/alerts') &&
+              e.startTime >= t0,
+          );
+        const requestAt = Math.min(...api.map((e) => e.startTime)) - t0;
+        const answeredAt = Math.max(0, ...api.map((e) => e.responseEnd)) - t0;
+        return { ms, requestAt, answeredAt };
+      }
       if (performance.now() - t0 > 60_000) throw new Error(`no answer for ${q}`);
     }
   }, search);
@@ -130,7 +147,13 @@ export async function measureRun(
   context: BrowserContext,
   baseUrl: string,
   query = '',
-): Promise<{ figures: RunFigures; filterTimes: number[]; profile: Record<string, number> }> {
+): Promise<{
+  figures: RunFigures;
+  filterTimes: number[];
+  /** Per filter change: ms from the URL change to the request leaving and to its answer. */
+  filterProfile: { requestAt: number; answeredAt: number }[];
+  profile: Record<string, number>;
+}> {
   const page = await context.newPage();
   await page.goto(`${baseUrl}/overview${query}`);
   const overview = await overviewShown(page);
@@ -140,9 +163,15 @@ export async function measureRun(
   await page.getByRole('navigation').getByRole('link', { name: '预警督办', exact: true }).click();
   await page.getByTestId('alerts-count').waitFor({ timeout: 120_000 });
   const filterTimes: number[] = [];
+  const filterProfile: { requestAt: number; answeredAt: number }[] = [];
   const kept = query.replace(/^\?/, '');
   for (const f of FILTERS) {
-    filterTimes.push(await filterRoundTrip(page, kept === '' ? f : `${f}&${kept}`));
+    const { ms, requestAt, answeredAt } = await filterRoundTrip(
+      page,
+      kept === '' ? f : `${f}&${kept}`,
+    );
+    filterTimes.push(ms);
+    filterProfile.push({ requestAt: Math.round(requestAt), answeredAt: Math.round(answeredAt) });
   }
 
   const rankings = await rankingsOpen(page);
@@ -155,6 +184,7 @@ export async function measureRun(
       rankings_open_ms: rankings,
     },
     filterTimes,
+    filterProfile,
     profile,
   };
 }

@@ -61,11 +61,17 @@ async function benchSize(cases: number): Promise<RunFigures> {
     for (let r = 0; r < runs; r++) {
       const browser = await openBenchBrowser(city.baseUrl, await supervisorCookie(city.baseUrl));
       try {
-        const { figures, filterTimes, profile } = await measureRun(browser.context, city.baseUrl);
+        const { figures, filterTimes, filterProfile, profile } = await measureRun(
+          browser.context,
+          city.baseUrl,
+        );
         log(
           `  ${cases} run ${r + 1}: ${JSON.stringify(figures)} filters ${filterTimes.map(Math.round).join('/')} ms`,
         );
         log(`    overview profile (ms since navigation): ${JSON.stringify(profile)}`);
+        log(
+          `    filter profile (ms since the URL change: request sent → answer received): ${filterProfile.map((f) => `${f.requestAt}→${f.answeredAt}`).join(' ')}`,
+        );
         all.push(figures);
       } finally {
         await browser.close();
