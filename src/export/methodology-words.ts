@@ -5,7 +5,7 @@
  */
 import type { IndicatorKey } from '../domain/ranking';
 import { describeIndicators } from '../domain/ranking';
-import type { SlowActionCode } from '../domain/slow-action';
+import { SLOW_ACTION_RULES, type SlowActionCode } from '../domain/slow-action';
 import type { RankingMethodology } from '../engine/ranking-view-methodology';
 import { defineMessages, type Locale } from '../i18n';
 import { slowActionTextFor } from '../ui/slow-action-text';
@@ -169,14 +169,10 @@ export interface MethodologyWords {
   sections: MethodologySectionText[];
 }
 
-const CASE_RULES: readonly SlowActionCode[] = [
-  'stall',
-  'accepted-idle',
-  'repeated-correction',
-  'overlong-suspension',
-  'suspension-overrun',
-  'inaction-overdue',
-];
+/** The case-level rules, as the domain classes them (临期突击 and 逾期未反馈 are departments'). */
+const CASE_RULES: readonly SlowActionCode[] = SLOW_ACTION_RULES.filter(
+  (r) => r.level === 'case',
+).map((r) => r.code);
 
 /** The methodology worded in `locale` (pure). */
 export function methodologyText(r: RankingMethodology, locale: Locale): MethodologyWords {
