@@ -5,7 +5,12 @@
  * revocation. The ranking's 慢作为率 already counts it (duban-notices.test.ts).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CardItem, cardsResponse, noticeItem, type NoticeItem } from '../../src/contract/duban';
+import {
+  type CardItem,
+  cardsResponse,
+  noticeItem,
+  type NoticeItem,
+} from '../../src/contract/duban';
 import { departmentViewResponse } from '../../src/contract/department';
 import { overviewResponse } from '../../src/contract/service';
 import { slowActionResponse, type SlowActionResponse } from '../../src/contract/slow-action';
