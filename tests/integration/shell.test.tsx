@@ -71,7 +71,8 @@ describe('application shell', { timeout: 60_000 }, () => {
     await waitFor(() =>
       expect(new URLSearchParams(router.state.location.search).get('period')).toBe('2025-01'),
     );
-    expect(screen.getByTestId('period-picker')).toHaveTextContent('2025年1月');
+    // The picker shows it once the page has re-rendered for the new URL.
+    await waitFor(() => expect(screen.getByTestId('period-picker')).toHaveTextContent('2025年1月'));
   });
 
   it('switches the interface to English and back', async () => {
