@@ -4,7 +4,7 @@ import { Link } from 'react-router';
 import { isoFromDay } from '../../domain/calendar';
 import type { WarningLevel } from '../../domain/time-limit';
 import type { CaseStatusRow } from '../../engine/dashboard';
-import { useLocaleStore } from '../../i18n';
+import { intlLocale, useLocaleStore } from '../../i18n';
 import { formatCount } from '../../ui/format';
 import { useDepartmentMsg } from './department-messages';
 import { withDept } from './links';
@@ -32,7 +32,7 @@ export function DepartmentAlerts({
 }) {
   const m = useDepartmentMsg();
   const locale = useLocaleStore((s) => s.locale);
-  const intl = locale === 'zh-CN' ? 'zh-CN' : 'en-GB';
+  const intl = intlLocale(locale);
   const levelText = (l: WarningLevel) =>
     l === 'red' ? m('levelRed') : l === 'yellow' ? m('levelYellow') : m('levelEarly');
   const columns: ColumnsType<CaseStatusRow> = [

@@ -5,7 +5,7 @@ import { SLOW_ACTION_CODES, type SlowActionCode } from '../../domain/slow-action
 import { countByRule, flagNotice, type SlowActionFlagRow } from '../../engine/slow-action-view';
 import { FlagReason } from '../../ui/flag-reason';
 import { useSlowActionText } from '../../ui/slow-action-text';
-import { useLocaleStore } from '../../i18n';
+import { intlLocale, useLocaleStore } from '../../i18n';
 import { formatCount } from '../../ui/format';
 import { useDepartmentMsg } from './department-messages';
 import { withDept } from './links';
@@ -33,7 +33,7 @@ export function DepartmentFlags({
   const m = useDepartmentMsg();
   const locale = useLocaleStore((s) => s.locale);
   const w = useSlowActionText();
-  const intl = locale === 'zh-CN' ? 'zh-CN' : 'en-GB';
+  const intl = intlLocale(locale);
   const lines = useMemo<RuleLine[]>(() => {
     const counts = countByRule(flags);
     return SLOW_ACTION_CODES.filter((c) => counts[c] > 0).map((code) => {

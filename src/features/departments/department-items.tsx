@@ -2,7 +2,7 @@ import { Card, Empty, Table, Tag } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import type { DepartmentItemLine } from '../../engine/department-view';
 import type { TableColumn } from '../../export/table-export';
-import { useLocaleStore } from '../../i18n';
+import { intlLocale, useLocaleStore } from '../../i18n';
 import { ExportMenu } from '../../ui/export-menu';
 import { formatCount, formatPercent } from '../../ui/format';
 import { useDepartmentMsg } from './department-messages';
@@ -20,7 +20,7 @@ export function DepartmentItems({
 }) {
   const m = useDepartmentMsg();
   const locale = useLocaleStore((s) => s.locale);
-  const intl = locale === 'zh-CN' ? 'zh-CN' : 'en-GB';
+  const intl = intlLocale(locale);
   const limitText = (n: number | null) =>
     n === null ? '—' : m('days', { n: formatCount(n, intl) });
   const meanText = (l: DepartmentItemLine) =>

@@ -2,7 +2,7 @@ import { Card, Col, Row, Statistic, Typography } from 'antd';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { CompletionFigures, OpenCounts } from '../../engine/summaries';
-import { useLocaleStore } from '../../i18n';
+import { intlLocale, useLocaleStore } from '../../i18n';
 import { formatCount, formatPercent } from '../../ui/format';
 import { useDepartmentMsg } from './department-messages';
 import { withDept } from './links';
@@ -35,7 +35,7 @@ export function DepartmentKpis({
 }) {
   const m = useDepartmentMsg();
   const locale = useLocaleStore((s) => s.locale);
-  const intl = locale === 'zh-CN' ? 'zh-CN' : 'en-GB';
+  const intl = intlLocale(locale);
   const alertsLink = (n: number, level?: string) => (
     <Link
       to={{ pathname: '/alerts', search: withDept(search, departmentId, level ? { level } : {}) }}

@@ -4,7 +4,7 @@ import { ChartFrame } from '../../charts/chart-frame';
 import { DepartmentTrendChart } from '../../charts/department-trend-chart';
 import type { DepartmentQuarterPoint } from '../../engine/department-view';
 import type { TableColumn } from '../../export/table-export';
-import { useLocaleStore } from '../../i18n';
+import { intlLocale, useLocaleStore } from '../../i18n';
 import { ExportMenu } from '../../ui/export-menu';
 import { formatCount, formatPercent } from '../../ui/format';
 import { useDepartmentMsg } from './department-messages';
@@ -35,7 +35,7 @@ export function DepartmentTrend({
 }) {
   const m = useDepartmentMsg();
   const locale = useLocaleStore((s) => s.locale);
-  const intl = locale === 'zh-CN' ? 'zh-CN' : 'en-GB';
+  const intl = intlLocale(locale);
   const rankText = (q: string): string => {
     if (ranks.status === 'pending') return m('rankPending');
     if (ranks.status === 'error') return m('rankError');
