@@ -1,0 +1,124 @@
+/**
+ * Where an incremental cycle's time goes (issue 17): the demo city served in-process over HTTP,
+ * the service on a fresh DuckDB file, a cold sync, then `--touch` cases changed the way
+ * `GET /demo/touch` changes them, and one incremental `syncOnce` under the CPU profiler. Prints
+ * the cycle's wall time and the functions with the most time (inclusive and self), and writes the
+ * profile for a closer look.
+ *
+ *   node --max-old-space-size=14000 --import tsx tests/bench/incremental-profile.ts \
+ *     [--cases 300000] [--touch 10000] [--out /tmp/incremental.cpuprofile]
+ *
+ * Not run by CI; the feed and the service share one event loop here, as they share two cores in
+ * `bench:service`, so their times add up the same way.
+ */
+import { writeFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateDemoCity } from '../../mocks/demo-city/generate';
+import { startFeedHttpServer } from '../../mocks/feed-http';
+import { createFeedServer } from '../../mocks/feed-server';
+import { touchCases } from '../../scripts/cli/demo-feed-command';
+import { OPEN_ACCESS, startServer } from '../../server/main';
+import { benchOptions } from './latency';
+
+const { opt } = benchOptions(process.argv.slice(2));
+const CASES = Number(opt('cases', '300000'));
+const TOUCHED = Number(opt('touch', '10000'));
+const OUT = opt('out', join(tmpdir(), 'incremental.cpuprofile'));
+const AS_OF = '2026-09-30';
+const log = (line: string): void => void process.stderr.write(`${line}\n`);
+
+interface ProfileNode {
+  id: number;
+  callFrame: { functionName: string; url: string; lineNumber: number };
+  hitCount?: number;
+  children?: number[];
+}
+interface Profile {
+  nodes: ProfileNode[];
+  samples?: number[];
+  timeDeltas?: number[];
+}
+
+/** Milliseconds per function, inclusive (a sample counts once per function on its stack) and self. */
+function summarise(p: Profile): void {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const name = (n: ProfileNode): string => {
+    const file = n.callFrame.url.replace(/^.*\/wt-[^/]+\//, '').replace(/^file:\/\//, '');
+    return `${n.callFrame.functionName || '(anonymous)'} ${file}:${n.callFrame.lineNumber + 1}`;
+  };
+  const incl = new Map<string, number>();
+  const self = new Map<string, number>();
+  const samples = p.samples ?? [];
+  const deltas = p.timeDeltas ?? [];
+  for (let i = 0; i < samples.length; i++) {
+    const ms = (deltas[i + 1] ?? deltas[i] ?? 0) / 1000;
+    let node = byId.get(samples[i] ?? -1);
+    if (node === undefined) continue;
+    self.set(name(node), (self.get(name(node)) ?? 0) + ms);
+    const seen = new Set<string>();
+    while (node !== undefined) {
+      const k = name(node);
+      if (!seen.has(k)) {
+        seen.add(k);
+        incl.set(k, (incl.get(k) ?? 0) + ms);
+      }
+      const up = parent.get(node.id);
+      node = up === undefined ? undefined : byId.get(up);
+    }
+  }
+  const top = (m: Map<string, number>, n: number): string =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `  ${v.toFixed(0).padStart(7)} ms  ${k}`)
+      .join('\n');
+  log(`inclusive:\n${top(incl, 45)}\nself:\n${top(self, 25)}`);
+}
+
+let t = performance.now();
+let city = generateDemoCity({ seed: 1, cases: CASES, asOf: AS_OF });
+log(`generated ${CASES} cases in ${(performance.now() - t).toFixed(0)} ms`);
+let feed = createFeedServer(city);
+const http = await startFeedHttpServer(feed, { port: 0 });
+const dir = mkdtempSync(join(tmpdir(), 'incremental-profile-'));
+try {
+  t = performance.now();
+  const server = await startServer({
+    dbPath: join(dir, 'service.duckdb'),
+    feedUrl: http.url,
+    port: 0,
+    asOfMs: Date.parse(`${AS_OF}T23:59:59+08:00`),
+    syncMinutes: 0,
+    auth: OPEN_ACCESS,
+    staticDir: null,
+  });
+  await server.service.syncOnce();
+  log(`cold sync ${(performance.now() - t).toFixed(0)} ms`);
+  await server.service.warming;
+
+  city = touchCases(city, TOUCHED, 1);
+  feed = createFeedServer(city);
+  http.setFeed(feed);
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 500 });
+  await session.post('Profiler.start');
+  t = performance.now();
+  const report = await server.service.syncOnce();
+  const cycle = performance.now() - t;
+  const { profile } = (await session.post('Profiler.stop')) as { profile: Profile };
+  log(
+    `incremental cycle (${report?.fetched.cases} changed cases) ${cycle.toFixed(0)} ms, evaluation ${server.service.evaluated?.evaluateMs} ms`,
+  );
+  writeFileSync(OUT, JSON.stringify(profile));
+  summarise(profile);
+  await server.close();
+} finally {
+  await http.close();
+  rmSync(dir, { recursive: true, force: true });
+}
