@@ -45,11 +45,12 @@ async function run(args: string[]): Promise<number> {
   const started = performance.now();
   let city = generateDemoCity({ seed, cases, asOf });
   let touches = 0;
-  const feed = createFeedServer(city);
+  let feed = createFeedServer(city);
   const http = await startFeedHttpServer(feed, {
     touch: (n) => {
       city = touchCases(city, n, ++touches);
-      return createFeedServer(city);
+      feed = createFeedServer(city, undefined, feed);
+      return feed;
     },
     port,
     host: opts.get('host') ?? '127.0.0.1',

@@ -101,7 +101,7 @@ try {
   await server.service.warming;
 
   city = touchCases(city, TOUCHED, 1);
-  feed = createFeedServer(city);
+  feed = createFeedServer(city, undefined, feed);
   http.setFeed(feed);
   const session = new Session();
   session.connect();
