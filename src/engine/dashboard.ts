@@ -173,7 +173,6 @@ export function computeDashboard(
   let j = 0;
   for (let i = 0; i < total; i++) {
     const c = ds.cases[i]!;
-    const steps = stepsOf(ds, c.id);
     if (prev !== null) {
       // Both lists are sorted by id (code-unit order); an id found only in the old one is gone.
       while (j < prevRows.length && prevRows[j]!.id < c.id) removedIds.push(prevRows[j++]!.id);
@@ -197,7 +196,7 @@ export function computeDashboard(
       if (old !== undefined && old.id === c.id) j++;
     }
     const ev = evaluateCase(c, asOfMs, cal, settings.warning);
-    const caseFlags = flagCase(c, ev, steps, asOfMs, cal, settings.slowAction);
+    const caseFlags = flagCase(c, ev, stepsOf(ds, c.id), asOfMs, cal, settings.slowAction);
     for (const f of caseFlags) flags.push(f);
     if (flagEnd !== null) flagEnd[i] = flags.length;
     if (keep) recomputedIds.push(c.id);
