@@ -294,6 +294,12 @@ export function computeDashboard(
 
 const NO_CODES: readonly SlowActionCode[] = Object.freeze([]);
 
+/**
+ * 临期突击 of every quarter from the first accepted case's to the as-of's. Each quarter's rule runs
+ * over the cases completed inside it (the only ones it can count), picked in one pass instead of
+ * scanning every case once per quarter; its flags are then put back in the rule's order over all
+ * cases (each department's first appearance).
+ */
 function deadlineRushByQuarter(
   evaluated: readonly RushInput[],
   asOfDay: DayIndex,
@@ -302,17 +308,45 @@ function deadlineRushByQuarter(
   if (evaluated.length === 0) return [];
   let first = asOfDay;
   for (const e of evaluated) if (e.ev.acceptedDay < first) first = e.ev.acceptedDay;
-  const out: QuarterDeadlineRush[] = [];
+  const quarters: { key: string; range: { from: DayIndex; to: DayIndex } }[] = [];
   let q: Period = quarterOfDay(first);
   const last = periodKey(quarterOfDay(asOfDay));
   for (let guard = 0; guard < 200; guard++) {
     const range = periodRange(q);
-    out.push({
-      quarter: periodKey(q),
-      flags: flagDeadlineRushByDepartment(evaluated, range, settings.slowAction),
-    });
+    quarters.push({ key: periodKey(q), range });
     if (periodKey(q) === last) break;
     q = quarterOfDay(range.to + 1);
   }
-  return out;
+  const firstSeen = new Map<string, number>();
+  const completedIn: RushInput[][] = quarters.map(() => []);
+  for (const e of evaluated) {
+    if (!firstSeen.has(e.c.departmentId)) firstSeen.set(e.c.departmentId, firstSeen.size);
+    if (!e.ev.completed) continue;
+    const k = quarterContaining(quarters, e.ev.endDay);
+    if (k >= 0) completedIn[k]!.push(e);
+  }
+  const order = (departmentId: string): number => firstSeen.get(departmentId) ?? 0;
+  return quarters.map(({ key, range }, k) => ({
+    quarter: key,
+    flags: flagDeadlineRushByDepartment(completedIn[k]!, range, settings.slowAction).sort(
+      (a, b) => order(a.departmentId) - order(b.departmentId),
+    ),
+  }));
+}
+
+/** Index of the quarter (consecutive, ascending) whose range holds `day`, or −1. */
+function quarterContaining(
+  quarters: readonly { range: { from: DayIndex; to: DayIndex } }[],
+  day: DayIndex,
+): number {
+  let lo = 0;
+  let hi = quarters.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const r = quarters[mid]!.range;
+    if (day < r.from) hi = mid - 1;
+    else if (day > r.to) lo = mid + 1;
+    else return mid;
+  }
+  return -1;
 }
