@@ -38,6 +38,8 @@ interface HostMessage {
   ms: number;
   url?: string;
   evaluateMs?: number | null;
+  /** How long the evaluation's background warm-up still ran after the step's figures were served. */
+  warmMs?: number;
   cases?: number;
   report?: {
     fetched: Record<string, number>;
@@ -131,6 +133,7 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
     const t = cold.report?.timings;
     const evaluateMs = cold.evaluateMs ?? 0;
     f[`sync_${tag}_ms`] = cold.ms;
+    f[`sync_${tag}_warm_ms`] = cold.warmMs ?? 0;
     if (t && cold.report) {
       const total = t.httpMs + t.jsonMs + t.validateMs + t.storeMs + evaluateMs;
       for (const [k, v] of Object.entries({ ...t, evaluateMs }))
@@ -155,13 +158,17 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
     f[`incremental_${TOUCHED / 1000}k_${tag}_ms`] = inc.ms;
     f[`incremental_${TOUCHED / 1000}k_${tag}_evaluate_ms`] = inc.evaluateMs ?? 0;
     f[`incremental_${TOUCHED / 1000}k_${tag}_fetched`] = inc.report?.fetched['cases'] ?? 0;
+    f[`incremental_${TOUCHED / 1000}k_${tag}_warm_ms`] = inc.warmMs ?? 0;
     log(
-      `  incremental (${inc.report?.fetched['cases']} changed cases) ${inc.ms.toFixed(0)} ms, of which evaluation ${inc.evaluateMs} ms`,
+      `  incremental (${inc.report?.fetched['cases']} changed cases) ${inc.ms.toFixed(0)} ms, of which evaluation ${inc.evaluateMs} ms; then warm-up ${inc.warmMs?.toFixed(0)} ms`,
     );
 
     const day = await host.ask('next-day');
     f[`reevaluate_${tag}_ms`] = day.ms;
-    log(`  daily re-evaluation (as-of + 1 day) ${day.ms.toFixed(0)} ms`);
+    f[`reevaluate_${tag}_warm_ms`] = day.warmMs ?? 0;
+    log(
+      `  daily re-evaluation (as-of + 1 day) ${day.ms.toFixed(0)} ms; then warm-up ${day.warmMs?.toFixed(0)} ms`,
+    );
     const re = await host.ask('recompute');
     f[`recompute_${tag}_ms`] = re.ms;
     f[`recompute_${tag}_evaluate_ms`] = re.evaluateMs ?? 0;
