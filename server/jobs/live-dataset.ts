@@ -23,81 +23,90 @@ function compareIds(a: string, b: string): number {
 }
 
 /**
- * One resource's records by id. Each id keeps its slot; the slots' order by id is kept from one
- * `list()` to the next — ids new since are sorted among themselves and merged in, a replaced
- * record just changes its slot — so a listing after 10k changes of 3.8M records costs a copy,
- * not a sort of every id (issue 17).
+ * One resource's records by id. The id-sorted list handed out last is kept: the next one is a copy
+ * with the replaced records swapped in (found by binary search) and the ids new since sorted
+ * among themselves and merged in — after 10k changes of 3.8M records a copy, not a sort of every
+ * id (issue 17), and no index beside the map and the list.
  */
 class Table<T> {
-  private readonly slotOf = new Map<string, number>();
-  private readonly ids: string[] = [];
-  private readonly records: T[] = [];
-  /** Slots ordered by id, as of the last `list()`. */
-  private order = new Int32Array(0);
-  /** Slots added since the last `list()`. */
-  private added: number[] = [];
-  private sorted: T[] | null = [];
+  private readonly byId = new Map<string, T>();
+  /** Sorted by id; never changed once handed out (an earlier dataset may still be answering). */
+  private sorted: T[] = [];
+  private fresh = true;
+  /** Ids new, and ids replaced, since `sorted` was built. */
+  private added: string[] = [];
+  private replaced: string[] = [];
 
-  /** `touched` hears of every record put, with the one it replaced. */
-  constructor(private readonly touched?: (record: T, replaced: T | undefined) => void) {}
+  /**
+   * @param idOf - the record's id, as `put` is given it
+   * @param touched - hears of every record put, with the one it replaced
+   */
+  constructor(
+    private readonly idOf: (record: T) => string,
+    private readonly touched?: (record: T, replaced: T | undefined) => void,
+  ) {}
 
   put(id: string, record: T): void {
-    const slot = this.slotOf.get(id);
-    let replaced: T | undefined;
-    if (slot === undefined) {
-      this.slotOf.set(id, this.records.length);
-      this.added.push(this.records.length);
-      this.ids.push(id);
-      this.records.push(record);
-    } else {
-      replaced = this.records[slot];
-      this.records[slot] = record;
-    }
-    this.sorted = null;
+    const replaced = this.byId.get(id);
+    this.byId.set(id, record);
+    if (replaced === undefined) this.added.push(id);
+    else this.replaced.push(id);
+    this.fresh = false;
     this.touched?.(record, replaced);
   }
 
   get size(): number {
-    return this.records.length;
+    return this.byId.size;
   }
 
   /** Records sorted by id (code-unit order); a new array after each change. */
   list(): T[] {
-    if (this.sorted === null) {
-      if (this.added.length > 0) this.mergeAdded();
-      const out = new Array<T>(this.order.length);
-      for (let i = 0; i < out.length; i++) out[i] = this.records[this.order[i]!]!;
-      this.sorted = out;
+    if (this.fresh) return this.sorted;
+    const next = this.added.length > 0 ? this.mergeAdded() : this.sorted.slice();
+    // A replaced id added since is already merged with its latest record.
+    for (const id of this.replaced) {
+      const at = this.positionOf(next, id);
+      if (at >= 0) next[at] = this.byId.get(id)!;
     }
-    return this.sorted;
+    this.replaced = [];
+    this.sorted = next;
+    this.fresh = true;
+    return next;
   }
 
-  /** Sorts the new slots by id and merges them into `order` (binary search, block copies). */
-  private mergeAdded(): void {
-    const ids = this.ids;
-    const added = this.added.sort((a, b) => compareIds(ids[a]!, ids[b]!));
+  /** The last list with the new ids' records merged in at their places. */
+  private mergeAdded(): T[] {
+    const added = this.added.sort(compareIds);
     this.added = [];
-    const old = this.order;
-    const merged = new Int32Array(old.length + added.length);
+    const old = this.sorted;
+    const merged = new Array<T>(old.length + added.length);
     let from = 0;
     let to = 0;
-    for (const slot of added) {
-      // First old position whose id sorts after the new one (ids are unique).
-      let lo = from;
-      let hi = old.length;
-      const id = ids[slot]!;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (compareIds(ids[old[mid]!]!, id) < 0) lo = mid + 1;
-        else hi = mid;
-      }
-      merged.set(old.subarray(from, lo), to);
-      to += lo - from;
-      from = lo;
-      merged[to++] = slot;
+    for (const id of added) {
+      const at = this.insertionPoint(old, id, from);
+      while (from < at) merged[to++] = old[from++]!;
+      merged[to++] = this.byId.get(id)!;
     }
-    merged.set(old.subarray(from), to);
-    this.order = merged;
+    while (from < old.length) merged[to++] = old[from++]!;
+    return merged;
+  }
+
+  /** First position at or after `from` whose record's id sorts after `id`. */
+  private insertionPoint(list: readonly T[], id: string, from: number): number {
+    let lo = from;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compareIds(this.idOf(list[mid]!), id) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Position of the record with this id, or −1. */
+  private positionOf(list: readonly T[], id: string): number {
+    const at = this.insertionPoint(list, id, 0) - 1;
+    return at >= 0 && this.idOf(list[at]!) === id ? at : -1;
   }
 }
 
@@ -117,25 +126,34 @@ export class LiveDataset {
    */
   private stepCases = new Set<string>();
   private evaluationCases = new Set<string>();
-  readonly departments = new Table<Department>();
-  readonly items = new Table<ServiceItem>();
-  readonly cases = new Table<CaseRecord>((c) => this.touch(c.id));
-  readonly caseEvents = new Table<CaseEvent>((e, replaced) => {
-    this.touch(e.caseId);
-    // A step record moved to another case changes both.
-    if (replaced !== undefined && replaced.caseId !== e.caseId) this.touch(replaced.caseId);
-    if (this.joined !== null) {
-      this.stepCases.add(e.caseId);
-      if (replaced !== undefined) this.stepCases.add(replaced.caseId);
-    }
-  });
-  readonly evaluations = new Table<Evaluation>((ev, replaced) => {
-    if (this.joined !== null) {
-      this.evaluationCases.add(ev.caseId);
-      if (replaced !== undefined) this.evaluationCases.add(replaced.caseId);
-    }
-  });
-  readonly tasks = new Table<SupervisionTask>();
+  readonly departments = new Table<Department>((d) => d.id);
+  readonly items = new Table<ServiceItem>((i) => i.code);
+  readonly cases = new Table<CaseRecord>(
+    (c) => c.id,
+    (c) => this.touch(c.id),
+  );
+  readonly caseEvents = new Table<CaseEvent>(
+    (e) => e.id,
+    (e, replaced) => {
+      this.touch(e.caseId);
+      // A step record moved to another case changes both.
+      if (replaced !== undefined && replaced.caseId !== e.caseId) this.touch(replaced.caseId);
+      if (this.joined !== null) {
+        this.stepCases.add(e.caseId);
+        if (replaced !== undefined) this.stepCases.add(replaced.caseId);
+      }
+    },
+  );
+  readonly evaluations = new Table<Evaluation>(
+    (ev) => ev.id,
+    (ev, replaced) => {
+      if (this.joined !== null) {
+        this.evaluationCases.add(ev.caseId);
+        if (replaced !== undefined) this.evaluationCases.add(replaced.caseId);
+      }
+    },
+  );
+  readonly tasks = new Table<SupervisionTask>((t) => t.id);
   /** Stored records that failed re-validation when loaded. */
   invalidStored = 0;
   /** The last dataset built, and whether records were committed since. */
