@@ -60,22 +60,26 @@ function buildIndex(
   resource: FeedResource,
   previous?: ResourceIndex,
 ): ResourceIndex {
-  const reused = <T>(records: readonly T[], i: number): number =>
-    previous !== undefined && previous.records[i] === records[i] ? i : -1;
+  // The same list (a resource the change left alone) keeps its arrays; a changed copy of it
+  // reuses each entry whose record is the same object.
+  const earlier = previous?.records ?? [];
   const days = <T>(records: readonly T[], date: (r: T) => string): Int32Array => {
-    const out = new Int32Array(records.length);
     const before = previous?.mainDay;
+    if (before && earlier === records) return before;
+    const out = new Int32Array(records.length);
     for (let i = 0; i < records.length; i++) {
-      const k = before ? reused(records, i) : -1;
-      out[i] = k >= 0 && before ? before[k]! : shanghaiDayOf(instantOrNaN(date(records[i]!)));
+      const r = records[i]!;
+      out[i] = before && earlier[i] === r ? before[i]! : shanghaiDayOf(instantOrNaN(date(r)));
     }
     return out;
   };
   const stamps = <T extends { updatedAt: string }>(records: readonly T[]): Float64Array => {
+    const before = previous?.updatedAt;
+    if (before && earlier === records) return before;
     const out = new Float64Array(records.length);
     for (let i = 0; i < records.length; i++) {
-      const k = reused(records, i);
-      out[i] = k >= 0 && previous ? previous.updatedAt[k]! : instantOrNaN(records[i]!.updatedAt);
+      const r = records[i]!;
+      out[i] = before && earlier[i] === r ? before[i]! : instantOrNaN(r.updatedAt);
     }
     return out;
   };
