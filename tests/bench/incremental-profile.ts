@@ -136,6 +136,7 @@ try {
   summarise(next.profile);
 
   // What follows every evaluation in the service, timed alone (their SQL runs off the main thread).
+  await server.service.warming;
   const evaluated = server.service.evaluated;
   if (evaluated !== null) {
     t = performance.now();
