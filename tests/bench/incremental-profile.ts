@@ -23,6 +23,7 @@ import { recordCards } from '../../server/duban/cards';
 import { loadDubanFigures } from '../../server/duban/figures';
 import { writeDerived } from '../../server/jobs/evaluate';
 import { OPEN_ACCESS, startServer } from '../../server/main';
+import type { Database, SqlParam, Tx } from '../../server/store/database';
 import { benchOptions } from './latency';
 
 const { opt } = benchOptions(process.argv.slice(2));
@@ -80,6 +81,29 @@ function summarise(p: Profile): void {
       .map(([k, v]) => `  ${v.toFixed(0).padStart(7)} ms  ${k}`)
       .join('\n');
   log(`inclusive:\n${top(incl, 45)}\nself:\n${top(self, 25)}`);
+}
+
+/** The store with each statement's time logged (reads, and the statements of a transaction). */
+function timedStatements(db: Database): Database {
+  const timed = async <R>(sql: string, run: () => Promise<R>): Promise<R> => {
+    const t0 = performance.now();
+    const out = await run();
+    log(
+      `    ${(performance.now() - t0).toFixed(0).padStart(6)} ms  ${sql.replace(/\s+/g, ' ').slice(0, 90)}`,
+    );
+    return out;
+  };
+  return Object.assign(Object.create(db) as Database, {
+    all: (sql: string, params?: readonly SqlParam[]) => timed(sql, () => db.all(sql, params)),
+    transaction: <R>(body: (tx: Tx) => Promise<R>) =>
+      db.transaction((tx) =>
+        body({
+          connection: tx.connection,
+          run: (sql, params) => timed(sql, () => tx.run(sql, params)),
+          all: (sql, params) => timed(sql, () => tx.all(sql, params)),
+        }),
+      ),
+  });
 }
 
 let t = performance.now();
@@ -140,7 +164,7 @@ try {
   const evaluated = server.service.evaluated;
   if (evaluated !== null) {
     t = performance.now();
-    await recordCards(server.db, evaluated);
+    await recordCards(timedStatements(server.db), evaluated);
     log(`recordCards ${(performance.now() - t).toFixed(0)} ms`);
     t = performance.now();
     await loadDubanFigures(server.db, evaluated);
