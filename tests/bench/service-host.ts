@@ -3,8 +3,11 @@
  * in-process with `OPEN_ACCESS` (the data path; accounts are not what is measured) on a fresh DuckDB
  * file, driven by the bench over IPC. Its first message is the cold sync; then it answers
  * `sync` (an incremental cycle), `next-day` (the daily re-evaluation), `recompute` (load every raw
- * record back from the store and evaluate) and `stop`.
+ * record back from the store and evaluate), `memory` (where the memory is now) and `stop`. Every
+ * reply carries `memory` (see {@link memory}).
  */
+import { readFileSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 import { OPEN_ACCESS, startServer } from '../../server/main';
 import type { SyncReport } from '../../server/sync/sync';
 
@@ -33,17 +36,52 @@ const server = await startServer({
 });
 const service = server.service;
 
-function sizes(report: SyncReport | null): object {
+const MB = 2 ** 20;
+function procStatusMb(field: 'VmHWM' | 'VmRSS'): number {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) / 1024 : 0;
+}
+
+/**
+ * Where the process's memory is after a phase: resident (now and peak so far), the V8 heap, the
+ * buffers outside it, and DuckDB's own accounting (its buffer pool is native memory, not heap).
+ * `gc` is exposed by the bench (`--expose-gc`): the heap is read after a full collection, so it is
+ * what the phase left behind, not garbage waiting to be collected.
+ */
+async function memory(): Promise<object> {
+  const before = { rssMb: procStatusMb('VmRSS'), heapMb: getHeapStatistics().used_heap_size / MB };
+  globalThis.gc?.();
+  const usage = process.memoryUsage();
+  const duck = await service.db.all(
+    `SELECT sum(memory_usage_bytes)::DOUBLE AS used, current_setting('memory_limit') AS lim
+       FROM duckdb_memory()`,
+  );
+  return {
+    rssBeforeGcMb: before.rssMb,
+    heapBeforeGcMb: before.heapMb,
+    rssMb: procStatusMb('VmRSS'),
+    hwmMb: procStatusMb('VmHWM'),
+    heapUsedMb: usage.heapUsed / MB,
+    heapTotalMb: usage.heapTotal / MB,
+    externalMb: usage.external / MB,
+    arrayBuffersMb: usage.arrayBuffers / MB,
+    duckdbMb: Number(duck[0]?.['used'] ?? 0) / MB,
+    duckdbLimit: String(duck[0]?.['lim'] ?? ''),
+  };
+}
+
+async function sizes(report: SyncReport | null): Promise<object> {
   return {
     report,
     evaluateMs: service.evaluated?.evaluateMs ?? null,
     cases: service.evaluated?.model.rows.length ?? 0,
+    memory: await memory(),
   };
 }
 
 // startServer evaluated the (empty) store and started the first sync: wait for it.
 const cold = await service.syncOnce();
-send({ type: 'cold', ms: performance.now() - started, ...sizes(cold), url: server.url });
+send({ type: 'cold', ms: performance.now() - started, ...(await sizes(cold)), url: server.url });
 
 process.on('message', (m: { cmd: string }) => {
   void (async () => {
@@ -51,18 +89,22 @@ process.on('message', (m: { cmd: string }) => {
     switch (m.cmd) {
       case 'sync': {
         const report = await service.syncOnce();
-        send({ type: 'sync', ms: performance.now() - t0, ...sizes(report) });
+        send({ type: 'sync', ms: performance.now() - t0, ...(await sizes(report)) });
         break;
       }
       case 'next-day': {
         service.options.asOfMs = (service.options.asOfMs ?? Date.now()) + DAY_MS;
         await service.recompute();
-        send({ type: 'next-day', ms: performance.now() - t0, ...sizes(null) });
+        send({ type: 'next-day', ms: performance.now() - t0, ...(await sizes(null)) });
         break;
       }
       case 'recompute': {
         await service.reloadFromStore();
-        send({ type: 'recompute', ms: performance.now() - t0, ...sizes(null) });
+        send({ type: 'recompute', ms: performance.now() - t0, ...(await sizes(null)) });
+        break;
+      }
+      case 'memory': {
+        send({ type: 'memory', ms: 0, memory: await memory() });
         break;
       }
       case 'stop': {
