@@ -135,6 +135,7 @@ function phaseMemory(f: Record<string, number>, phase: string, m: HostMessage): 
     hwm: 'hwmMb',
     heap: 'heapUsedMb',
     heap_before_gc: 'heapBeforeGcMb',
+    heap_total: 'heapTotalMb',
     external: 'externalMb',
     duckdb: 'duckdbMb',
   };
@@ -144,7 +145,7 @@ function phaseMemory(f: Record<string, number>, phase: string, m: HostMessage): 
   }
   const n = (field: string): string => Number(mem[field] ?? 0).toFixed(0);
   log(
-    `    memory after ${phase}: RSS ${n('rssMb')} MB (before gc ${n('rssBeforeGcMb')}), peak ${n('hwmMb')}; heap ${n('heapUsedMb')} (before gc ${n('heapBeforeGcMb')}), external ${n('externalMb')}, DuckDB ${n('duckdbMb')} MB of ${String(mem['duckdbLimit'])}`,
+    `    memory after ${phase}: RSS ${n('rssMb')} MB (before gc ${n('rssBeforeGcMb')}), peak ${n('hwmMb')}; heap ${n('heapUsedMb')} of ${n('heapTotalMb')} committed (before gc ${n('heapBeforeGcMb')}), external ${n('externalMb')}, DuckDB ${n('duckdbMb')} MB of ${String(mem['duckdbLimit'])}`,
   );
 }
 
