@@ -1,11 +1,12 @@
 /**
  * How far V8 lets the heap grow past what the last full collection kept before it collects again.
  * By default the factor is up to 4× for a fast-allocating process with a large heap limit: the
- * service, which holds a city's records (≈ 0.8 GB at 300k cases) and allocates pages, parses and
- * evaluations on top, then carried hundreds of megabytes of garbage at its peak RSS (heap before a
- * collection 1,133 MB against 821 MB after, tests/bench/service.ts at 300k). A bounded factor
- * collects sooner: a little more time in the collector for a peak near the live size (issue 17:
- * peak RSS ≤ 3 GB).
+ * service, which holds a city's records (≈ 0.7 GB at 300k cases) and allocates pages, parses and
+ * evaluations on top, carried hundreds of megabytes of garbage (heap before a collection 1,133 MB
+ * against 821 MB after, tests/bench/service.ts at 300k). With 50 %: 944–1,046 MB before a
+ * collection after the incremental cycle, 731 MB (was 996) after the cold sync. The process's
+ * peak RSS at 300k is set during `recompute` (the old records become garbage while the new ones
+ * load) and did not fall with it alone; a lower percent trades collector time for that peak.
  *
  * `SERVICE_HEAP_GROWING_PERCENT` overrides (0 = V8's own heuristic).
  */
