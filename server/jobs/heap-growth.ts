@@ -1,12 +1,12 @@
 /**
  * How far V8 lets the heap grow past what the last full collection kept before it collects again.
- * By default the factor is up to 4× for a fast-allocating process with a large heap limit: the
- * service, which holds a city's records (≈ 0.7 GB at 300k cases) and allocates pages, parses and
- * evaluations on top, carried hundreds of megabytes of garbage (heap before a collection 1,133 MB
- * against 821 MB after, tests/bench/service.ts at 300k). With 50 %: 944–1,046 MB before a
- * collection after the incremental cycle, 731 MB (was 996) after the cold sync. The process's
- * peak RSS at 300k is set during `recompute` (the old records become garbage while the new ones
- * load) and did not fall with it alone; a lower percent trades collector time for that peak.
+ * By default the factor is up to 4× for a fast-allocating process with a large heap limit. The
+ * service's peak RSS is set during `recompute`: the old records become garbage while the new ones
+ * load and are evaluated, and how much of that garbage is still resident is up to the collector.
+ * Measured at 300k cases (tests/bench/service.ts, same code, load 11–18, one run each): peak RSS
+ * 2,234 MB with V8's own factor, 1,810–1,814 MB with 50 %, 1,620 MB with 20 % — but 20 % made the
+ * cold sync 24 % slower than V8's own factor side by side (286 s against 231 s; its evaluation
+ * 41 s against 22 s). 50 % is the default between the two.
  *
  * `SERVICE_HEAP_GROWING_PERCENT` overrides (0 = V8's own heuristic).
  */
