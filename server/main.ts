@@ -10,6 +10,7 @@ import type { AccountOptions } from './auth/options';
 import { authPlugin } from './auth/plugin';
 import { buildApp, type Authenticator } from './http/app';
 import { apiRoutes } from './http/routes';
+import { heapGrowingPercent, limitHeapGrowth } from './jobs/heap-growth';
 import { SYSTEM_VIEWER } from './http/viewer';
 import { SupervisionService, type ServiceOptions } from './service';
 import { Database } from './store/database';
@@ -51,6 +52,7 @@ export async function openStore(dbPath: string): Promise<Database> {
 }
 
 export async function startServer(options: ServerOptions): Promise<RunningServer> {
+  limitHeapGrowth(heapGrowingPercent(process.env));
   const db = await openStore(options.dbPath);
   const service = new SupervisionService(db, options);
   const accounts = new Accounts(service, options.accounts);

@@ -47,7 +47,9 @@ export const serveCommand: CliCommand = {
   同步 FEED 到 FILE（启动时及每 N 分钟），提供 /api/v1/* 与构建好的看板 (dist/)
   --import-max-bytes：导入文件的大小上限（字节，默认 1073741824 = 1 GB）(largest import upload)
   --max-heap-mb：服务进程的堆内存上限（兆字节；以 --max-old-space-size 重启 node）。超出的数据源不评估，说明原因 (heap limit)
-  --demo-accounts：为演示建立每个角色一个账号（密码见 README「演示账号」），仅限演示`,
+  --demo-accounts：为演示建立每个角色一个账号（密码见 README「演示账号」），仅限演示
+  环境变量 DUCKDB_MEMORY_LIMIT：DuckDB 缓冲区上限（默认 512MB）；DUCKDB_THREADS：DuckDB 线程数；
+  SERVICE_HEAP_GROWING_PERCENT：两次完整垃圾回收之间堆的增长上限（百分比，默认 50；0 为 V8 自行决定）(memory knobs)`,
   async run(allArgs) {
     // The one option without a value: a flag, so it is taken out before the value options.
     const demoAccounts = allArgs.includes('--demo-accounts');

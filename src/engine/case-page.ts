@@ -6,7 +6,7 @@
  */
 import { isoFromDay, type WorkingCalendar } from '../domain/calendar';
 import { formatShanghaiIso } from '../domain/time-limit';
-import { buildCaseTimeline, indexByCaseId, indexById } from './case-view';
+import { buildCaseTimeline, indexByCaseId, indexById, indexPositionById } from './case-view';
 import type { DashboardModel } from './dashboard';
 import type { IndexedDataset } from './dataset';
 
@@ -20,16 +20,27 @@ export interface CasePageInput {
 
 /** The indexes {@link casePage} reads, built now if they are not yet (one call each). */
 export const casePageIndexes = ({ model, dataset }: CasePageInput): (() => void)[] => [
-  () => indexById(model.rows),
-  () => indexById(dataset.cases),
+  () => indexPositionById(dataset.cases),
+  // A model with one row per case at the case's position needs no index of its own.
+  ...(model.rows.length === dataset.cases.length ? [] : [() => indexById(model.rows)]),
   () => indexByCaseId(dataset.caseEvents),
 ];
 
+/** The case's record and evaluated row: the row at the record's position, else found by id. */
+function recordAndRow(model: DashboardModel, dataset: IndexedDataset, id: string) {
+  const at = indexPositionById(dataset.cases).get(id);
+  const record = at === undefined ? undefined : dataset.cases[at];
+  if (record === undefined || at === undefined) return null;
+  const aligned = model.rows[at];
+  const row = aligned?.id === id ? aligned : indexById(model.rows).get(id);
+  return row === undefined ? null : { record, row };
+}
+
 /** The page of case `id`; null when the model or the records do not hold it. */
 export function casePage({ model, dataset, asOfMs, calendar }: CasePageInput, id: string) {
-  const row = indexById(model.rows).get(id);
-  const record = indexById(dataset.cases).get(id);
-  if (row === undefined || record === undefined) return null;
+  const found = recordAndRow(model, dataset, id);
+  if (found === null) return null;
+  const { record, row } = found;
   const steps = indexByCaseId(dataset.caseEvents).get(id) ?? [];
   const timeline = buildCaseTimeline({ caseRecord: record, row, steps, asOfMs, cal: calendar });
   return {

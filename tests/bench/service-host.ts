@@ -3,8 +3,11 @@
  * in-process with `OPEN_ACCESS` (the data path; accounts are not what is measured) on a fresh DuckDB
  * file, driven by the bench over IPC. Its first message is the cold sync; then it answers
  * `sync` (an incremental cycle), `next-day` (the daily re-evaluation), `recompute` (load every raw
- * record back from the store and evaluate) and `stop`.
+ * record back from the store and evaluate), `memory` (where the memory is now) and `stop`. Every
+ * reply carries `memory` (see {@link memory}).
  */
+import { readFileSync } from 'node:fs';
+import { getHeapStatistics } from 'node:v8';
 import { OPEN_ACCESS, startServer } from '../../server/main';
 import type { SyncReport } from '../../server/sync/sync';
 
@@ -33,11 +36,46 @@ const server = await startServer({
 });
 const service = server.service;
 
-function sizes(report: SyncReport | null): object {
+const MB = 2 ** 20;
+function procStatusMb(field: 'VmHWM' | 'VmRSS'): number {
+  const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(readFileSync('/proc/self/status', 'utf8'));
+  return m ? Number(m[1]) / 1024 : 0;
+}
+
+/**
+ * Where the process's memory is after a phase: resident (now and peak so far), the V8 heap, the
+ * buffers outside it, and DuckDB's own accounting (its buffer pool is native memory, not heap).
+ * `gc` is exposed by the bench (`--expose-gc`): the heap is read after a full collection, so it is
+ * what the phase left behind, not garbage waiting to be collected.
+ */
+async function memory(): Promise<object> {
+  const before = { rssMb: procStatusMb('VmRSS'), heapMb: getHeapStatistics().used_heap_size / MB };
+  globalThis.gc?.();
+  const usage = process.memoryUsage();
+  const duck = await service.db.all(
+    `SELECT sum(memory_usage_bytes)::DOUBLE AS used, current_setting('memory_limit') AS lim
+       FROM duckdb_memory()`,
+  );
+  return {
+    rssBeforeGcMb: before.rssMb,
+    heapBeforeGcMb: before.heapMb,
+    rssMb: procStatusMb('VmRSS'),
+    hwmMb: procStatusMb('VmHWM'),
+    heapUsedMb: usage.heapUsed / MB,
+    heapTotalMb: usage.heapTotal / MB,
+    externalMb: usage.external / MB,
+    arrayBuffersMb: usage.arrayBuffers / MB,
+    duckdbMb: Number(duck[0]?.['used'] ?? 0) / MB,
+    duckdbLimit: String(duck[0]?.['lim'] ?? ''),
+  };
+}
+
+async function sizes(report: SyncReport | null): Promise<object> {
   return {
     report,
     evaluateMs: service.evaluated?.evaluateMs ?? null,
     cases: service.evaluated?.model.rows.length ?? 0,
+    memory: await memory(),
   };
 }
 
@@ -55,7 +93,8 @@ async function warmed(): Promise<{ warmMs: number }> {
 // startServer evaluated the (empty) store and started the first sync: wait for it.
 const cold = await service.syncOnce();
 const coldMs = performance.now() - started;
-send({ type: 'cold', ms: coldMs, ...sizes(cold), url: server.url, ...(await warmed()) });
+const coldWarm = await warmed();
+send({ type: 'cold', ms: coldMs, ...(await sizes(cold)), url: server.url, ...coldWarm });
 
 process.on('message', (m: { cmd: string }) => {
   void (async () => {
@@ -64,20 +103,26 @@ process.on('message', (m: { cmd: string }) => {
       case 'sync': {
         const report = await service.syncOnce();
         const ms = performance.now() - t0;
-        send({ type: 'sync', ms, ...sizes(report), ...(await warmed()) });
+        const warm = await warmed();
+        send({ type: 'sync', ms, ...(await sizes(report)), ...warm });
         break;
       }
       case 'next-day': {
         service.options.asOfMs = (service.options.asOfMs ?? Date.now()) + DAY_MS;
         await service.recompute();
         const ms = performance.now() - t0;
-        send({ type: 'next-day', ms, ...sizes(null), ...(await warmed()) });
+        const warm = await warmed();
+        send({ type: 'next-day', ms, ...(await sizes(null)), ...warm });
         break;
       }
       case 'recompute': {
         await service.reloadFromStore();
         // Not waited for: the API's first requests are measured against this warm-up, as before.
-        send({ type: 'recompute', ms: performance.now() - t0, ...sizes(null) });
+        send({ type: 'recompute', ms: performance.now() - t0, ...(await sizes(null)) });
+        break;
+      }
+      case 'memory': {
+        send({ type: 'memory', ms: 0, memory: await memory() });
         break;
       }
       case 'stop': {

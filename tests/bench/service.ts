@@ -41,6 +41,7 @@ interface HostMessage {
   /** How long the evaluation's background warm-up still ran after the step's figures were served. */
   warmMs?: number;
   cases?: number;
+  memory?: Record<string, number | string>;
   report?: {
     fetched: Record<string, number>;
     upserted: number;
@@ -99,7 +100,7 @@ class Host {
         cwd: ROOT,
         // Headroom: the service's peak at 1M was 6.5 GB while `recompute` held two live datasets
         // (now one; see docs/performance.md), above Node's default heap (≈ 4 GB here).
-        execArgv: ['--max-old-space-size=16384', '--import', 'tsx'],
+        execArgv: ['--max-old-space-size=16384', '--expose-gc', '--import', 'tsx'],
         env: { ...process.env, NODE_ENV: 'production' },
       },
     );
@@ -121,6 +122,34 @@ async function getJson(url: string): Promise<unknown> {
 }
 
 const runs: Record<string, number>[] = [];
+
+/**
+ * Where the service's memory is after a phase (issue 17: peak RSS ≤ 3 GB throughout): resident now
+ * and the peak so far, the V8 heap after a full collection, buffers outside the heap, DuckDB's own
+ * accounting. `rss_after_<phase>_<tag>_mb` and friends; the log line shows them side by side.
+ */
+function phaseMemory(f: Record<string, number>, phase: string, m: HostMessage): void {
+  const mem = m.memory;
+  if (mem === undefined) return;
+  const keys: Record<string, string> = {
+    rss: 'rssMb',
+    rss_before_gc: 'rssBeforeGcMb',
+    hwm: 'hwmMb',
+    heap: 'heapUsedMb',
+    heap_before_gc: 'heapBeforeGcMb',
+    heap_total: 'heapTotalMb',
+    external: 'externalMb',
+    duckdb: 'duckdbMb',
+  };
+  for (const [key, field] of Object.entries(keys)) {
+    const v = mem[field];
+    if (typeof v === 'number') f[`${key}_after_${phase}_${tag}_mb`] = v;
+  }
+  const n = (field: string): string => Number(mem[field] ?? 0).toFixed(0);
+  log(
+    `    memory after ${phase}: RSS ${n('rssMb')} MB (before gc ${n('rssBeforeGcMb')}), peak ${n('hwmMb')}; heap ${n('heapUsedMb')} of ${n('heapTotalMb')} committed (before gc ${n('heapBeforeGcMb')}), external ${n('externalMb')}, DuckDB ${n('duckdbMb')} MB of ${String(mem['duckdbLimit'])}`,
+  );
+}
 
 async function oneRun(feedUrl: string, run: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-service-'));
@@ -150,6 +179,7 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
       `  cold sync ${(cold.ms / 1000).toFixed(1)} s, ${f[`sync_${tag}_records`]} records; http ${t?.httpMs.toFixed(0)} json ${t?.jsonMs.toFixed(0)} validate ${t?.validateMs.toFixed(0)} store ${t?.storeMs.toFixed(0)} evaluate ${evaluateMs} ms`,
     );
 
+    phaseMemory(f, 'sync', cold);
     const base = cold.url ?? '';
     const touchUrl = new URL('/demo/touch', feedUrl);
     touchUrl.searchParams.set('cases', String(TOUCHED));
@@ -163,12 +193,14 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
       `  incremental (${inc.report?.fetched['cases']} changed cases) ${inc.ms.toFixed(0)} ms, of which evaluation ${inc.evaluateMs} ms; then warm-up ${inc.warmMs?.toFixed(0)} ms`,
     );
 
+    phaseMemory(f, 'incremental', inc);
     const day = await host.ask('next-day');
     f[`reevaluate_${tag}_ms`] = day.ms;
     f[`reevaluate_${tag}_warm_ms`] = day.warmMs ?? 0;
     log(
       `  daily re-evaluation (as-of + 1 day) ${day.ms.toFixed(0)} ms; then warm-up ${day.warmMs?.toFixed(0)} ms`,
     );
+    phaseMemory(f, 'reevaluate', day);
     const re = await host.ask('recompute');
     f[`recompute_${tag}_ms`] = re.ms;
     f[`recompute_${tag}_evaluate_ms`] = re.evaluateMs ?? 0;
@@ -176,6 +208,7 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
       `  recompute (store → memory → evaluation) ${re.ms.toFixed(0)} ms, evaluation ${re.evaluateMs} ms`,
     );
 
+    phaseMemory(f, 'recompute', re);
     const depts = (await getJson(`${base}/api/v1/departments`)) as { items?: { id: string }[] };
     const dept = depts.items?.[Math.floor((depts.items.length - 1) / 2)]?.id ?? '';
     const alerts = (await getJson(`${base}/api/v1/alerts?pageSize=20`)) as {
@@ -201,6 +234,7 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
         `  ${name.padEnd(24)} first ${l.first.toFixed(0)}  p50 ${l.p50.toFixed(1)}  p95 ${l.p95.toFixed(1)}  p99 ${l.p99.toFixed(1)} ms  ${l.rps.toFixed(0)} req/s${l.errors > 0 ? `  ${l.errors} errors` : ''}`,
       );
     }
+    phaseMemory(f, 'api', await host.ask('memory'));
     const pid = host.child.pid ?? 0;
     f[`peak_rss_${tag}_mb`] = vm(pid, 'VmHWM');
     await host.ask('stop');

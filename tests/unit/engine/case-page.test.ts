@@ -1,0 +1,64 @@
+/**
+ * The case page finds a case's evaluated row through the records' position index (one map for
+ * record and row, issue 17's memory): whatever the model's layout, it must show the case's own
+ * row — the service's model has a row per case at the case's position, a model without revoked
+ * cases or the mock's does not.
+ */
+import { describe, expect, it } from 'vitest';
+import { generateDemoCity } from '../../../mocks/demo-city';
+import { casePage, casePageIndexes } from '../../../src/engine/case-page';
+import { computeDashboard, type DashboardModel } from '../../../src/engine/dashboard';
+import { indexDataset } from '../../../src/engine/dataset';
+import { calendarFor, DEFAULT_ENGINE_SETTINGS } from '../../../src/engine/settings';
+import { parseRecords } from '../../../src/feeds/result';
+import { parseCase } from '../../../src/feeds/schemas/case';
+import { parseCaseEvent } from '../../../src/feeds/schemas/case-event';
+import { parseDepartment } from '../../../src/feeds/schemas/department';
+import { parseServiceItem } from '../../../src/feeds/schemas/service-item';
+
+const asOfMs = Date.parse('2026-09-30T23:59:59+08:00');
+const city = generateDemoCity({ seed: 3, cases: 300, asOf: '2026-09-30' });
+const dataset = indexDataset({
+  departments: parseRecords('departments', city.departments, parseDepartment).accepted,
+  items: parseRecords('items', city.items, parseServiceItem).accepted,
+  cases: parseRecords('cases', city.cases, parseCase).accepted,
+  caseEvents: parseRecords('case-events', city.caseEvents, parseCaseEvent).accepted,
+  evaluations: [],
+  tasks: [],
+});
+const model = computeDashboard(dataset, DEFAULT_ENGINE_SETTINGS, asOfMs);
+const calendar = calendarFor(DEFAULT_ENGINE_SETTINGS);
+const page = (m: DashboardModel, id: string) =>
+  casePage({ model: m, dataset, asOfMs, calendar }, id);
+
+// As the API sends it (the timeline's axis carries functions, new per call).
+const sent = (m: DashboardModel, id: string): string => JSON.stringify(page(m, id));
+
+describe('case page lookups', () => {
+  const ids = dataset.cases.map((c) => c.id);
+  const some = [ids[0], ids[1], ids[150], ids[ids.length - 1]].filter((id) => id !== undefined);
+
+  it('show each case its own row, its record and its steps in a model laid out per case', () => {
+    for (const id of some) {
+      const p = page(model, id);
+      expect(p?.caseId).toBe(id);
+      expect(p?.evaluation.id).toBe(id);
+      expect(p?.steps.length).toBe(city.caseEvents.filter((e) => e.caseId === id).length);
+    }
+  });
+
+  it('show the same page when the rows are in another order or some are left out', () => {
+    const reversed = { ...model, rows: [...model.rows].reverse() };
+    const withoutFirst = { ...model, rows: model.rows.slice(1) };
+    for (const id of some) expect(sent(reversed, id)).toBe(sent(model, id));
+    for (const id of some.slice(1)) expect(sent(withoutFirst, id)).toBe(sent(model, id));
+    expect(page(withoutFirst, ids[0] ?? '')).toBeNull();
+    expect(page(model, 'no-such-case')).toBeNull();
+  });
+
+  it('build an index of the rows only for a model not laid out per case', () => {
+    const input = { model, dataset, asOfMs, calendar };
+    const shorter = { ...input, model: { ...model, rows: model.rows.slice(1) } };
+    expect(casePageIndexes(shorter).length).toBe(casePageIndexes(input).length + 1);
+  });
+});
