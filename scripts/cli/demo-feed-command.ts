@@ -95,7 +95,7 @@ async function run(args: string[]): Promise<number> {
   );
   // The one line on stdout: where the feed is (scripts read it to find a random port).
   process.stdout.write(
-    `${JSON.stringify({ url: http.url, port: http.port, cases, seed, asOf })}\n`,
+    `${JSON.stringify({ url: http.url, port: http.port, cases, seed, asOf, store, diskBytes: served.diskBytes })}\n`,
   );
   await new Promise<void>((resolve) => {
     const stop = (): void => void http.close().then(resolve);
@@ -111,6 +111,8 @@ interface ServedCity {
   touch: NonNullable<FeedHttpOptions['touch']>;
   /** What the start-up line adds (disk use). */
   note: string;
+  /** Bytes of the files on disk (null in memory). */
+  diskBytes: number | null;
   close(): void;
 }
 
@@ -124,6 +126,7 @@ function memoryFeed(options: { seed: number; cases: number; asOf: string }): Ser
       return createFeedServer(city);
     },
     note: '',
+    diskBytes: null,
     close: () => undefined,
   };
 }
@@ -152,6 +155,7 @@ function diskFeed(options: {
       feed.touch(n);
       return feed;
     },
+    diskBytes: city.bytes,
     note: `（磁盘 ${mb(city.bytes)} MB，索引 ${mb(city.indexBytes)} MB，${city.dir}）`,
     close: () => feed.close(true),
   };
