@@ -4,16 +4,25 @@
  * the in-memory feed serves — and appended to its resource's file followed by a comma, so the
  * bytes of consecutive records are already a page's `items` joined. Only compact indexes stay in
  * memory: per record its byte offset, `updatedAt`, main day (for `from`/`to`) and department.
+ * Large cities are encoded on worker threads (./disk-feed-worker.ts), a block of cases each, and written
+ * here in block order.
  */
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { shanghaiDayOf } from '../../src/domain/calendar/day';
-import { parseInstant } from '../../src/domain/time-limit/instant';
+import { Worker } from 'node:worker_threads';
 import type { FeedResource } from '../../src/feeds/query-keys';
-import { createDemoCity, type DemoCityOptions } from '../demo-city';
+import { createDemoCity } from '../demo-city';
 import { FEED_RESOURCES } from '../feed-server';
 import { ChunkedArray } from './chunked';
+import {
+  departmentCodes,
+  encodeCases,
+  RecordEncoder,
+  type EncodedCaseBlock,
+  type EncodedRecords,
+} from './encode';
+import type { BlockAnswer, BlockRequest, WorkerInit } from './protocol';
 
 /** One resource on disk and its per-record indexes (record i = bytes offsets[i]..offsets[i+1]-1). */
 export interface DiskResource {
@@ -35,7 +44,7 @@ export interface DiskCity {
   serverTime: string;
   caseCount: number;
   resources: Map<FeedResource, DiskResource>;
-  /** Department id → the code stored per record. */
+  /** Department id → the code stored per record (its position in the city's list). */
   departmentCodes: Map<string, number>;
   /** Bytes written over all files. */
   bytes: number;
@@ -45,29 +54,30 @@ export interface DiskCity {
   remove(): void;
 }
 
-export interface DiskCityOptions extends DemoCityOptions {
+export interface DiskCityOptions extends WorkerInit {
   /** Where the files go (default: a new directory under os.tmpdir()). */
   dir?: string;
+  /** Worker threads encoding cases (default: 2 from {@link WORKER_THRESHOLD} cases, else none). */
+  workers?: number;
   /** Called every 100k cases with the number done. */
   onProgress?: (done: number) => void;
 }
 
-/** Flush a resource's pending text once it holds this many characters. */
-const FLUSH_CHARS = 4 * 1024 * 1024;
+/** From this many cases, encoding runs on two worker threads (starting them costs ≈ 1 s). */
+export const WORKER_THRESHOLD = 200_000;
+
+/** Cases per block: big enough to amortise a message, small enough to keep both threads busy. */
+const BLOCK_CASES = 10_000;
+
+/** Blocks in flight per worker, so a worker never waits for the writing thread. */
+const QUEUED_PER_WORKER = 3;
 
 class ResourceWriter {
   readonly index: DiskResource;
   private readonly fd: number;
-  private pending: string[] = [];
-  private pendingChars = 0;
   private written = 0;
 
-  constructor(
-    dir: string,
-    resource: FeedResource,
-    hasMainDay: boolean,
-    private readonly codes: Map<string, number>,
-  ) {
+  constructor(dir: string, resource: FeedResource, hasMainDay: boolean) {
     const path = join(dir, `${resource}.jsonl`);
     this.fd = openSync(path, 'w');
     this.index = {
@@ -81,52 +91,34 @@ class ResourceWriter {
     };
   }
 
-  private code(department: string): number {
-    let code = this.codes.get(department);
-    if (code === undefined) {
-      code = this.codes.size;
-      if (code > 0xffff) throw new RangeError('more than 65,536 departments');
-      this.codes.set(department, code);
-    }
-    return code;
-  }
-
-  /** Appends a record; `departments` and the dates are what the in-memory feed filters on. */
-  add(
-    record: object,
-    updatedAt: string,
-    mainDate: string | null,
-    departments: readonly string[],
-  ): void {
-    const text = JSON.stringify(record);
+  append(records: EncodedRecords): void {
     const ix = this.index;
-    ix.offsets.push(this.written);
-    // Plus the comma that follows every record.
-    this.written += Buffer.byteLength(text) + 1;
-    ix.updatedAt.push(parseInstant(updatedAt) ?? Number.NaN);
-    // NaN stored in an Int32Array is 0, as in the in-memory feed's Int32Array.from.
-    ix.mainDay?.push(shanghaiDayOf(mainDate === null ? Number.NaN : (parseInstant(mainDate) ?? Number.NaN)));
-    ix.department.push(this.code(departments[0] ?? ''));
-    if (departments.length > 1)
-      ix.moreDepartments.set(ix.count, departments.slice(1).map((d) => this.code(d)));
-    ix.count++;
-    this.pending.push(text, ',');
-    this.pendingChars += text.length + 1;
-    if (this.pendingChars >= FLUSH_CHARS) this.flush();
-  }
-
-  private flush(): void {
-    if (this.pending.length === 0) return;
-    writeSync(this.fd, this.pending.join(''));
-    this.pending = [];
-    this.pendingChars = 0;
+    for (const [k, codes] of records.more) ix.moreDepartments.set(ix.count + k, codes);
+    for (let k = 0; k < records.lengths.length; k++) {
+      ix.offsets.push(this.written);
+      this.written += records.lengths[k] ?? 0;
+      ix.updatedAt.push(records.updatedAt[k] ?? Number.NaN);
+      ix.mainDay?.push(records.mainDay[k] ?? 0);
+      ix.department.push(records.department[k] ?? 0);
+    }
+    ix.count += records.lengths.length;
+    for (let at = 0; at < records.bytes.length; )
+      at += writeSync(this.fd, records.bytes, at, records.bytes.length - at);
   }
 
   finish(): number {
-    this.flush();
     closeSync(this.fd);
     this.index.offsets.push(this.written);
     return this.written;
+  }
+
+  /** Closes the file after a failure. */
+  abandon(): void {
+    try {
+      closeSync(this.fd);
+    } catch {
+      // already closed
+    }
   }
 }
 
@@ -140,17 +132,81 @@ const HAS_MAIN_DAY: Record<FeedResource, boolean> = {
   tasks: true,
 };
 
+function startWorker(init: WorkerInit): Worker {
+  // Run from the CLI's esbuild bundle (scripts/cli-launch.mjs), this module is JavaScript and the
+  // worker's bundle sits beside it; run through tsx (tests, `tsx scripts/cli.ts`), the worker
+  // needs tsx's loader registered first.
+  if (import.meta.url.endsWith('.js')) {
+    return new Worker(new URL('./disk-feed-worker.js', import.meta.url), { workerData: init });
+  }
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const entry = new URL('./disk-feed-worker.ts', import.meta.url).href;
+  return new Worker(
+    `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry)}); });`,
+    { eval: true, workerData: init },
+  );
+}
+
+/** Encodes blocks of cases on worker threads, handing them to `write` in case order. */
+async function encodeOnWorkers(
+  init: WorkerInit,
+  workers: number,
+  write: (block: EncodedCaseBlock, casesDone: number) => void,
+): Promise<void> {
+  const requests: BlockRequest[] = [];
+  for (let n = 0, from = 0; from < init.cases; n++, from += BLOCK_CASES)
+    requests.push({ n, from, to: Math.min(init.cases, from + BLOCK_CASES) });
+  const threads = Array.from({ length: Math.min(workers, requests.length) }, () =>
+    startWorker(init),
+  );
+  try {
+    await new Promise<void>((resolve, reject) => {
+      const early = new Map<number, EncodedCaseBlock>();
+      let next = 0; // the block to write next
+      let sent = 0;
+      const send = (w: Worker): void => {
+        const request = requests[sent];
+        if (request === undefined) return;
+        sent++;
+        w.postMessage(request);
+      };
+      for (const w of threads) {
+        // Our own thread's answer (./disk-feed-worker.ts), typed by ./protocol.ts.
+        w.on('message', (answer: BlockAnswer) => {
+          early.set(answer.n, answer.block);
+          try {
+            for (let block = early.get(next); block !== undefined; block = early.get(next)) {
+              early.delete(next);
+              write(block, requests[next]?.to ?? init.cases);
+              next++;
+            }
+          } catch (error) {
+            reject(error instanceof Error ? error : new Error(String(error)));
+            return;
+          }
+          send(w);
+          if (next === requests.length) resolve();
+        });
+        w.on('error', reject);
+        for (let q = 0; q < QUEUED_PER_WORKER; q++) send(w);
+      }
+      if (requests.length === 0) resolve();
+    });
+  } finally {
+    await Promise.all(threads.map((w) => w.terminate()));
+  }
+}
+
 /**
  * Generates the city onto disk. The record order per resource is generateDemoCity's: city-level
- * departments, items and tasks as built; cases in index order, each case's events in turn, the
- * evaluations of the cases that have one in case order.
+ * departments, items and tasks as built; cases in position order, each case's events in turn,
+ * the evaluations of the cases that have one in case order.
  */
-export function writeDiskCity(options: DiskCityOptions): DiskCity {
+export async function writeDiskCity(options: DiskCityOptions): Promise<DiskCity> {
   const own = options.dir === undefined;
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'demo-feed-'));
-  const codes = new Map<string, number>();
   const writers = new Map<FeedResource, ResourceWriter>(
-    FEED_RESOURCES.map((r) => [r, new ResourceWriter(dir, r, HAS_MAIN_DAY[r], codes)]),
+    FEED_RESOURCES.map((r) => [r, new ResourceWriter(dir, r, HAS_MAIN_DAY[r])]),
   );
   const writer = (r: FeedResource): ResourceWriter => {
     const w = writers.get(r);
@@ -158,28 +214,40 @@ export function writeDiskCity(options: DiskCityOptions): DiskCity {
     return w;
   };
   try {
-    const city = createDemoCity(options);
-    const departments = writer('departments');
+    const init: WorkerInit = { seed: options.seed, cases: options.cases, asOf: options.asOf };
+    const city = createDemoCity(init);
+    const codes = departmentCodes(city);
+    const encoder = (): RecordEncoder => new RecordEncoder(codes);
+    const departments = encoder();
     for (const d of city.departments)
       departments.add(d, d.updatedAt, null, d.parentId === null ? [d.id] : [d.id, d.parentId]);
-    const items = writer('items');
+    writer('departments').append(departments.finish());
+    const items = encoder();
     for (const item of city.items) items.add(item, item.updatedAt, null, [item.departmentId]);
-    const tasks = writer('tasks');
+    writer('items').append(items.finish());
+    const tasks = encoder();
     for (const t of city.tasks)
       tasks.add(t, t.updatedAt, t.assignedAt, [t.leadDepartmentId, ...t.coDepartmentIds]);
-    const cases = writer('cases');
-    const events = writer('case-events');
-    const evaluations = writer('evaluations');
-    let done = 0;
-    for (const bundle of city.cases()) {
-      const c = bundle.case;
-      cases.add(c, c.updatedAt, c.acceptedAt, [c.departmentId]);
-      for (const e of bundle.events) events.add(e, e.updatedAt, e.enteredAt, [e.departmentId]);
-      // An evaluation belongs to the department of its case.
-      const ev = bundle.evaluation;
-      if (ev !== null) evaluations.add(ev, ev.updatedAt, ev.at, [c.departmentId]);
-      if (++done % 100_000 === 0) options.onProgress?.(done);
-    }
+    writer('tasks').append(tasks.finish());
+
+    let reported = 0;
+    const write = (block: EncodedCaseBlock, casesDone: number): void => {
+      writer('cases').append(block.cases);
+      writer('case-events').append(block['case-events']);
+      writer('evaluations').append(block.evaluations);
+      if (casesDone - reported >= 100_000 || casesDone === init.cases) {
+        reported = casesDone;
+        options.onProgress?.(casesDone);
+      }
+    };
+    const workers = options.workers ?? (init.cases >= WORKER_THRESHOLD ? 2 : 0);
+    if (workers > 0) await encodeOnWorkers(init, workers, write);
+    else
+      for (let from = 0; from < init.cases; from += BLOCK_CASES) {
+        const to = Math.min(init.cases, from + BLOCK_CASES);
+        write(encodeCases(city.cases(from, to), codes), to);
+      }
+
     let bytes = 0;
     let indexBytes = 0;
     const resources = new Map<FeedResource, DiskResource>();
@@ -204,6 +272,7 @@ export function writeDiskCity(options: DiskCityOptions): DiskCity {
       },
     };
   } catch (error) {
+    for (const w of writers.values()) w.abandon();
     if (own) rmSync(dir, { recursive: true, force: true });
     throw error;
   }

@@ -79,7 +79,7 @@ async function run(args: string[]): Promise<number> {
   const started = performance.now();
   const served =
     store === 'disk'
-      ? diskFeed({ seed, cases, asOf, ...(dir === undefined ? {} : { dir }) })
+      ? await diskFeed({ seed, cases, asOf, ...(dir === undefined ? {} : { dir }) })
       : memoryFeed({ seed, cases, asOf });
   const http = await startFeedHttpServer(served.feed, {
     touch: served.touch,
@@ -131,14 +131,14 @@ function memoryFeed(options: { seed: number; cases: number; asOf: string }): Ser
   };
 }
 
-function diskFeed(options: {
+async function diskFeed(options: {
   seed: number;
   cases: number;
   asOf: string;
   dir?: string;
-}): ServedCity {
+}): Promise<ServedCity> {
   const started = performance.now();
-  const city = writeDiskCity({
+  const city = await writeDiskCity({
     ...options,
     onProgress: (done) => {
       if (done % 1_000_000 === 0) {

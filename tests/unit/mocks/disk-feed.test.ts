@@ -3,6 +3,7 @@
  * (mocks/feed-server.ts) answers for the same city: every page of every resource, filtered
  * queries, errors, and incremental passes after `/demo/touch`.
  */
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCity, type DemoDataset } from '../../../mocks/demo-city';
 import { startFeedHttpServer } from '../../../mocks/feed-http';
@@ -18,10 +19,10 @@ let city: DemoDataset;
 let memory: FeedServer;
 let disk: DiskFeed;
 
-beforeAll(() => {
+beforeAll(async () => {
   city = generateDemoCity(OPTIONS);
   memory = createFeedServer(city);
-  disk = createDiskFeed(writeDiskCity(OPTIONS));
+  disk = createDiskFeed(await writeDiskCity(OPTIONS));
 });
 afterAll(() => disk.close(true));
 
@@ -87,6 +88,35 @@ describe('disk-backed demo feed', () => {
     for (const r of FEED_RESOURCES) for (const q of queries) matched += walkBoth(memory, r, q);
     expect(matched).toBeGreaterThan(1000);
   });
+
+  it('writes the same files and indexes on two worker threads as on one thread', async () => {
+    const options = { seed: 3, cases: 25_000, asOf: '2026-09-30' };
+    const [one, two] = await Promise.all([
+      writeDiskCity({ ...options, workers: 0 }),
+      writeDiskCity({ ...options, workers: 2 }),
+    ]);
+    try {
+      expect(two.bytes).toBe(one.bytes);
+      for (const r of FEED_RESOURCES) {
+        const a = one.resources.get(r);
+        const b = two.resources.get(r);
+        if (a === undefined || b === undefined) throw new Error(`missing ${r}`);
+        expect(readFileSync(b.path).equals(readFileSync(a.path)), r).toBe(true);
+        expect(b.count, r).toBe(a.count);
+        for (let i = 0; i <= a.count; i += 97) {
+          expect(b.offsets.get(i)).toBe(a.offsets.get(i));
+          expect(b.updatedAt.get(i)).toBe(a.updatedAt.get(i));
+          expect(b.mainDay?.get(i)).toBe(a.mainDay?.get(i));
+          expect(b.department.get(i)).toBe(a.department.get(i));
+        }
+        expect(b.offsets.get(b.count)).toBe(a.offsets.get(a.count));
+        expect([...b.moreDepartments]).toEqual([...a.moreDepartments]);
+      }
+    } finally {
+      one.remove();
+      two.remove();
+    }
+  }, 120_000);
 
   it('answers the same errors', () => {
     const first = JSON.parse(diskText('cases', new URLSearchParams({ limit: '10' })).slice(4)) as {
