@@ -46,7 +46,12 @@ export class RecordEncoder {
   }
 
   /** Adds a record; `departments` and the dates are what the in-memory feed filters on. */
-  add(record: object, updatedAt: string, mainDate: string | null, departments: readonly string[]): void {
+  add(
+    record: object,
+    updatedAt: string,
+    mainDate: string | null,
+    departments: readonly string[],
+  ): void {
     const text = JSON.stringify(record);
     this.lengths.push(Buffer.byteLength(text) + 1);
     this.texts.push(text, ',');
@@ -89,7 +94,11 @@ export function encodeCases(
     // An evaluation belongs to the department of its case.
     if (ev !== null) evaluations.add(ev, ev.updatedAt, ev.at, [c.departmentId]);
   }
-  return { cases: cases.finish(), 'case-events': events.finish(), evaluations: evaluations.finish() };
+  return {
+    cases: cases.finish(),
+    'case-events': events.finish(),
+    evaluations: evaluations.finish(),
+  };
 }
 
 /** The buffers of a block, to transfer them to another thread instead of copying. */

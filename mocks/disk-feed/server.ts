@@ -53,9 +53,15 @@ export function createDiskFeed(city: DiskCity): DiskFeed {
     return ix;
   };
 
-  const readBytes = (r: FeedResource, target: Buffer, at: number, start: number, length: number): void => {
+  const readBytes = (
+    r: FeedResource,
+    target: Buffer,
+    at: number,
+    start: number,
+    length: number,
+  ): void => {
     const fd = fds.get(r) ?? -1;
-    for (let done = 0; done < length; ) {
+    for (let done = 0; done < length;) {
       const n = readSync(fd, target, at + done, length - done, start + done);
       if (n === 0) throw new Error(`${r}: file shorter than its index`);
       done += n;

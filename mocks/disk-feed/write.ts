@@ -102,7 +102,7 @@ class ResourceWriter {
       ix.department.push(records.department[k] ?? 0);
     }
     ix.count += records.lengths.length;
-    for (let at = 0; at < records.bytes.length; )
+    for (let at = 0; at < records.bytes.length;)
       at += writeSync(this.fd, records.bytes, at, records.bytes.length - at);
   }
 

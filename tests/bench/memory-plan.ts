@@ -58,7 +58,12 @@ export function planMemory(
   // The heap may grow into whatever the feed and the reserve leave; Node's default (≈ 4 GB) is too small at 1M.
   const serviceHeapMb = Math.max(4096, Math.floor(available - feedMb - RESERVE_MB));
   const feedHeapMb = Math.max(2048, Math.ceil(feedMb * 2));
-  return { ok: true, serviceHeapMb, feedHeapMb, line: `${line}; service heap limit ${fmt(serviceHeapMb)}` };
+  return {
+    ok: true,
+    serviceHeapMb,
+    feedHeapMb,
+    line: `${line}; service heap limit ${fmt(serviceHeapMb)}`,
+  };
 }
 
 /** Calls `onLow` (once) when available memory falls below {@link LOW_MEMORY_MB}; returns a stop function. */

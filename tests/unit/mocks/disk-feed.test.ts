@@ -164,9 +164,10 @@ describe('disk-backed demo feed', () => {
       expect(disk.serverTime).toBe(changed.serverTime);
       expect(walkBoth(feed, 'cases', { updatedSince: before })).toBe(n);
       expect(walkBoth(feed, 'cases', { limit: '777' })).toBe(city.cases.length);
-      expect(walkBoth(feed, 'cases', { departmentId: changed.cases[0]?.departmentId ?? '' })).toBeGreaterThan(0);
+      expect(
+        walkBoth(feed, 'cases', { departmentId: changed.cases[0]?.departmentId ?? '' }),
+      ).toBeGreaterThan(0);
       expect(walkBoth(feed, 'case-events', { updatedSince: before })).toBe(0);
     }
   });
-
 });
