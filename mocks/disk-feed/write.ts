@@ -4,8 +4,8 @@
  * the in-memory feed serves — and appended to its resource's file followed by a comma, so the
  * bytes of consecutive records are already a page's `items` joined. Only compact indexes stay in
  * memory: per record its byte offset, `updatedAt`, main day (for `from`/`to`) and department.
- * Large cities are encoded on worker threads (./disk-feed-worker.ts), a block of cases each, and written
- * here in block order.
+ * Large cities are encoded on worker threads (./disk-feed-worker.ts), a block of cases at a
+ * time, and written here in block order.
  */
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
