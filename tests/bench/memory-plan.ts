@@ -12,9 +12,14 @@ import { readFileSync } from 'node:fs';
  */
 export const SERVICE_PEAK_MB_PER_MILLION = 6500;
 
-/** RSS of `demo-feed` per million cases: in memory (measured ≈ 5 GB at 1M) or on disk (indexes). */
-export const FEED_MB_PER_MILLION = { memory: 5500, disk: 300 } as const;
-const FEED_BASE_MB = 300;
+/**
+ * Peak RSS of `demo-feed`: in memory ≈ 5 GB at 1M; on disk (measured with `/usr/bin/time -v`)
+ * 655 MB at 1M and 1,132 MB at 5M (indexes ≈ 115 MB per million, plus the two encoding threads).
+ */
+export const FEED_PEAK_MB = {
+  memory: { base: 300, perMillion: 5500 },
+  disk: { base: 600, perMillion: 150 },
+} as const;
 
 /** Left to the kernel, the page cache and DuckDB's native memory outside the JS heap. */
 const RESERVE_MB = 2048;
@@ -43,7 +48,9 @@ export function planMemory(
   available: number = availableMb(),
 ): MemoryPlan {
   const millions = cases / 1_000_000;
-  const feedMb = Math.ceil(FEED_BASE_MB + FEED_MB_PER_MILLION[feedStore] * millions);
+  const feedMb = Math.ceil(
+    FEED_PEAK_MB[feedStore].base + FEED_PEAK_MB[feedStore].perMillion * millions,
+  );
   const serviceMb = Math.ceil(SERVICE_PEAK_MB_PER_MILLION * millions);
   const fmt = (mb: number): string => `${(mb / 1024).toFixed(1)} GB`;
   const line = `memory: available ${fmt(available)}; expected peak: demo-feed (${feedStore}) ${fmt(feedMb)} + service ${fmt(serviceMb)}`;
