@@ -15,8 +15,9 @@
  *   npm run bench:service -- [--cases 1000000] [--runs 2] [--api-seconds 10] [--feed URL]
  *                            [--feed-store memory|disk] [--force] [--json]
  *
- * `--feed URL` reuses a running `demo-feed` (its start: 1M ≈ 80 s, 5M ≈ 6 min at load 10). Above 300k cases
- * the feed serves the city from disk (`demo-feed --store disk`, mocks/disk-feed): 5M cases fit.
+ * `--feed URL` reuses a running `demo-feed` (its start: 1M ≈ 80 s, 5M ≈ 6 min at load 10).
+ * Above 300k cases the feed serves the city from disk (`demo-feed --store disk`,
+ * mocks/disk-feed): 5M cases fit.
  * The service's heap is sized from the free memory; a size that clearly does not fit is refused
  * up front (`--force` tries anyway) and a run stops when free memory runs low
  * (tests/bench/memory-plan.ts). Not run by CI.
