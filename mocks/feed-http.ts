@@ -23,6 +23,17 @@ export interface InterceptedAnswer {
   headers?: Record<string, string>;
 }
 
+/**
+ * A feed that answers with its body's bytes (the disk-backed feed, mocks/disk-feed, which joins
+ * records already serialised instead of serialising a page object).
+ */
+export interface TextFeedSource {
+  answerText(resource: FeedResource, params: URLSearchParams): { status: number; body: Buffer };
+}
+
+/** What the HTTP server answers from. */
+export type FeedSource = FeedServer | TextFeedSource;
+
 export interface FeedRequestInfo {
   resource: FeedResource;
   params: URLSearchParams;
@@ -41,7 +52,7 @@ export interface FeedHttpOptions {
    * With `faultSwitch`: `GET /demo/touch?cases=N` changes N cases on the platform (a later
    * `updatedAt` and server clock) and serves the feed this returns — the bench's incremental cycle.
    */
-  touch?: (cases: number) => FeedServer;
+  touch?: (cases: number) => FeedSource;
   onFault?: (fault: FeedFault) => void;
 }
 
@@ -52,7 +63,7 @@ export interface FeedHttpServer {
   /** Requests served per resource. */
   counts: Map<FeedResource, number>;
   setFault(fault: FeedFault): void;
-  setFeed(feed: FeedServer): void;
+  setFeed(feed: FeedSource): void;
   close(): Promise<void>;
 }
 
@@ -67,7 +78,7 @@ function sendJson(
 }
 
 export async function startFeedHttpServer(
-  initial: FeedServer,
+  initial: FeedSource,
   options: FeedHttpOptions = {},
 ): Promise<FeedHttpServer> {
   let feed = initial;
@@ -133,6 +144,12 @@ export async function startFeedHttpServer(
         ...intercepted.headers,
       });
       res.end(intercepted.body);
+      return;
+    }
+    if ('answerText' in feed) {
+      const answer = feed.answerText(known, url.searchParams);
+      res.writeHead(answer.status, { 'content-type': 'application/json; charset=utf-8' });
+      res.end(answer.body);
       return;
     }
     const answer = feed.answer(known, url.searchParams);

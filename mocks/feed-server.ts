@@ -153,7 +153,7 @@ function buildIndex(
 }
 
 /** The query of a request, validated. */
-interface FeedQuery {
+export interface FeedQuery {
   limit: number;
   offset: number;
   updatedSince: number | null;
@@ -169,7 +169,7 @@ function badRequest(code: string, zh: string, en: string): FeedAnswer {
 }
 
 // Cursors are opaque to clients; here, base64url of JSON {o: offset, s: filters}.
-function encodeCursor(offset: number, signature: string): string {
+export function encodeCursor(offset: number, signature: string): string {
   const json = JSON.stringify({ o: offset, s: signature });
   const bytes = new TextEncoder().encode(json);
   let binary = '';
@@ -192,7 +192,8 @@ function decodeCursor(cursor: string): { o: number; s: string } | null {
   }
 }
 
-function readQuery(resource: FeedResource, params: URLSearchParams): FeedQuery | FeedAnswer {
+/** Validates a request's query (also used by the disk-backed feed, mocks/disk-feed). */
+export function readQuery(resource: FeedResource, params: URLSearchParams): FeedQuery | FeedAnswer {
   const limitText = params.get('limit');
   let limit = DEFAULT_PAGE_LIMIT;
   if (limitText !== null) {

@@ -21,8 +21,12 @@ const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const CACHE = join(ROOT, '.cache', 'cli');
 /** Which build is current and the content hash of each of its source files. */
 const MANIFEST = join(CACHE, 'manifest.json');
-/** Entry points: the CLI and the `evaluate` worker thread (scripts/cli/evaluate-parallel.ts). */
-const ENTRIES = ['scripts/cli.ts', 'scripts/cli/evaluate-worker.ts'];
+/** Entry points: the CLI and its worker threads (scripts/cli/evaluate-parallel.ts, mocks/disk-feed/write.ts). */
+const ENTRIES = [
+  'scripts/cli.ts',
+  'scripts/cli/evaluate-worker.ts',
+  'mocks/disk-feed/disk-feed-worker.ts',
+];
 
 /** @param {string} path */
 function fileHash(path) {

@@ -52,8 +52,12 @@ export interface DemoDataset {
 /** The city with its cases as a stream (for large volumes). */
 export interface DemoCity extends Omit<DemoDataset, 'cases' | 'caseEvents' | 'evaluations'> {
   caseCount: number;
-  /** Yields every case with its events and evaluation, in order; can be iterated again. */
-  cases(): Generator<CaseBundle>;
+  /**
+   * Yields every case with its events and evaluation, in order; can be iterated again. With a
+   * range, only the cases at positions [from, to) — the same as those of the whole stream, since
+   * each case is derived from (seed, position) alone (lets worker threads share the generation).
+   */
+  cases(from?: number, to?: number): Generator<CaseBundle>;
 }
 
 /** First day of the quarter `n` quarters before the one containing `day`. */
@@ -103,8 +107,8 @@ export function createDemoCity(options: DemoCityOptions): DemoCity {
     items: itemsWire(city, publishedAt, (day) => fmt.format(instantAt(day, 8 * 60 + 30))),
     tasks,
     caseCount: cases,
-    *cases() {
-      for (let i = 0; i < cases; i++) yield generateCase(ctx, i);
+    *cases(from = 0, to = cases) {
+      for (let i = Math.max(0, from); i < Math.min(to, cases); i++) yield generateCase(ctx, i);
     },
   };
 }

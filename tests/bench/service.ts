@@ -12,15 +12,22 @@
  * p50/p95/p99 from every response's time), the service's peak RSS (VmHWM) and the database file
  * size. Median and spread over `--runs` (default 2).
  *
- *   npm run bench:service -- [--cases 1000000] [--runs 2] [--api-seconds 10] [--feed URL] [--json]
+ *   npm run bench:service -- [--cases 1000000] [--runs 2] [--api-seconds 10] [--feed URL]
+ *                            [--feed-store memory|disk] [--force] [--json]
  *
- * `--feed URL` reuses a running `demo-feed` (generating 1M cases takes ≈ 100 s). Not run by CI.
+ * `--feed URL` reuses a running `demo-feed` (its start: 1M ≈ 80 s, 5M ≈ 6 min at load 10).
+ * Above 300k cases the feed serves the city from disk (`demo-feed --store disk`,
+ * mocks/disk-feed): 5M cases fit.
+ * The service's heap is sized from the free memory; a size that clearly does not fit is refused
+ * up front (`--force` tries anyway) and a run stops when free memory runs low
+ * (tests/bench/memory-plan.ts). Not run by CI.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { benchOptions, loadAverage, measureLatency } from './latency';
+import { LOW_MEMORY_MB, planMemory, watchMemory } from './memory-plan';
 
 const args = process.argv.slice(2);
 const { has, opt } = benchOptions(args);
@@ -32,6 +39,15 @@ const AS_OF = '2026-09-30';
 const ROOT = join(import.meta.dirname, '..', '..');
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
 const tag = CASES >= 1_000_000 ? `${CASES / 1_000_000}m` : `${CASES / 1000}k`;
+/** Same threshold as `demo-feed` (scripts/cli/demo-feed-command.ts DISK_THRESHOLD). */
+const FEED_STORE = opt('feed-store', CASES > 300_000 ? 'disk' : 'memory');
+if (FEED_STORE !== 'memory' && FEED_STORE !== 'disk') throw new Error('--feed-store memory|disk');
+const memory = planMemory(CASES, FEED_STORE, has('force'));
+if (!memory.ok) {
+  log(memory.refusal);
+  process.exit(2);
+}
+log(memory.line);
 
 interface HostMessage {
   type: string;
@@ -50,20 +66,35 @@ interface HostMessage {
   } | null;
 }
 
+/** A process's memory figure in MB (0 when it has exited). */
 function vm(pid: number, field: 'VmHWM' | 'VmRSS'): number {
-  const text = readFileSync(`/proc/${pid}/status`, 'utf8');
+  let text = '';
+  try {
+    text = readFileSync(`/proc/${pid}/status`, 'utf8');
+  } catch {
+    return 0;
+  }
   const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(text);
   return m ? Number(m[1]) / 1024 : 0;
 }
 
-async function startFeed(): Promise<{ url: string; stop: () => void }> {
+interface RunningFeed {
+  url: string;
+  stop: () => void;
+  /** Figures of the feed this bench started (none for `--feed URL`). */
+  figures: Record<string, number>;
+  pid: number | null;
+}
+
+async function startFeed(): Promise<RunningFeed> {
   const given = args.includes('--feed') ? opt('feed', '') : '';
-  if (given !== '') return { url: given, stop: () => undefined };
-  log(`starting demo-feed with ${CASES} cases …`);
+  if (given !== '') return { url: given, stop: () => undefined, figures: {}, pid: null };
+  log(`starting demo-feed with ${CASES} cases (${FEED_STORE}) …`);
+  const started = performance.now();
   const child = spawn(
     process.execPath,
     [
-      '--max-old-space-size=16384',
+      `--max-old-space-size=${memory.ok ? memory.feedHeapMb : 16384}`,
       '--import',
       'tsx',
       'scripts/cli.ts',
@@ -74,19 +105,31 @@ async function startFeed(): Promise<{ url: string; stop: () => void }> {
       String(CASES),
       '--as-of',
       AS_OF,
+      '--store',
+      FEED_STORE,
     ],
     { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
   );
-  const url = await new Promise<string>((resolve, reject) => {
+  const line = await new Promise<{ url: string; diskBytes?: number | null }>((resolve, reject) => {
     let text = '';
     child.stdout.on('data', (d: Buffer) => {
       text += d.toString();
-      const line = text.split('\n')[0];
-      if (text.includes('\n') && line) resolve((JSON.parse(line) as { url: string }).url);
+      const first = text.split('\n')[0];
+      if (text.includes('\n') && first) resolve(JSON.parse(first) as { url: string });
     });
     child.on('exit', (code) => reject(new Error(`demo-feed exited ${code}`)));
   });
-  return { url, stop: () => void child.kill('SIGTERM') };
+  const figures: Record<string, number> = {
+    [`feed_start_${tag}_ms`]: Math.round(performance.now() - started),
+  };
+  if (typeof line.diskBytes === 'number') figures[`feed_disk_${tag}_mb`] = line.diskBytes / 2 ** 20;
+  log(`  demo-feed ready in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  return {
+    url: line.url,
+    stop: () => void child.kill('SIGTERM'),
+    figures,
+    pid: child.pid ?? null,
+  };
 }
 
 class Host {
@@ -99,8 +142,14 @@ class Host {
       {
         cwd: ROOT,
         // Headroom: the service's peak at 1M was 6.5 GB while `recompute` held two live datasets
-        // (now one; see docs/performance.md), above Node's default heap (≈ 4 GB here).
-        execArgv: ['--max-old-space-size=16384', '--expose-gc', '--import', 'tsx'],
+        // (now one; see docs/performance.md), above Node's default heap (≈ 4 GB here); the limit
+        // is what the free memory leaves (tests/bench/memory-plan.ts).
+        execArgv: [
+          `--max-old-space-size=${memory.ok ? memory.serviceHeapMb : 16384}`,
+          '--expose-gc',
+          '--import',
+          'tsx',
+        ],
         env: { ...process.env, NODE_ENV: 'production' },
       },
     );
@@ -122,6 +171,7 @@ async function getJson(url: string): Promise<unknown> {
 }
 
 const runs: Record<string, number>[] = [];
+let currentHost: Host | null = null;
 
 /**
  * Where the service's memory is after a phase (issue 17: peak RSS ≤ 3 GB throughout): resident now
@@ -158,6 +208,7 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
   try {
     log(`\nrun ${run + 1}/${RUNS} (load average ${loadAverage()})`);
     const host = new Host(db, feedUrl);
+    currentHost = host;
     const cold = await host.next();
     const t = cold.report?.timings;
     const evaluateMs = cold.evaluateMs ?? 0;
@@ -255,9 +306,20 @@ log(
   `machine: ${cpus()[0]?.model ?? 'unknown cpu'} × ${cpus().length}, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${platform()} ${release()}, node ${process.version}`,
 );
 const feed = await startFeed();
+// No swap here: rather than let the kernel kill a process (maybe someone else's), stop the run.
+const stopWatching = watchMemory((mb) => {
+  log(
+    `\n内存不足，停止测量 (out of memory): only ${mb.toFixed(0)} MB available (< ${LOW_MEMORY_MB} MB); the service and demo-feed are stopped. Try a smaller --cases or a quieter machine.`,
+  );
+  currentHost?.child.kill('SIGKILL');
+  feed.stop();
+  process.exit(3);
+});
 try {
   for (let r = 0; r < RUNS; r++) await oneRun(feed.url, r);
 } finally {
+  stopWatching();
+  if (feed.pid !== null) feed.figures[`feed_peak_rss_${tag}_mb`] = vm(feed.pid, 'VmHWM');
   feed.stop();
 }
 
@@ -273,5 +335,18 @@ for (const key of Object.keys(runs[0] ?? {})) {
   figures[key] = round(median);
   if (xs.length > 1) figures[`${key}_spread`] = round((xs[xs.length - 1] ?? 0) - (xs[0] ?? 0));
   log(`  ${key.padEnd(48)} ${String(round(median)).padStart(10)}   (${xs.map(round).join(', ')})`);
+}
+for (const [key, value] of Object.entries(feed.figures)) {
+  figures[key] = Math.round(value);
+  log(`  ${key.padEnd(48)} ${String(Math.round(value)).padStart(10)}`);
+}
+// The names issue 17 uses, as aliases of the figures above (one size per invocation).
+const aliases: Record<string, string> = {
+  [`incremental_${TOUCHED / 1000}k_ms`]: `incremental_${TOUCHED / 1000}k_${tag}_ms`,
+  [`reevaluate_open_${tag}_ms`]: `reevaluate_${tag}_ms`,
+};
+for (const [alias, key] of Object.entries(aliases)) {
+  const value = figures[key];
+  if (value !== undefined) figures[alias] = value;
 }
 if (has('json')) process.stdout.write(`${JSON.stringify(figures)}\n`);
