@@ -13,8 +13,11 @@
  * size. Median and spread over `--runs` (default 2).
  *
  *   npm run bench:service -- [--cases 1000000] [--runs 2] [--api-seconds 10] [--feed URL] [--json]
+ *                            [--only-sync] [--cpu-prof DIR]
  *
- * `--feed URL` reuses a running `demo-feed` (generating 1M cases takes ≈ 100 s). Not run by CI.
+ * `--feed URL` reuses a running `demo-feed` (generating 1M cases takes ≈ 100 s). `--only-sync` stops
+ * each run after the cold sync (iterating on the sync). `--cpu-prof DIR` writes V8 CPU profiles of
+ * the service and of the demo feed it starts into DIR (open them in Chrome's DevTools). Not run by CI.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -28,6 +31,11 @@ const CASES = Number(opt('cases', '1000000'));
 const RUNS = Number(opt('runs', '2'));
 const API_SECONDS = Number(opt('api-seconds', '10'));
 const TOUCHED = Number(opt('touch', '10000'));
+const ONLY_SYNC = has('only-sync');
+const CPU_PROF = opt('cpu-prof', '');
+/** Node flags that write CPU profiles of a child process (one per thread) into CPU_PROF/name. */
+const profileFlags = (name: string): string[] =>
+  CPU_PROF === '' ? [] : ['--cpu-prof', '--cpu-prof-dir', join(CPU_PROF, name)];
 const AS_OF = '2026-09-30';
 const ROOT = join(import.meta.dirname, '..', '..');
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -61,6 +69,7 @@ async function startFeed(): Promise<{ url: string; stop: () => void }> {
     process.execPath,
     [
       '--max-old-space-size=16384',
+      ...profileFlags('feed'),
       '--import',
       'tsx',
       'scripts/cli.ts',
@@ -97,7 +106,7 @@ class Host {
         cwd: ROOT,
         // Headroom: the service's peak at 1M was 6.5 GB while `recompute` held two live datasets
         // (now one; see docs/performance.md), above Node's default heap (≈ 4 GB here).
-        execArgv: ['--max-old-space-size=16384', '--import', 'tsx'],
+        execArgv: ['--max-old-space-size=16384', ...profileFlags('service'), '--import', 'tsx'],
         env: { ...process.env, NODE_ENV: 'production' },
       },
     );
@@ -147,6 +156,11 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
       `  cold sync ${(cold.ms / 1000).toFixed(1)} s, ${f[`sync_${tag}_records`]} records; http ${t?.httpMs.toFixed(0)} json ${t?.jsonMs.toFixed(0)} validate ${t?.validateMs.toFixed(0)} store ${t?.storeMs.toFixed(0)} evaluate ${evaluateMs} ms`,
     );
 
+    if (ONLY_SYNC) {
+      await finish(host, db, f);
+      return;
+    }
+
     const base = cold.url ?? '';
     const touchUrl = new URL('/demo/touch', feedUrl);
     touchUrl.searchParams.set('cases', String(TOUCHED));
@@ -194,20 +208,25 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
         `  ${name.padEnd(24)} first ${l.first.toFixed(0)}  p50 ${l.p50.toFixed(1)}  p95 ${l.p95.toFixed(1)}  p99 ${l.p99.toFixed(1)} ms  ${l.rps.toFixed(0)} req/s${l.errors > 0 ? `  ${l.errors} errors` : ''}`,
       );
     }
-    const pid = host.child.pid ?? 0;
-    f[`peak_rss_${tag}_mb`] = vm(pid, 'VmHWM');
-    await host.ask('stop');
-    const bytes = statSync(db).size;
-    f[`db_${tag}_mb`] = bytes / 2 ** 20;
-    f[`db_mb_per_million_cases`] = bytes / 2 ** 20 / (CASES / 1_000_000);
-    log(
-      `  peak RSS ${f[`peak_rss_${tag}_mb`]?.toFixed(0)} MB, database ${(bytes / 2 ** 20).toFixed(0)} MB`,
-    );
-    f[`load_average_1m`] = Number(loadAverage().split(' ')[0]);
-    runs.push(f);
+    await finish(host, db, f);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The run's last figures: the service's peak RSS, the database file, the load. */
+async function finish(host: Host, db: string, f: Record<string, number>): Promise<void> {
+  const pid = host.child.pid ?? 0;
+  f[`peak_rss_${tag}_mb`] = vm(pid, 'VmHWM');
+  await host.ask('stop');
+  const bytes = statSync(db).size;
+  f[`db_${tag}_mb`] = bytes / 2 ** 20;
+  f[`db_mb_per_million_cases`] = bytes / 2 ** 20 / (CASES / 1_000_000);
+  log(
+    `  peak RSS ${f[`peak_rss_${tag}_mb`]?.toFixed(0)} MB, database ${(bytes / 2 ** 20).toFixed(0)} MB`,
+  );
+  f[`load_average_1m`] = Number(loadAverage().split(' ')[0]);
+  runs.push(f);
 }
 
 log(
