@@ -6,7 +6,8 @@
  */
 import type { FeedResource } from '../../src/feeds/query-keys';
 import { parsePage, type RecordOutcome } from '../../src/feeds/result';
-import type { Database, Tx } from '../store/database';
+import { DOUBLE, VARCHAR } from '@duckdb/node-api';
+import { appendColumns, type Database, type Tx } from '../store/database';
 import { FeedError, getPage, DEFAULT_FETCH_OPTIONS, type FetchOptions } from './feed-client';
 import type { LiveDataset } from '../jobs/live-dataset';
 import { PageWriter } from './page-writer';
@@ -146,18 +147,30 @@ export async function upsertRecords(
         )
       )[0]?.['s'] ?? 1,
     );
-  const appender = await tx.connection.createAppender('raw_log');
-  let seq = firstSeq;
-  for (const r of byId.values()) {
-    appender.appendVarchar(source);
-    appender.appendVarchar(resource);
-    appender.appendVarchar(r.id);
-    appender.appendBigInt(BigInt(seq++));
-    appender.appendDouble(r.updatedAt);
-    appender.appendVarchar(r.body);
-    appender.endRow();
-  }
-  appender.closeSync();
+  // Staged in a per-connection temporary table in the caller's transaction (data chunks of the
+  // four columns that vary), then copied into the log inside DuckDB: the source and resource are
+  // not sent once per row.
+  const rows = [...byId.values()];
+  await tx.run(
+    'CREATE TEMP TABLE IF NOT EXISTS raw_page (id VARCHAR, seq DOUBLE, updated_at DOUBLE, body VARCHAR)',
+  );
+  await appendColumns(
+    tx.connection,
+    'raw_page',
+    [VARCHAR, DOUBLE, DOUBLE, VARCHAR],
+    [
+      rows.map((r) => r.id),
+      rows.map((_, i) => firstSeq + i),
+      rows.map((r) => r.updatedAt),
+      rows.map((r) => r.body),
+    ],
+  );
+  await tx.run(
+    `INSERT INTO raw_log (source, resource, id, seq, updated_at, body)
+       SELECT $1, $2, id, seq::BIGINT, updated_at, body FROM raw_page`,
+    [source, resource],
+  );
+  await tx.run('DELETE FROM raw_page');
   if (replaceOlder) {
     await tx.run(
       `DELETE FROM raw_log WHERE source = $1 AND resource = $2 AND seq < $3
