@@ -8,7 +8,14 @@ import type { FeedResource } from '../../src/feeds/query-keys';
 import { parsePage, type RecordOutcome } from '../../src/feeds/result';
 import { DOUBLE, VARCHAR } from '@duckdb/node-api';
 import { appendColumns, type Database, type Tx } from '../store/database';
-import { FeedError, getPage, DEFAULT_FETCH_OPTIONS, type FetchOptions } from './feed-client';
+import {
+  FeedError,
+  getPage,
+  DEFAULT_FETCH_OPTIONS,
+  type FeedResponse,
+  type FetchOptions,
+} from './feed-client';
+import { itemTexts } from './item-texts';
 import type { LiveDataset } from '../jobs/live-dataset';
 import { PageWriter } from './page-writer';
 import { SYNC_RESOURCES, type ResourceSpec, type SyncedRecord } from './resources';
@@ -106,13 +113,27 @@ export interface Accepted {
   record: SyncedRecord;
 }
 
-/** Validates one record and keeps its text as received (the store re-validates when it loads). */
-function keepRaw(spec: ResourceSpec): (raw: unknown) => RecordOutcome<Accepted> {
+/**
+ * Validates one record and keeps its text as received (the store re-validates when it loads):
+ * cut out of the page when it could be (see item-texts.ts), else written out again.
+ */
+function keepRaw(
+  spec: ResourceSpec,
+  response: FeedResponse,
+): (raw: unknown) => RecordOutcome<Accepted> {
+  const textOf = new Map<unknown, string>();
+  const { body, text } = response;
+  const items = typeof body === 'object' && body !== null && 'items' in body ? body.items : null;
+  const texts = Array.isArray(items) ? itemTexts(text) : null;
+  if (Array.isArray(items) && texts !== null && texts.length === items.length) {
+    items.forEach((item: unknown, i) => textOf.set(item, texts[i] ?? JSON.stringify(item)));
+  }
   return (raw) => {
     const o = spec.parse(raw);
     if (!o.ok) return o;
     const { id, updatedAt } = o.value;
-    return { ok: true, value: { id, updatedAt, body: JSON.stringify(raw), record: o.value } };
+    const body = textOf.get(raw) ?? JSON.stringify(raw);
+    return { ok: true, value: { id, updatedAt, body, record: o.value } };
   };
 }
 
@@ -313,7 +334,7 @@ async function syncResource(
     pos = { ...pos, offset: 0, passSince: pos.completedSince, passServerTime: null };
   let restarts = 0;
   let seq = await nextSeq(db, source, resource);
-  const request = (passSince: string | null, cursor: string | null): Promise<unknown> => {
+  const request = (passSince: string | null, cursor: string | null): Promise<FeedResponse> => {
     const fetching = getPage(
       pageUrl(o.feedUrl, resource, o.pageSize, passSince, cursor),
       fetchOptions,
@@ -361,9 +382,9 @@ async function syncResource(
   let fetching = request(pos.passSince, pos.cursor);
   try {
     for (;;) {
-      let body: unknown;
+      let response: FeedResponse;
       try {
-        body = await fetching;
+        response = await fetching;
       } catch (e) {
         if (
           e instanceof FeedError &&
@@ -381,10 +402,10 @@ async function syncResource(
       }
       // The next page is asked for before this one is validated (a malformed page only wastes
       // that request: the pass stops below when it is found).
-      const cursor = nextCursorOf(body);
+      const cursor = nextCursorOf(response.body);
       if (cursor !== null) fetching = request(pos.passSince, cursor);
       const validating = performance.now();
-      const page = parsePage(resource, body, keepRaw(spec), pos.offset);
+      const page = parsePage(resource, response.body, keepRaw(spec, response), pos.offset);
       report.timings.validateMs += performance.now() - validating;
       const next: Position = {
         cursor: page.nextCursor,
