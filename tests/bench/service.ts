@@ -156,6 +156,14 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
       `  cold sync ${(cold.ms / 1000).toFixed(1)} s, ${f[`sync_${tag}_records`]} records; http ${t?.httpMs.toFixed(0)} json ${t?.jsonMs.toFixed(0)} validate ${t?.validateMs.toFixed(0)} store ${t?.storeMs.toFixed(0)} evaluate ${evaluateMs} ms`,
     );
 
+    // The bound: JSON.parse alone of the same page bodies (fetched again, only the parse timed).
+    const bound = await jsonParseAlone(feedUrl);
+    f[`sync_${tag}_json_parse_alone_ms`] = bound;
+    f[`sync_${tag}_over_json_parse_x`] = cold.ms / bound;
+    log(
+      `  JSON.parse alone of the same pages ${(bound / 1000).toFixed(1)} s: the cold sync takes ${(cold.ms / bound).toFixed(1)}× that`,
+    );
+
     if (ONLY_SYNC) {
       await finish(host, db, f);
       return;
@@ -212,6 +220,33 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The feed's resources, in the sync's order (server/sync/resources.ts). */
+const FEED_RESOURCES = ['departments', 'items', 'cases', 'case-events', 'evaluations', 'tasks'];
+
+/**
+ * Milliseconds to `JSON.parse` every page of a full pass (pages of 5000, as the sync asks for
+ * them) with nothing else running in this process: the floor under a sync that must parse them.
+ */
+async function jsonParseAlone(feedUrl: string): Promise<number> {
+  let ms = 0;
+  for (const resource of FEED_RESOURCES) {
+    let cursor: string | null = null;
+    do {
+      const url = new URL(`${feedUrl.replace(/\/$/, '')}/${resource}`);
+      url.searchParams.set('limit', '5000');
+      if (cursor !== null) url.searchParams.set('cursor', cursor);
+      const text = await (await fetch(url)).text();
+      const started = performance.now();
+      const page: unknown = JSON.parse(text);
+      ms += performance.now() - started;
+      const next =
+        typeof page === 'object' && page !== null && 'nextCursor' in page ? page.nextCursor : null;
+      cursor = typeof next === 'string' ? next : null;
+    } while (cursor !== null);
+  }
+  return ms;
 }
 
 /** The run's last figures: the service's peak RSS, the database file, the load. */
