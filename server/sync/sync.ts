@@ -1,8 +1,10 @@
 /**
  * Sync of the city platform's feeds into the store (docs/feed-contract.md): a first full load,
- * then incremental passes with `updatedSince`. Each page's records, its rejections and the new
- * position are committed in ONE transaction, so a sync killed at any moment (kill -9) resumes at
- * the last committed page: upserts are idempotent by id, nothing is lost or counted twice.
+ * then incremental passes with `updatedSince`. Each page's records and rejections are committed
+ * in ONE transaction with the position after them (pages that queued up during the previous commit
+ * share a transaction, with the last one's position), so a sync killed at any moment (kill -9)
+ * resumes at the last committed page: upserts are idempotent by id, nothing is lost or counted
+ * twice. The next page is fetched while the current one is validated and committed.
  */
 import type { FeedResource } from '../../src/feeds/query-keys';
 import { parsePage, type RecordOutcome } from '../../src/feeds/result';
@@ -40,7 +42,11 @@ export interface SyncReport {
   completed: FeedResource[];
   /** True when any record was upserted: the derived results must be recomputed. */
   changed: boolean;
-  /** Milliseconds spent per stage: HTTP (request + body), JSON.parse, validation, storage. */
+  /**
+   * Milliseconds spent per stage: HTTP (request + body), JSON.parse, validation, storage (the
+   * transactions). The stages overlap (the next page is fetched while one is committed), so their
+   * sum exceeds the sync's wall-clock time.
+   */
   timings: { httpMs: number; jsonMs: number; validateMs: number; storeMs: number };
   /** Wall-clock milliseconds per resource (records/s in the bench). */
   resourceMs: Partial<Record<FeedResource, number>>;
