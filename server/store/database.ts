@@ -4,9 +4,11 @@
  * reads use their own connection and see the last committed state (DuckDB's MVCC).
  */
 import {
+  DuckDBDataChunk,
   DuckDBInstance,
   listValue,
   type DuckDBConnection,
+  type DuckDBType,
   type DuckDBValue,
 } from '@duckdb/node-api';
 
@@ -49,6 +51,32 @@ export function duckdbMemorySettings(
   const threads = env['DUCKDB_THREADS'];
   if (threads !== undefined) settings['threads'] = threads;
   return settings;
+}
+
+/** Rows per data chunk: DuckDB's vector size, the most one chunk holds. */
+const CHUNK_ROWS = 2048;
+
+/**
+ * Appends rows given as columns (equal lengths, values matching `types`) to a table, one data
+ * chunk of up to 2048 rows at a time. Per row this costs one call into DuckDB per VARCHAR value
+ * and none for numbers (copied a vector at a time), where the row appender makes one call per
+ * value plus one per row: ≈ 40 % less CPU for the sync's pages (issue 17).
+ */
+export async function appendColumns(
+  connection: DuckDBConnection,
+  table: string,
+  types: readonly DuckDBType[],
+  columns: readonly (readonly DuckDBValue[])[],
+): Promise<void> {
+  const rows = columns[0]?.length ?? 0;
+  const appender = await connection.createAppender(table);
+  for (let offset = 0; offset < rows; offset += CHUNK_ROWS) {
+    const n = Math.min(CHUNK_ROWS, rows - offset);
+    const chunk = DuckDBDataChunk.create([...types], n);
+    columns.forEach((values, c) => chunk.setColumnValues(c, values.slice(offset, offset + n)));
+    appender.appendDataChunk(chunk);
+  }
+  appender.closeSync();
 }
 
 export class Database {

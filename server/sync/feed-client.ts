@@ -91,12 +91,18 @@ async function once(
   return { status: res.status, retryAfter: res.headers.get('retry-after'), body, text };
 }
 
+/** A 200 answer: its JSON body, and the text it was parsed from (records are stored as sent). */
+export interface FeedResponse {
+  body: unknown;
+  text: string;
+}
+
 /** The JSON body of a 200 answer; throws FeedError otherwise (after retries where allowed). */
 export async function getPage(
   url: string,
   options: FetchOptions,
   timings: PageTimings = { httpMs: 0, jsonMs: 0 },
-): Promise<unknown> {
+): Promise<FeedResponse> {
   let lastError: FeedError | null = null;
   for (let attempt = 0; attempt <= options.retries; attempt++) {
     if (options.signal?.aborted) throw new FeedError('aborted', '同步已取消 (sync cancelled)');
@@ -107,7 +113,7 @@ export async function getPage(
         if (r.body === undefined) {
           throw new FeedError('malformed', '响应不是 JSON (the response is not JSON)', 200);
         }
-        return r.body;
+        return { body: r.body, text: r.text };
       }
       const err = parseFeedErrorBody(r.body);
       const error = new FeedError(

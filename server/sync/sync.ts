@@ -1,14 +1,25 @@
 /**
  * Sync of the city platform's feeds into the store (docs/feed-contract.md): a first full load,
- * then incremental passes with `updatedSince`. Each page's records, its rejections and the new
- * position are committed in ONE transaction, so a sync killed at any moment (kill -9) resumes at
- * the last committed page: upserts are idempotent by id, nothing is lost or counted twice.
+ * then incremental passes with `updatedSince`. Each page's records and rejections are committed
+ * in ONE transaction with the position after them (pages that queued up during the previous commit
+ * share a transaction, with the last one's position), so a sync killed at any moment (kill -9)
+ * resumes at the last committed page: upserts are idempotent by id, nothing is lost or counted
+ * twice. The next page is fetched while the current one is validated and committed.
  */
 import type { FeedResource } from '../../src/feeds/query-keys';
 import { parsePage, type RecordOutcome } from '../../src/feeds/result';
-import type { Database, Tx } from '../store/database';
-import { FeedError, getPage, DEFAULT_FETCH_OPTIONS, type FetchOptions } from './feed-client';
+import { DOUBLE, VARCHAR } from '@duckdb/node-api';
+import { appendColumns, type Database, type Tx } from '../store/database';
+import {
+  FeedError,
+  getPage,
+  DEFAULT_FETCH_OPTIONS,
+  type FeedResponse,
+  type FetchOptions,
+} from './feed-client';
+import { itemTexts } from './item-texts';
 import type { LiveDataset } from '../jobs/live-dataset';
+import { PageWriter } from './page-writer';
 import { SYNC_RESOURCES, type ResourceSpec, type SyncedRecord } from './resources';
 
 export interface SyncOptions {
@@ -31,7 +42,11 @@ export interface SyncReport {
   completed: FeedResource[];
   /** True when any record was upserted: the derived results must be recomputed. */
   changed: boolean;
-  /** Milliseconds spent per stage: HTTP (request + body), JSON.parse, validation, storage. */
+  /**
+   * Milliseconds spent per stage: HTTP (request + body), JSON.parse, validation, storage (the
+   * transactions). The stages overlap (the next page is fetched while one is committed), so their
+   * sum exceeds the sync's wall-clock time.
+   */
   timings: { httpMs: number; jsonMs: number; validateMs: number; storeMs: number };
   /** Wall-clock milliseconds per resource (records/s in the bench). */
   resourceMs: Partial<Record<FeedResource, number>>;
@@ -104,13 +119,27 @@ export interface Accepted {
   record: SyncedRecord;
 }
 
-/** Validates one record and keeps its text as received (the store re-validates when it loads). */
-function keepRaw(spec: ResourceSpec): (raw: unknown) => RecordOutcome<Accepted> {
+/**
+ * Validates one record and keeps its text as received (the store re-validates when it loads):
+ * cut out of the page when it could be (see item-texts.ts), else written out again.
+ */
+function keepRaw(
+  spec: ResourceSpec,
+  response: FeedResponse,
+): (raw: unknown) => RecordOutcome<Accepted> {
+  const textOf = new Map<unknown, string>();
+  const { body, text } = response;
+  const items = typeof body === 'object' && body !== null && 'items' in body ? body.items : null;
+  const texts = Array.isArray(items) ? itemTexts(text) : null;
+  if (Array.isArray(items) && texts !== null && texts.length === items.length) {
+    items.forEach((item: unknown, i) => textOf.set(item, texts[i] ?? JSON.stringify(item)));
+  }
   return (raw) => {
     const o = spec.parse(raw);
     if (!o.ok) return o;
     const { id, updatedAt } = o.value;
-    return { ok: true, value: { id, updatedAt, body: JSON.stringify(raw), record: o.value } };
+    const body = textOf.get(raw) ?? JSON.stringify(raw);
+    return { ok: true, value: { id, updatedAt, body, record: o.value } };
   };
 }
 
@@ -145,18 +174,30 @@ export async function upsertRecords(
         )
       )[0]?.['s'] ?? 1,
     );
-  const appender = await tx.connection.createAppender('raw_log');
-  let seq = firstSeq;
-  for (const r of byId.values()) {
-    appender.appendVarchar(source);
-    appender.appendVarchar(resource);
-    appender.appendVarchar(r.id);
-    appender.appendBigInt(BigInt(seq++));
-    appender.appendDouble(r.updatedAt);
-    appender.appendVarchar(r.body);
-    appender.endRow();
-  }
-  appender.closeSync();
+  // Staged in a per-connection temporary table in the caller's transaction (data chunks of the
+  // four columns that vary), then copied into the log inside DuckDB: the source and resource are
+  // not sent once per row.
+  const rows = [...byId.values()];
+  await tx.run(
+    'CREATE TEMP TABLE IF NOT EXISTS raw_page (id VARCHAR, seq DOUBLE, updated_at DOUBLE, body VARCHAR)',
+  );
+  await appendColumns(
+    tx.connection,
+    'raw_page',
+    [VARCHAR, DOUBLE, DOUBLE, VARCHAR],
+    [
+      rows.map((r) => r.id),
+      rows.map((_, i) => firstSeq + i),
+      rows.map((r) => r.updatedAt),
+      rows.map((r) => r.body),
+    ],
+  );
+  await tx.run(
+    `INSERT INTO raw_log (source, resource, id, seq, updated_at, body)
+       SELECT $1, $2, id, seq::BIGINT, updated_at, body FROM raw_page`,
+    [source, resource],
+  );
+  await tx.run('DELETE FROM raw_page');
   if (replaceOlder) {
     await tx.run(
       `DELETE FROM raw_log WHERE source = $1 AND resource = $2 AND seq < $3
@@ -258,6 +299,32 @@ function pageUrl(
   return url.toString();
 }
 
+/** The page's cursor when its envelope has one (parsePage checks the envelope in full). */
+function nextCursorOf(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null || !('nextCursor' in body)) return null;
+  const cursor = body.nextCursor;
+  return typeof cursor === 'string' && cursor.length > 0 ? cursor : null;
+}
+
+/** A validated page on its way to the store, with the position that follows it. */
+interface ValidatedPage {
+  accepted: Accepted[];
+  rejected: RejectedRow[];
+  next: Position;
+  done: boolean;
+  /** An incremental pass replaces older versions page by page; a full pass compacts at its end. */
+  incremental: boolean;
+}
+
+/**
+ * One resource's pass, as a pipeline: the next page is requested as soon as the current one's
+ * cursor is known, so the feed serialises it while this page is validated and committed, and pages
+ * commit in order through a {@link PageWriter} (several per transaction when they queue up). What
+ * is observable stays as it was one page at a time: pages are committed in feed order with their
+ * position; the live dataset, the report and `onPage` follow each commit; a failure — of the feed,
+ * of a page, of the store — ends the pass after every page before it is committed (a store failure
+ * wins: nothing after it is kept), with no request left in flight.
+ */
 async function syncResource(
   db: Database,
   spec: ResourceSpec,
@@ -273,70 +340,106 @@ async function syncResource(
     pos = { ...pos, offset: 0, passSince: pos.completedSince, passServerTime: null };
   let restarts = 0;
   let seq = await nextSeq(db, source, resource);
-  for (;;) {
-    let body: unknown;
-    try {
-      body = await getPage(
-        pageUrl(o.feedUrl, resource, o.pageSize, pos.passSince, pos.cursor),
-        fetchOptions,
-        report.timings,
-      );
-    } catch (e) {
-      if (e instanceof FeedError && e.code === 'invalid_cursor' && restarts < MAX_CURSOR_RESTARTS) {
-        // The platform no longer knows our cursor: start this pass again from its first page.
-        restarts++;
-        pos = { ...pos, cursor: null, offset: 0, passServerTime: null };
-        continue;
-      }
-      throw e;
-    }
-    const validating = performance.now();
-    const page = parsePage(resource, body, keepRaw(spec), pos.offset);
-    report.timings.validateMs += performance.now() - validating;
-    const next: Position = {
-      cursor: page.nextCursor,
-      offset: pos.offset + page.accepted.length + page.rejected.length,
-      passSince: pos.passSince,
-      passServerTime: pos.passServerTime ?? page.serverTime,
-      completedSince: pos.completedSince,
-    };
-    const done = page.nextCursor === null;
-    if (done) {
-      next.completedSince = next.passServerTime;
-      next.passSince = null;
-      next.offset = 0;
-    }
+  const request = (passSince: string | null, cursor: string | null): Promise<FeedResponse> => {
+    const fetching = getPage(
+      pageUrl(o.feedUrl, resource, o.pageSize, passSince, cursor),
+      fetchOptions,
+      report.timings,
+    );
+    fetching.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
+    return fetching;
+  };
+
+  const writer = new PageWriter<ValidatedPage>(async (pages) => {
     const storing = performance.now();
-    // An incremental pass replaces older versions page by page; a full pass compacts at its end.
-    const incremental = pos.passSince !== null;
     const firstSeq = seq;
-    const upserted = await db.transaction(async (tx) => {
-      const n = await upsertRecords(tx, source, resource, page.accepted, {
-        firstSeq,
-        replaceOlder: incremental,
-      });
-      if (done && !incremental) await compactLog(tx, source, resource);
-      await storeRejected(tx, source, resource, page.rejected);
-      await writePosition(tx, source, resource, next, done ? Date.now() : null);
+    const last = pages[pages.length - 1];
+    if (last === undefined) return;
+    const written = await db.transaction(async (tx) => {
+      let n = 0;
+      for (const page of pages) {
+        n += await upsertRecords(tx, source, resource, page.accepted, {
+          firstSeq: firstSeq + n,
+          replaceOlder: page.incremental,
+        });
+        if (page.done && !page.incremental) await compactLog(tx, source, resource);
+        await storeRejected(tx, source, resource, page.rejected);
+      }
+      await writePosition(tx, source, resource, last.next, last.done ? Date.now() : null);
       return n;
     });
     report.timings.storeMs += performance.now() - storing;
-    seq += upserted;
+    seq += written;
     // Only after the commit: the live dataset never holds what the store does not.
-    if (o.live) {
-      for (const a of page.accepted) a.record.putInto(o.live);
-      if (page.accepted.length > 0) o.live.changed();
+    for (const page of pages) {
+      if (o.live) {
+        for (const a of page.accepted) a.record.putInto(o.live);
+        if (page.accepted.length > 0) o.live.changed();
+      }
+      const fetched = page.accepted.length + page.rejected.length;
+      report.fetched[resource] += fetched;
+      report.rejected += page.rejected.length;
+      o.onPage?.(resource, report.fetched[resource]);
     }
-    report.fetched[resource] += page.accepted.length + page.rejected.length;
-    report.upserted += upserted;
-    report.rejected += page.rejected.length;
-    if (upserted > 0) report.changed = true;
-    o.onPage?.(resource, report.fetched[resource]);
-    pos = next;
-    if (done) {
-      report.completed.push(resource);
-      return;
+    report.upserted += written;
+    if (written > 0) report.changed = true;
+  });
+
+  let fetching = request(pos.passSince, pos.cursor);
+  try {
+    for (;;) {
+      let response: FeedResponse;
+      try {
+        response = await fetching;
+      } catch (e) {
+        if (
+          e instanceof FeedError &&
+          e.code === 'invalid_cursor' &&
+          restarts < MAX_CURSOR_RESTARTS
+        ) {
+          // The platform no longer knows our cursor: start this pass again from its first page.
+          restarts++;
+          await writer.drain();
+          pos = { ...pos, cursor: null, offset: 0, passServerTime: null };
+          fetching = request(pos.passSince, pos.cursor);
+          continue;
+        }
+        throw e;
+      }
+      // The next page is asked for before this one is validated (a malformed page only wastes
+      // that request: the pass stops below when it is found).
+      const cursor = nextCursorOf(response.body);
+      if (cursor !== null) fetching = request(pos.passSince, cursor);
+      const validating = performance.now();
+      const page = parsePage(resource, response.body, keepRaw(spec, response), pos.offset);
+      report.timings.validateMs += performance.now() - validating;
+      const next: Position = {
+        cursor: page.nextCursor,
+        offset: pos.offset + page.accepted.length + page.rejected.length,
+        passSince: pos.passSince,
+        passServerTime: pos.passServerTime ?? page.serverTime,
+        completedSince: pos.completedSince,
+      };
+      const done = page.nextCursor === null;
+      if (done) {
+        next.completedSince = next.passServerTime;
+        next.passSince = null;
+        next.offset = 0;
+      }
+      const incremental = pos.passSince !== null;
+      await writer.push({ ...page, next, done, incremental });
+      pos = next;
+      if (done) {
+        await writer.drain();
+        report.completed.push(resource);
+        return;
+      }
     }
+  } catch (e) {
+    // Every page before the failure is committed first; a store failure is the one to report.
+    await fetching.catch(() => undefined);
+    await writer.drain();
+    throw e;
   }
 }
 

@@ -14,6 +14,7 @@
  *
  *   npm run bench:service -- [--cases 1000000] [--runs 2] [--api-seconds 10] [--feed URL]
  *                            [--feed-store memory|disk] [--force] [--json]
+ *                            [--only-sync] [--cpu-prof DIR]
  *
  * `--feed URL` reuses a running `demo-feed` (its start: 1M ≈ 80 s, 5M ≈ 6 min at load 10).
  * Above 300k cases the feed serves the city from disk (`demo-feed --store disk`,
@@ -21,6 +22,9 @@
  * The service's heap is sized from the free memory; a size that clearly does not fit is refused
  * up front (`--force` tries anyway) and a run stops when free memory runs low
  * (tests/bench/memory-plan.ts). Not run by CI.
+ *
+ * `--only-sync` stops each run after the cold sync (iterating on the sync). `--cpu-prof DIR` writes
+ * V8 CPU profiles of the service and of the demo feed it starts into DIR (Chrome's DevTools).
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -35,6 +39,11 @@ const CASES = Number(opt('cases', '1000000'));
 const RUNS = Number(opt('runs', '2'));
 const API_SECONDS = Number(opt('api-seconds', '10'));
 const TOUCHED = Number(opt('touch', '10000'));
+const ONLY_SYNC = has('only-sync');
+const CPU_PROF = opt('cpu-prof', '');
+/** Node flags that write CPU profiles of a child process (one per thread) into CPU_PROF/name. */
+const profileFlags = (name: string): string[] =>
+  CPU_PROF === '' ? [] : ['--cpu-prof', '--cpu-prof-dir', join(CPU_PROF, name)];
 const AS_OF = '2026-09-30';
 const ROOT = join(import.meta.dirname, '..', '..');
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
@@ -95,6 +104,7 @@ async function startFeed(): Promise<RunningFeed> {
     process.execPath,
     [
       `--max-old-space-size=${memory.ok ? memory.feedHeapMb : 16384}`,
+      ...profileFlags('feed'),
       '--import',
       'tsx',
       'scripts/cli.ts',
@@ -147,6 +157,7 @@ class Host {
         execArgv: [
           `--max-old-space-size=${memory.ok ? memory.serviceHeapMb : 16384}`,
           '--expose-gc',
+          ...profileFlags('service'),
           '--import',
           'tsx',
         ],
@@ -231,6 +242,20 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
     );
 
     phaseMemory(f, 'sync', cold);
+
+    // The bound: JSON.parse alone of the same page bodies (fetched again, only the parse timed).
+    const bound = await jsonParseAlone(feedUrl);
+    f[`sync_${tag}_json_parse_alone_ms`] = bound;
+    f[`sync_${tag}_over_json_parse_x`] = cold.ms / bound;
+    log(
+      `  JSON.parse alone of the same pages ${(bound / 1000).toFixed(1)} s: the cold sync takes ${(cold.ms / bound).toFixed(1)}× that`,
+    );
+
+    if (ONLY_SYNC) {
+      await finish(host, db, f);
+      return;
+    }
+
     const base = cold.url ?? '';
     const touchUrl = new URL('/demo/touch', feedUrl);
     touchUrl.searchParams.set('cases', String(TOUCHED));
@@ -286,20 +311,52 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
       );
     }
     phaseMemory(f, 'api', await host.ask('memory'));
-    const pid = host.child.pid ?? 0;
-    f[`peak_rss_${tag}_mb`] = vm(pid, 'VmHWM');
-    await host.ask('stop');
-    const bytes = statSync(db).size;
-    f[`db_${tag}_mb`] = bytes / 2 ** 20;
-    f[`db_mb_per_million_cases`] = bytes / 2 ** 20 / (CASES / 1_000_000);
-    log(
-      `  peak RSS ${f[`peak_rss_${tag}_mb`]?.toFixed(0)} MB, database ${(bytes / 2 ** 20).toFixed(0)} MB`,
-    );
-    f[`load_average_1m`] = Number(loadAverage().split(' ')[0]);
-    runs.push(f);
+    await finish(host, db, f);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The feed's resources, in the sync's order (server/sync/resources.ts). */
+const FEED_RESOURCES = ['departments', 'items', 'cases', 'case-events', 'evaluations', 'tasks'];
+
+/**
+ * Milliseconds to `JSON.parse` every page of a full pass (pages of 5000, as the sync asks for
+ * them) with nothing else running in this process: the floor under a sync that must parse them.
+ */
+async function jsonParseAlone(feedUrl: string): Promise<number> {
+  let ms = 0;
+  for (const resource of FEED_RESOURCES) {
+    let cursor: string | null = null;
+    do {
+      const url = new URL(`${feedUrl.replace(/\/$/, '')}/${resource}`);
+      url.searchParams.set('limit', '5000');
+      if (cursor !== null) url.searchParams.set('cursor', cursor);
+      const text = await (await fetch(url)).text();
+      const started = performance.now();
+      const page: unknown = JSON.parse(text);
+      ms += performance.now() - started;
+      const next =
+        typeof page === 'object' && page !== null && 'nextCursor' in page ? page.nextCursor : null;
+      cursor = typeof next === 'string' ? next : null;
+    } while (cursor !== null);
+  }
+  return ms;
+}
+
+/** The run's last figures: the service's peak RSS, the database file, the load. */
+async function finish(host: Host, db: string, f: Record<string, number>): Promise<void> {
+  const pid = host.child.pid ?? 0;
+  f[`peak_rss_${tag}_mb`] = vm(pid, 'VmHWM');
+  await host.ask('stop');
+  const bytes = statSync(db).size;
+  f[`db_${tag}_mb`] = bytes / 2 ** 20;
+  f[`db_mb_per_million_cases`] = bytes / 2 ** 20 / (CASES / 1_000_000);
+  log(
+    `  peak RSS ${f[`peak_rss_${tag}_mb`]?.toFixed(0)} MB, database ${(bytes / 2 ** 20).toFixed(0)} MB`,
+  );
+  f[`load_average_1m`] = Number(loadAverage().split(' ')[0]);
+  runs.push(f);
 }
 
 log(

@@ -6,11 +6,12 @@
  */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DemoDataset } from '../../mocks/demo-city';
 import { createFeedServer } from '../../mocks/feed-server';
 import type { FeedHttpServer } from '../../mocks/feed-http';
 import type { RunningServer } from '../../server/main';
+import { MAX_WAITING_PAGES } from '../../server/sync/page-writer';
 import {
   demoCity,
   expectedCounts,
@@ -148,6 +149,48 @@ describe('sync', () => {
     expect(after429 && at429 && after429.at - at429.at).toBeGreaterThanOrEqual(950);
   });
 
+  it('asks the platform for the next page while the page before is still being committed', async () => {
+    const city = demoCity(1500);
+    const events: string[] = [];
+    const { feed, tmp } = await setup(city, {
+      intercept: ({ resource }) => {
+        events.push(`request ${resource}`);
+        return null;
+      },
+    });
+    const server = await service(tmp, feed, 300);
+    // Every case changes on the platform: the next pass brings five pages of cases.
+    const later = '2026-10-01T09:00:00+08:00';
+    feed.setFeed(
+      createFeedServer({
+        ...city,
+        serverTime: '2026-10-01T10:00:00+08:00',
+        cases: city.cases.map((c) => ({ ...c, updatedAt: later })),
+      }),
+    );
+    const commit = server.db.transaction.bind(server.db);
+    const slowCommits = vi.spyOn(server.db, 'transaction').mockImplementation((async (
+      body: Parameters<typeof commit>[0],
+    ) => {
+      events.push('commit start');
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      const out: unknown = await commit(body);
+      events.push('commit end');
+      return out;
+    }) as typeof server.db.transaction);
+    events.length = 0;
+    await server.service.syncOnce();
+    slowCommits.mockRestore();
+    expect(server.service.status.failure).toBeNull();
+    expect(server.service.status.lastReport?.fetched.cases).toBe(city.cases.length);
+    const firstCasesCommit = events.indexOf('commit start', events.indexOf('request cases'));
+    const requestedMeanwhile = events
+      .slice(firstCasesCommit, events.indexOf('commit end', firstCasesCommit))
+      .filter((e) => e === 'request cases');
+    expect(requestedMeanwhile.length).toBeGreaterThan(0);
+    expect(await storedCounts(server)).toEqual(expectedCounts(city));
+  });
+
   it('restarts a pass on invalid_cursor', async () => {
     const city = demoCity(1500);
     const { feed, tmp } = await setup(city, {
@@ -227,9 +270,14 @@ describe('sync', () => {
     const city = demoCity(1500);
     let child: ReturnType<typeof spawn> | null = null;
     let killed = false;
+    // Killed when it asks for the last page of case-events: the sync fetches ahead of its commits
+    // (at most 2 × MAX_WAITING_PAGES + 1 pages), so by then some of the resource's pages are
+    // committed and some are not.
+    const lastPage = Math.ceil(city.caseEvents.length / 500);
+    expect(lastPage).toBeGreaterThan(2 * MAX_WAITING_PAGES + 2);
     const { feed, tmp } = await setup(city, {
       intercept: ({ resource, n }) => {
-        if (!killed && resource === 'case-events' && n === 4 && child) {
+        if (!killed && resource === 'case-events' && n === lastPage && child) {
           killed = true;
           child.kill('SIGKILL');
         }
