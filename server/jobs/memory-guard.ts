@@ -14,11 +14,13 @@ import { getHeapStatistics } from 'node:v8';
  * case ≈ 465 B, an imported one ≈ 307 B. The guard must hold the peak, not what stays: while loading
  * and evaluating, each record's JSON text, the sorted id lists and the maps growing by doubling are
  * on the heap too — ≈ 2–2.5× (the service measured ≈ 1 GB per 1M imported rows and 4–5 GB for the
- * city at 1M, ≈ 5.4 records per case). Hence ≈ 2.2× the retained figures.
+ * city at 1M, ≈ 5.4 records per case). Hence ≈ 2.2× the retained figures. Since issue 17 a city
+ * record retains 225 B (step records share their case's id and serve as the joins' step input;
+ * 100k cases, `heap-per-row.ts`), so a record counts 480 B (≈ 2.1×, the ratio used before).
  */
 export const COST = {
   /** One stored record held in memory (a case, a step record, an evaluation, …), with its joins. */
-  recordBytes: 700,
+  recordBytes: 480,
   /** One evaluated case in the model the API answers from (its row, flags, indexes). */
   evaluatedCaseBytes: 900,
 } as const;

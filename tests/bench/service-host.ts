@@ -116,8 +116,14 @@ process.on('message', (m: { cmd: string }) => {
         break;
       }
       case 'recompute': {
-        await service.reloadFromStore();
-        // Not waited for: the API's first requests are measured against this warm-up, as before.
+        try {
+          await service.reloadFromStore();
+        } catch (e) {
+          // The memory guard's refusal (507 insufficient_memory) is a figure, not a crash.
+          const refused = e instanceof Error ? e.message : String(e);
+          send({ type: 'recompute', ms: performance.now() - t0, refused, ...(await sizes(null)) });
+          break;
+        }
         send({ type: 'recompute', ms: performance.now() - t0, ...(await sizes(null)) });
         break;
       }
