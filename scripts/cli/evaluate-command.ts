@@ -25,7 +25,7 @@ import {
   type CliCommand,
 } from './common';
 import { evaluateNdjsonParallel, type EvaluatedFile, type ResultSink } from './evaluate-parallel';
-import { resultRow, type EvaluateResultRow } from './evaluate-rows';
+import { resultRowJson } from './evaluate-rows';
 
 export { resultRow, type EvaluateResultRow } from './evaluate-rows';
 
@@ -153,7 +153,7 @@ async function evaluateSerial(
 ): Promise<EvaluatedFile> {
   const file = await readCaseFile(input, format, mapping);
   const cal = officialCalendar();
-  const rows: EvaluateResultRow[] = new Array<EvaluateResultRow>(file.cases.length);
+  const rows: string[] = new Array<string>(file.cases.length);
   const summaryInput: { departmentId: string; evaluation: CaseEvaluation }[] = new Array(
     file.cases.length,
   );
@@ -161,18 +161,13 @@ async function evaluateSerial(
   for (let i = 0; i < file.cases.length; i++) {
     const c = (file.cases[i] as (typeof file.cases)[number]).value;
     const e = evaluateCase(c, asOfMs, cal);
-    rows[i] = resultRow(c.id, c.departmentId, e);
+    rows[i] = resultRowJson(c.id, c.departmentId, e);
     summaryInput[i] = { departmentId: c.departmentId, evaluation: e };
     if (e.usesUncoveredDates) spans.push([e.spanFrom, e.spanTo]);
   }
   const CHUNK = 5000;
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await out.rows(
-      rows
-        .slice(i, i + CHUNK)
-        .map((r) => JSON.stringify(r))
-        .join(','),
-    );
+    await out.rows(rows.slice(i, i + CHUNK).join(','));
   }
   return {
     total: file.total,

@@ -1,7 +1,7 @@
 /**
  * One of the `evaluate` CLI's worker threads (scripts/cli/evaluate-parallel.ts): takes blocks of
  * whole NDJSON lines from the file's shared buffer, and per line does what the serial path does —
- * trim, `JSON.parse`, `parseCaseRecord`, `evaluateCase`, the result row's JSON — and sends back
+ * trim, `JSON.parse`, `parseCaseRecord`, `evaluateCase`, the result row's JSON (`resultRowJson`) — and sends back
  * one compact batch per block (typed arrays + one string of result rows). What depends on the
  * whole file in order (line numbers, record indices, the duplicate-id check, the department
  * summary, the output order) stays on the main thread.
@@ -27,7 +27,7 @@ import {
   type BlockResult,
   type WorkerInit,
 } from './evaluate-batch';
-import { resultRow } from './evaluate-rows';
+import { resultRowJson } from './evaluate-rows';
 
 const init = workerData as WorkerInit;
 const bytes = Buffer.from(init.buffer);
@@ -125,7 +125,7 @@ function processBlock(req: BlockRequest): BlockResult {
       (e.usesUncoveredDates ? BIT_UNCOVERED : 0);
     spans[2 * n] = e.spanFrom;
     spans[2 * n + 1] = e.spanTo;
-    const json = JSON.stringify(resultRow(c.id, c.departmentId, e));
+    const json = resultRowJson(c.id, c.departmentId, e);
     if (parts.length > 0) textLength++; // the comma before it
     parts.push(json);
     starts[n] = textLength;
