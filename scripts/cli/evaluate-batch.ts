@@ -43,8 +43,13 @@ export interface BlockResult {
   /** Per record (non-empty line): its line, 1-based within the block. */
   line: Int32Array;
   kind: Uint8Array;
-  /** Per record: the id (accepted or rejected by the validator), else null. */
-  ids: (string | null)[];
+  /**
+   * Per record: the id (accepted or rejected by the validator), as `idText[idEnds[r - 1], idEnds[r])`
+   * (from 0 for the first record); empty when there is none (an id is never empty). One string
+   * instead of an array of a million: cheaper to post and to receive.
+   */
+  idText: string;
+  idEnds: Uint32Array;
   /** Reasons of KIND_INVALID records, in order. */
   reasons: string[];
   /** Per record: index into `departments` (accepted records only). */

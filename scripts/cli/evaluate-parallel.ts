@@ -225,13 +225,32 @@ class Merger {
   private evaluated = 0;
   private baseLine = 0;
   private readonly rejected: CaseFileRejection[] = [];
+  /** First record index of each accepted id (the duplicate check: the first one wins). */
   private readonly firstIndex = new Map<string, number>();
-  private readonly lineOf: number[] = [];
-  private readonly summaryDepartments: string[] = [];
-  private readonly summaryCodes: number[] = [];
+  /** Line of each record, by index (grown by doubling). */
+  private lineOf = new Int32Array(1 << 16);
+  /**
+   * The department summary as counts: per department (in order of first accepted record), how
+   * many accepted records had each summary code; summarizeByDepartment takes them as counted
+   * items, so this thread never holds a million summary entries.
+   */
+  private readonly departmentOrder = new Map<string, number>();
+  private readonly departmentNames: string[] = [];
+  private readonly codeCounts: Float64Array[] = [];
   private readonly spans: [DayIndex, DayIndex][] = [];
 
   constructor(private readonly sink: ResultSink) {}
+
+  private department(name: string): Float64Array {
+    let d = this.departmentOrder.get(name);
+    if (d === undefined) {
+      d = this.departmentNames.length;
+      this.departmentOrder.set(name, d);
+      this.departmentNames.push(name);
+      this.codeCounts.push(new Float64Array(128));
+    }
+    return this.codeCounts[d]!;
+  }
 
   async add(b: BlockResult): Promise<void> {
     let reason = 0;
@@ -244,12 +263,24 @@ class Merger {
       if (runStart >= 0) out.push(b.text.slice(runStart, runEnd));
       runStart = -1;
     };
+    // The block's department indices → that department's counts, looked up once per block.
+    const countsOf: (Float64Array | undefined)[] = new Array(b.departments.length);
+    if (this.total + b.kind.length > this.lineOf.length) {
+      let size = this.lineOf.length;
+      while (size < this.total + b.kind.length) size *= 2;
+      const grown = new Int32Array(size);
+      grown.set(this.lineOf);
+      this.lineOf = grown;
+    }
+    let idStart = 0;
     for (let r = 0; r < b.kind.length; r++) {
       const index = this.total++;
       const line = this.baseLine + b.line[r]!;
-      this.lineOf.push(line);
+      this.lineOf[index] = line;
       const kind = b.kind[r]!;
-      const id = b.ids[r] ?? null;
+      const idEnd = b.idEnds[r]!;
+      const id = idEnd === idStart ? null : b.idText.slice(idStart, idEnd);
+      idStart = idEnd;
       if (kind === KIND_TOO_LONG) {
         this.rejected.push({
           index,
@@ -285,8 +316,9 @@ class Merger {
       this.firstIndex.set(id, index);
       this.evaluated++;
       const code = b.code[r]!;
-      this.summaryDepartments.push(b.departments[b.department[r]!]!);
-      this.summaryCodes.push(code & 127);
+      const d = b.department[r]!;
+      const counts = (countsOf[d] ??= this.department(b.departments[d]!));
+      counts[code & 127]!++;
       if ((code & BIT_UNCOVERED) !== 0) {
         this.spans.push([b.spans[2 * r]! as DayIndex, b.spans[2 * r + 1]! as DayIndex]);
       }
@@ -299,18 +331,19 @@ class Merger {
   }
 
   result(): EvaluatedFile {
-    const departments = this.summaryDepartments;
-    const codes = this.summaryCodes;
-    function* items(): Generator<{ departmentId: string; evaluation: SummaryFields }> {
-      for (let i = 0; i < departments.length; i++) {
-        yield { departmentId: departments[i]!, evaluation: SUMMARY_OF[codes[i]!]! };
+    const items: { departmentId: string; evaluation: SummaryFields; count: number }[] = [];
+    this.departmentNames.forEach((departmentId, d) => {
+      const counts = this.codeCounts[d]!;
+      for (let code = 0; code < 128; code++) {
+        const count = counts[code]!;
+        if (count > 0) items.push({ departmentId, evaluation: SUMMARY_OF[code]!, count });
       }
-    }
+    });
     return {
       total: this.total,
       evaluated: this.evaluated,
       rejected: this.rejected,
-      departments: summarizeByDepartment(items()),
+      departments: summarizeByDepartment(items),
       spans: this.spans,
     };
   }

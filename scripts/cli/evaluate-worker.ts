@@ -44,7 +44,8 @@ function processBlock(req: BlockRequest): BlockResult {
   let spans = new Int32Array(capacity * 2);
   let starts = new Uint32Array(capacity);
   let ends = new Uint32Array(capacity);
-  const ids: (string | null)[] = [];
+  let idEnds = new Uint32Array(capacity);
+  let idText = '';
   const reasons: string[] = [];
   const departments: string[] = [];
   const departmentIndex = new Map<string, number>();
@@ -70,6 +71,7 @@ function processBlock(req: BlockRequest): BlockResult {
     spans = g(spans, (k) => new Int32Array(k), capacity * 2);
     starts = g(starts, (k) => new Uint32Array(k), capacity);
     ends = g(ends, (k) => new Uint32Array(k), capacity);
+    idEnds = g(idEnds, (k) => new Uint32Array(k), capacity);
   };
   let pos = start;
   while (pos < end) {
@@ -83,7 +85,7 @@ function processBlock(req: BlockRequest): BlockResult {
     line[n] = lineNo;
     if (t.length > init.maxRecordChars) {
       kind[n] = KIND_TOO_LONG;
-      ids.push(null);
+      idEnds[n] = idText.length;
       n++;
       continue;
     }
@@ -92,14 +94,15 @@ function processBlock(req: BlockRequest): BlockResult {
       raw = JSON.parse(t) as unknown;
     } catch {
       kind[n] = KIND_NOT_JSON;
-      ids.push(null);
+      idEnds[n] = idText.length;
       n++;
       continue;
     }
     const r = parseCaseRecord(raw, init.mapping, bounds);
     if (!r.ok) {
       kind[n] = KIND_INVALID;
-      ids.push(r.id);
+      if (r.id !== null) idText += r.id;
+      idEnds[n] = idText.length;
       reasons.push(r.reason);
       n++;
       continue;
@@ -107,7 +110,8 @@ function processBlock(req: BlockRequest): BlockResult {
     const c = r.value;
     const e = evaluateCase(c, init.asOfMs, cal);
     kind[n] = KIND_OK;
-    ids.push(c.id);
+    idText += c.id;
+    idEnds[n] = idText.length;
     let d = departmentIndex.get(c.departmentId);
     if (d === undefined) {
       d = departments.length;
@@ -138,7 +142,8 @@ function processBlock(req: BlockRequest): BlockResult {
     lineCount: lineNo,
     line: line.slice(0, n),
     kind: kind.slice(0, n),
-    ids,
+    idText,
+    idEnds: idEnds.slice(0, n),
     reasons,
     department: department.slice(0, n),
     departments,
@@ -152,7 +157,16 @@ function processBlock(req: BlockRequest): BlockResult {
 
 parentPort?.on('message', (req: BlockRequest) => {
   const out = processBlock(req);
-  const arrays = [out.line, out.kind, out.department, out.code, out.spans, out.starts, out.ends];
+  const arrays = [
+    out.line,
+    out.kind,
+    out.idEnds,
+    out.department,
+    out.code,
+    out.spans,
+    out.starts,
+    out.ends,
+  ];
   // Each array was made by `slice`, so it owns a plain ArrayBuffer: moved, not copied.
   parentPort?.postMessage(
     out,
