@@ -1,8 +1,9 @@
 /**
  * One of the `evaluate` CLI's worker threads (scripts/cli/evaluate-parallel.ts): takes blocks of
  * whole NDJSON lines from the file's shared buffer, and per line does what the serial path does —
- * trim, `JSON.parse`, `parseCaseRecord`, `evaluateCase`, the result row's JSON (`resultRowJson`) — and sends back
- * one compact batch per block (typed arrays + one string of result rows). What depends on the
+ * trim, `JSON.parse` (ordinary lines: the byte-level fast path `RecordScanner` instead),
+ * `parseCaseRecord`, `evaluateCase`, the result row's JSON (`resultRowJson`) — and sends back one
+ * compact batch per block (typed arrays + one string of result rows). What depends on the
  * whole file in order (line numbers, record indices, the duplicate-id check, the department
  * summary, the output order) stays on the main thread.
  */
@@ -11,6 +12,7 @@ import { officialCalendar } from '../../src/domain/calendar';
 import { evaluateCase } from '../../src/domain/time-limit';
 import { parseCaseRecord } from '../../src/feeds/case-record';
 import { defaultDateBounds } from '../../src/feeds/date-bounds';
+import { CASE_FIELDS, columnOf } from '../../src/feeds/mapping';
 import {
   BIT_COMPLETED,
   BIT_EARLY,
@@ -28,10 +30,16 @@ import {
   type WorkerInit,
 } from './evaluate-batch';
 import { resultRowJson } from './evaluate-rows';
+import { RecordScanner } from './ndjson-record-scan';
 
 const init = workerData as WorkerInit;
 const bytes = Buffer.from(init.buffer);
 const cal = officialCalendar();
+/** Builds only the properties parseCaseRecord reads (its fields, or the mapping's columns). */
+const scanner = RecordScanner.of(
+  bytes,
+  CASE_FIELDS.map((f) => columnOf(f, init.mapping)),
+);
 
 function processBlock(req: BlockRequest): BlockResult {
   const { start, end } = req;
@@ -78,25 +86,36 @@ function processBlock(req: BlockRequest): BlockResult {
     let nl = bytes.indexOf(10, pos);
     if (nl === -1 || nl >= end) nl = end;
     lineNo++;
-    const t = bytes.toString('utf8', pos, nl).trim();
+    const from = pos;
     pos = nl + 1;
-    if (t === '') continue;
+    // The fast path reads the line's bytes directly; a line it declines (blank, not JSON, anything
+    // outside its subset) takes the ordinary path, which reads it the same way. A line of at most
+    // `maxRecordChars` bytes has at most as many characters: never "too long".
+    const fast =
+      scanner !== null && nl - from <= init.maxRecordChars ? scanner.scan(from, nl) : null;
+    let t = '';
+    if (fast === null) {
+      t = bytes.toString('utf8', from, nl).trim();
+      if (t === '') continue;
+    }
     if (n === capacity) grow();
     line[n] = lineNo;
-    if (t.length > init.maxRecordChars) {
-      kind[n] = KIND_TOO_LONG;
-      idEnds[n] = idText.length;
-      n++;
-      continue;
-    }
-    let raw: unknown;
-    try {
-      raw = JSON.parse(t) as unknown;
-    } catch {
-      kind[n] = KIND_NOT_JSON;
-      idEnds[n] = idText.length;
-      n++;
-      continue;
+    let raw: unknown = fast;
+    if (fast === null) {
+      if (t.length > init.maxRecordChars) {
+        kind[n] = KIND_TOO_LONG;
+        idEnds[n] = idText.length;
+        n++;
+        continue;
+      }
+      try {
+        raw = JSON.parse(t) as unknown;
+      } catch {
+        kind[n] = KIND_NOT_JSON;
+        idEnds[n] = idText.length;
+        n++;
+        continue;
+      }
     }
     const r = parseCaseRecord(raw, init.mapping, bounds);
     if (!r.ok) {
