@@ -50,6 +50,8 @@ export interface BlockResult {
    */
   idText: string;
   idEnds: Uint32Array;
+  /** Per record: `idHash` of its id (accepted records only; for the duplicate check). */
+  idHashes: Uint32Array;
   /** Reasons of KIND_INVALID records, in order. */
   reasons: string[];
   /** Per record: index into `departments` (accepted records only). */

@@ -23,6 +23,7 @@ import { summarizeByDepartment } from '../../src/domain/time-limit';
 import { CaseFileError, type CaseFileRejection } from '../../src/feeds/case-file';
 import { detectEncoding } from '../../src/feeds/columns/encoding';
 import type { ColumnMapping } from '../../src/feeds/mapping';
+import { FirstIndexTable } from './first-index-table';
 import { duplicateIdReason } from '../../src/feeds/result';
 import { checkText, RecordFileError } from '../../server/import/readers';
 import type { DayIndex } from '../../src/domain/calendar';
@@ -226,9 +227,14 @@ class Merger {
   private baseLine = 0;
   private readonly rejected: CaseFileRejection[] = [];
   /** First record index of each accepted id (the duplicate check: the first one wins). */
-  private readonly firstIndex = new Map<string, number>();
-  /** Line of each record, by index (grown by doubling). */
+  private readonly firstIndex = new FirstIndexTable((i) => this.idAt(i));
+  /** Per record index (grown by doubling): its line, and where its id is (block, from, to). */
   private lineOf = new Int32Array(1 << 16);
+  private idBlockOf = new Int32Array(1 << 16);
+  private idFromOf = new Uint32Array(1 << 16);
+  private idToOf = new Uint32Array(1 << 16);
+  /** Each block's `idText`, by block number. */
+  private readonly idTexts: string[] = [];
   /**
    * The department summary as counts: per department (in order of first accepted record), how
    * many accepted records had each summary code; summarizeByDepartment takes them as counted
@@ -240,6 +246,26 @@ class Merger {
   private readonly spans: [DayIndex, DayIndex][] = [];
 
   constructor(private readonly sink: ResultSink) {}
+
+  private idAt(index: number): string {
+    return this.idTexts[this.idBlockOf[index]!]!.slice(this.idFromOf[index], this.idToOf[index]);
+  }
+
+  /** Room for `count` more records in the per-index arrays. */
+  private reserve(count: number): void {
+    if (this.total + count <= this.lineOf.length) return;
+    let size = this.lineOf.length;
+    while (size < this.total + count) size *= 2;
+    const grow = <T extends Int32Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.lineOf = grow(this.lineOf, (n) => new Int32Array(n));
+    this.idBlockOf = grow(this.idBlockOf, (n) => new Int32Array(n));
+    this.idFromOf = grow(this.idFromOf, (n) => new Uint32Array(n));
+    this.idToOf = grow(this.idToOf, (n) => new Uint32Array(n));
+  }
 
   private department(name: string): Float64Array {
     let d = this.departmentOrder.get(name);
@@ -253,6 +279,20 @@ class Merger {
   }
 
   async add(b: BlockResult): Promise<void> {
+    // A received batch has many properties: read each once, not per record (issue 17: per-record
+    // property reads on the deserialised object were a large part of this thread's time).
+    const {
+      kind: kinds,
+      line: lines,
+      idEnds,
+      idHashes,
+      idText,
+      code: codes,
+      department,
+      spans,
+    } = b;
+    const { starts, ends, departments, reasons, text } = b;
+    const count = kinds.length;
     let reason = 0;
     const out: string[] = [];
     // Accepted rows are comma-separated in the block's text: runs of them are copied as one slice,
@@ -260,27 +300,25 @@ class Merger {
     let runStart = -1;
     let runEnd = 0;
     const flushRun = (): void => {
-      if (runStart >= 0) out.push(b.text.slice(runStart, runEnd));
+      if (runStart >= 0) out.push(text.slice(runStart, runEnd));
       runStart = -1;
     };
     // The block's department indices → that department's counts, looked up once per block.
-    const countsOf: (Float64Array | undefined)[] = new Array(b.departments.length);
-    if (this.total + b.kind.length > this.lineOf.length) {
-      let size = this.lineOf.length;
-      while (size < this.total + b.kind.length) size *= 2;
-      const grown = new Int32Array(size);
-      grown.set(this.lineOf);
-      this.lineOf = grown;
-    }
+    const countsOf: (Float64Array | undefined)[] = new Array(departments.length);
+    this.reserve(count);
+    this.idTexts[b.block] = idText;
     let idStart = 0;
-    for (let r = 0; r < b.kind.length; r++) {
+    for (let r = 0; r < count; r++) {
       const index = this.total++;
-      const line = this.baseLine + b.line[r]!;
+      const line = this.baseLine + lines[r]!;
       this.lineOf[index] = line;
-      const kind = b.kind[r]!;
-      const idEnd = b.idEnds[r]!;
-      const id = idEnd === idStart ? null : b.idText.slice(idStart, idEnd);
+      const kind = kinds[r]!;
+      const idFrom = idStart;
+      const idEnd = idEnds[r]!;
       idStart = idEnd;
+      this.idBlockOf[index] = b.block;
+      this.idFromOf[index] = idFrom;
+      this.idToOf[index] = idEnd;
       if (kind === KIND_TOO_LONG) {
         this.rejected.push({
           index,
@@ -298,32 +336,35 @@ class Merger {
         continue;
       }
       if (kind === KIND_INVALID) {
-        this.rejected.push({ index, id, reason: b.reasons[reason++]! });
+        this.rejected.push({
+          index,
+          id: idEnd === idFrom ? null : this.idAt(index),
+          reason: reasons[reason++]!,
+        });
         continue;
       }
-      if (kind !== KIND_OK || id === null) throw new Error('evaluate worker: bad record kind');
-      const first = this.firstIndex.get(id);
-      if (first !== undefined) {
+      if (kind !== KIND_OK || idEnd === idFrom) throw new Error('evaluate worker: bad record kind');
+      const first = this.firstIndex.firstOrAdd(idHashes[r]!, index);
+      if (first >= 0) {
         flushRun();
         const at = this.lineOf[first]!;
         this.rejected.push({
           index,
-          id,
+          id: this.idAt(index),
           reason: duplicateIdReason('办件编号', first, { zh: `文件第 ${at} 行`, en: `line ${at}` }),
         });
         continue;
       }
-      this.firstIndex.set(id, index);
       this.evaluated++;
-      const code = b.code[r]!;
-      const d = b.department[r]!;
-      const counts = (countsOf[d] ??= this.department(b.departments[d]!));
+      const code = codes[r]!;
+      const d = department[r]!;
+      const counts = (countsOf[d] ??= this.department(departments[d]!));
       counts[code & 127]!++;
       if ((code & BIT_UNCOVERED) !== 0) {
-        this.spans.push([b.spans[2 * r]! as DayIndex, b.spans[2 * r + 1]! as DayIndex]);
+        this.spans.push([spans[2 * r]! as DayIndex, spans[2 * r + 1]! as DayIndex]);
       }
-      if (runStart < 0) runStart = b.starts[r]!;
-      runEnd = b.ends[r]!;
+      if (runStart < 0) runStart = starts[r]!;
+      runEnd = ends[r]!;
     }
     flushRun();
     this.baseLine += b.lineCount;

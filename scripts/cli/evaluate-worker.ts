@@ -30,6 +30,7 @@ import {
   type WorkerInit,
 } from './evaluate-batch';
 import { resultRowJson } from './evaluate-rows';
+import { idHash } from './first-index-table';
 import { RecordScanner } from './ndjson-record-scan';
 
 const init = workerData as WorkerInit;
@@ -53,6 +54,7 @@ function processBlock(req: BlockRequest): BlockResult {
   let starts = new Uint32Array(capacity);
   let ends = new Uint32Array(capacity);
   let idEnds = new Uint32Array(capacity);
+  let idHashes = new Uint32Array(capacity);
   let idText = '';
   const reasons: string[] = [];
   const departments: string[] = [];
@@ -80,6 +82,7 @@ function processBlock(req: BlockRequest): BlockResult {
     starts = g(starts, (k) => new Uint32Array(k), capacity);
     ends = g(ends, (k) => new Uint32Array(k), capacity);
     idEnds = g(idEnds, (k) => new Uint32Array(k), capacity);
+    idHashes = g(idHashes, (k) => new Uint32Array(k), capacity);
   };
   let pos = start;
   while (pos < end) {
@@ -131,6 +134,7 @@ function processBlock(req: BlockRequest): BlockResult {
     kind[n] = KIND_OK;
     idText += c.id;
     idEnds[n] = idText.length;
+    idHashes[n] = idHash(c.id);
     let d = departmentIndex.get(c.departmentId);
     if (d === undefined) {
       d = departments.length;
@@ -163,6 +167,7 @@ function processBlock(req: BlockRequest): BlockResult {
     kind: kind.slice(0, n),
     idText,
     idEnds: idEnds.slice(0, n),
+    idHashes: idHashes.slice(0, n),
     reasons,
     department: department.slice(0, n),
     departments,
@@ -180,6 +185,7 @@ parentPort?.on('message', (req: BlockRequest) => {
     out.line,
     out.kind,
     out.idEnds,
+    out.idHashes,
     out.department,
     out.code,
     out.spans,
