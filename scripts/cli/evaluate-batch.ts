@@ -60,8 +60,11 @@ export interface BlockResult {
   code: Uint8Array;
   /** Per record: [spanFrom, spanTo] of the evaluation (used when BIT_UNCOVERED is set). */
   spans: Int32Array;
-  /** The result rows' JSON, comma-separated; an accepted record's row is `text[starts[r], ends[r])`. */
-  text: string;
+  /**
+   * The result rows' JSON as UTF-8, comma-separated; an accepted record's row is the bytes
+   * `rows[starts[r], ends[r])`.
+   */
+  rows: Uint8Array;
   starts: Uint32Array;
   ends: Uint32Array;
 }

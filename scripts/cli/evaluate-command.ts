@@ -109,26 +109,31 @@ class OutputWriter implements ResultSink {
 
   constructor(private readonly asOf: string) {}
 
-  private async write(text: string): Promise<void> {
+  private async write(chunks: readonly (string | Uint8Array)[]): Promise<void> {
     if (!this.started) {
       this.started = true;
       await writeStdout([`{"asOf":${JSON.stringify(this.asOf)},"results":[`]);
     }
-    await writeStdout([text]);
+    await writeStdout(chunks);
   }
 
-  async rows(json: string): Promise<void> {
-    if (json === '') return;
-    await this.write(this.wroteRows ? `,${json}` : json);
-    this.wroteRows = true;
+  async rows(pieces: readonly (string | Uint8Array)[]): Promise<void> {
+    const chunks: (string | Uint8Array)[] = [];
+    for (const piece of pieces) {
+      if (piece.length === 0) continue;
+      if (this.wroteRows) chunks.push(',');
+      chunks.push(piece);
+      this.wroteRows = true;
+    }
+    if (chunks.length > 0) await this.write(chunks);
   }
 
   async end(tail: EvaluateOutputTail): Promise<void> {
-    await this.write(
+    await this.write([
       `],"departments":${JSON.stringify(tail.departments)}` +
         `,"rejected":${JSON.stringify(tail.rejected)}` +
         `,"calendar":${JSON.stringify(tail.calendar)}}\n`,
-    );
+    ]);
   }
 }
 
@@ -167,7 +172,7 @@ async function evaluateSerial(
   }
   const CHUNK = 5000;
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await out.rows(rows.slice(i, i + CHUNK).join(','));
+    await out.rows([rows.slice(i, i + CHUNK).join(',')]);
   }
   return {
     total: file.total,

@@ -63,9 +63,12 @@ export interface EvaluatedFile {
   spans: [DayIndex, DayIndex][];
 }
 
-/** Where the result rows go: `rows` takes the JSON of rows (comma-joined), in order. */
+/**
+ * Where the result rows go, in order: `rows` takes pieces of the rows' JSON (text or UTF-8), each
+ * one or more whole rows, comma-separated within; the sink separates the pieces.
+ */
 export interface ResultSink {
-  rows(json: string): Promise<void>;
+  rows(pieces: readonly (string | Uint8Array)[]): Promise<void>;
 }
 
 type SummaryFields = Pick<
@@ -291,16 +294,16 @@ class Merger {
       department,
       spans,
     } = b;
-    const { starts, ends, departments, reasons, text } = b;
+    const { starts, ends, departments, reasons, rows } = b;
     const count = kinds.length;
     let reason = 0;
-    const out: string[] = [];
-    // Accepted rows are comma-separated in the block's text: runs of them are copied as one slice,
+    const out: Uint8Array[] = [];
+    // Accepted rows are comma-separated in the block's bytes: runs of them go out as one view,
     // cut only where a duplicate id (known only here) drops a row.
     let runStart = -1;
     let runEnd = 0;
     const flushRun = (): void => {
-      if (runStart >= 0) out.push(text.slice(runStart, runEnd));
+      if (runStart >= 0) out.push(rows.subarray(runStart, runEnd));
       runStart = -1;
     };
     // The block's department indices → that department's counts, looked up once per block.
@@ -368,7 +371,7 @@ class Merger {
     }
     flushRun();
     this.baseLine += b.lineCount;
-    if (out.length > 0) await this.sink.rows(out.join(','));
+    if (out.length > 0) await this.sink.rows(out);
   }
 
   result(): EvaluatedFile {

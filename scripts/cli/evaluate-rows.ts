@@ -98,3 +98,23 @@ export function resultRowJson(id: string, departmentId: string, e: CaseEvaluatio
     `,"onTime":${jsonFlag(e.onTime)},"early":${jsonFlag(e.early)},"level":"${e.level}"}`
   );
 }
+
+/**
+ * Bytes of `s` in UTF-8 as Buffer and TextEncoder write it (a lone surrogate as U+FFFD, 3 bytes).
+ * The workers place each row in a block's bytes by it: one encode per block instead of one
+ * native call per row (issue 17: that call was ≈ 6 % of a worker's time).
+ */
+export function utf8Length(s: string): number {
+  let n = s.length;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    n += c < 0x800 ? 1 : 2;
+    // A surrogate pair is 2 units and 4 bytes: the low one adds nothing.
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+  }
+  return n;
+}

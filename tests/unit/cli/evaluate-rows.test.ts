@@ -8,7 +8,7 @@ import { generateDemoCity } from '../../../mocks/demo-city';
 import { officialCalendar } from '../../../src/domain/calendar';
 import { evaluateCase, type CaseEvaluation } from '../../../src/domain/time-limit';
 import { parseCaseRecord } from '../../../src/feeds/case-record';
-import { resultRow, resultRowJson } from '../../../scripts/cli/evaluate-rows';
+import { resultRow, resultRowJson, utf8Length } from '../../../scripts/cli/evaluate-rows';
 
 const AS_OF = Date.parse('2026-09-30T23:59:59.999+08:00');
 const cal = officialCalendar();
@@ -79,5 +79,22 @@ describe('resultRowJson', () => {
     const [e] = evaluations();
     const odd = { ...e!, elapsedDays: -0, remainingDays: Number.NaN, overdueDays: Infinity };
     expect(resultRowJson('A', 'B', odd)).toBe(JSON.stringify(resultRow('A', 'B', odd)));
+  });
+});
+
+describe('utf8Length', () => {
+  it('counts the bytes Buffer writes, surrogates (paired or lone) included', () => {
+    const samples = [...AWKWARD_IDS, 'é', 'ß中😀', '\ud83d', '\ude00x', 'a\ud83d\ud83d\ude00', ''];
+    let seed = 7;
+    const units = [0x41, 0xe9, 0x7ff, 0x800, 0x4e2d, 0xd83d, 0xde00, 0xffff, 0x20];
+    for (let i = 0; i < 2000; i++) {
+      let s = '';
+      for (let k = i % 9; k >= 0; k--) {
+        seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+        s += String.fromCharCode(units[seed % units.length]!);
+      }
+      samples.push(s);
+    }
+    for (const s of samples) expect(utf8Length(s), JSON.stringify(s)).toBe(Buffer.byteLength(s));
   });
 });
