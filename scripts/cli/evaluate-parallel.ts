@@ -132,6 +132,14 @@ function plainUtf8Lines(bytes: Buffer): boolean {
   return true;
 }
 
+/** The file's lines, estimated from the first `sample` bytes (capped: the tables still grow). */
+function estimatedLines(bytes: Buffer, sample: number): number {
+  let lines = 1;
+  for (let at = bytes.indexOf(10); at !== -1 && at < sample; at = bytes.indexOf(10, at + 1))
+    lines++;
+  return Math.min(1 << 22, Math.ceil((lines * bytes.length) / Math.max(1, sample)));
+}
+
 /** Block boundaries: each block ends just after a LF (or at the end of the file). */
 function blocksOf(bytes: Buffer): BlockRequest[] {
   const out: BlockRequest[] = [];
@@ -203,7 +211,7 @@ export async function evaluateNdjsonParallel(
     // Starting a worker (its own module graph) costs more than a few blocks of work.
     if (blocks.length < MIN_BLOCKS) return null;
     if (workers.length === 0) startWorkers(bytes.buffer as SharedArrayBuffer);
-    const state = new Merger(sink);
+    const state = new Merger(sink, estimatedLines(bytes, blocks[0]!.end));
     await new Promise<void>((resolve, reject) => {
       if (failure !== null) {
         reject(failure);
@@ -248,7 +256,7 @@ class Merger {
   private baseLine = 0;
   private readonly rejected: CaseFileRejection[] = [];
   /** First record index of each accepted id (the duplicate check: the first one wins). */
-  private readonly firstIndex = new FirstIndexTable((i) => this.idAt(i));
+  private readonly firstIndex: FirstIndexTable;
   /** Per record index (grown by doubling): its line, and where its id is (block, from, to). */
   private lineOf = new Int32Array(1 << 16);
   private idBlockOf = new Int32Array(1 << 16);
@@ -266,7 +274,13 @@ class Merger {
   private readonly codeCounts: Float64Array[] = [];
   private readonly spans: [DayIndex, DayIndex][] = [];
 
-  constructor(private readonly sink: ResultSink) {}
+  /** @param expected an estimate of the records in the file (to size the tables once) */
+  constructor(
+    private readonly sink: ResultSink,
+    expected: number,
+  ) {
+    this.firstIndex = new FirstIndexTable((i) => this.idAt(i), expected);
+  }
 
   private idAt(index: number): string {
     return this.idTexts[this.idBlockOf[index]!]!.slice(this.idFromOf[index], this.idToOf[index]);

@@ -99,6 +99,12 @@ export function resultRowJson(id: string, departmentId: string, e: CaseEvaluatio
   );
 }
 
+/** True when every unit of `s` is ASCII (its UTF-8 bytes are its units). */
+export function isAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) >= 0x80) return false;
+  return true;
+}
+
 /**
  * Bytes of `s` in UTF-8 as Buffer and TextEncoder write it (a lone surrogate as U+FFFD, 3 bytes).
  * The workers place each row in a block's bytes by it: one encode per block instead of one
