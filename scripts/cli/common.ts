@@ -39,8 +39,8 @@ export function parseOptions(args: string[], known: readonly string[]): Map<stri
   return out;
 }
 
-/** Write a large string to stdout in pieces and wait until it is flushed. */
-export async function writeStdout(chunks: Iterable<string>): Promise<void> {
+/** Write a large output (text or UTF-8 bytes) to stdout in pieces and wait until it is flushed. */
+export async function writeStdout(chunks: Iterable<string | Uint8Array>): Promise<void> {
   for (const chunk of chunks) {
     if (!process.stdout.write(chunk)) {
       await new Promise<void>((resolve) => process.stdout.once('drain', () => resolve()));

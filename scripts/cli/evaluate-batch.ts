@@ -43,8 +43,15 @@ export interface BlockResult {
   /** Per record (non-empty line): its line, 1-based within the block. */
   line: Int32Array;
   kind: Uint8Array;
-  /** Per record: the id (accepted or rejected by the validator), else null. */
-  ids: (string | null)[];
+  /**
+   * Per record: the id (accepted or rejected by the validator), as `idText[idEnds[r - 1], idEnds[r])`
+   * (from 0 for the first record); empty when there is none (an id is never empty). One string
+   * instead of an array of a million: cheaper to post and to receive.
+   */
+  idText: string;
+  idEnds: Uint32Array;
+  /** Per record: `idHash` of its id (accepted records only; for the duplicate check). */
+  idHashes: Uint32Array;
   /** Reasons of KIND_INVALID records, in order. */
   reasons: string[];
   /** Per record: index into `departments` (accepted records only). */
@@ -53,8 +60,11 @@ export interface BlockResult {
   code: Uint8Array;
   /** Per record: [spanFrom, spanTo] of the evaluation (used when BIT_UNCOVERED is set). */
   spans: Int32Array;
-  /** The result rows' JSON, comma-separated; an accepted record's row is `text[starts[r], ends[r])`. */
-  text: string;
+  /**
+   * The result rows' JSON as UTF-8, comma-separated; an accepted record's row is the bytes
+   * `rows[starts[r], ends[r])`.
+   */
+  rows: Uint8Array;
   starts: Uint32Array;
   ends: Uint32Array;
 }

@@ -25,7 +25,7 @@ import {
   type CliCommand,
 } from './common';
 import { evaluateNdjsonParallel, type EvaluatedFile, type ResultSink } from './evaluate-parallel';
-import { resultRow, type EvaluateResultRow } from './evaluate-rows';
+import { resultRowJson } from './evaluate-rows';
 
 export { resultRow, type EvaluateResultRow } from './evaluate-rows';
 
@@ -109,26 +109,31 @@ class OutputWriter implements ResultSink {
 
   constructor(private readonly asOf: string) {}
 
-  private async write(text: string): Promise<void> {
+  private async write(chunks: readonly (string | Uint8Array)[]): Promise<void> {
     if (!this.started) {
       this.started = true;
       await writeStdout([`{"asOf":${JSON.stringify(this.asOf)},"results":[`]);
     }
-    await writeStdout([text]);
+    await writeStdout(chunks);
   }
 
-  async rows(json: string): Promise<void> {
-    if (json === '') return;
-    await this.write(this.wroteRows ? `,${json}` : json);
-    this.wroteRows = true;
+  async rows(pieces: readonly (string | Uint8Array)[]): Promise<void> {
+    const chunks: (string | Uint8Array)[] = [];
+    for (const piece of pieces) {
+      if (piece.length === 0) continue;
+      if (this.wroteRows) chunks.push(',');
+      chunks.push(piece);
+      this.wroteRows = true;
+    }
+    if (chunks.length > 0) await this.write(chunks);
   }
 
   async end(tail: EvaluateOutputTail): Promise<void> {
-    await this.write(
+    await this.write([
       `],"departments":${JSON.stringify(tail.departments)}` +
         `,"rejected":${JSON.stringify(tail.rejected)}` +
         `,"calendar":${JSON.stringify(tail.calendar)}}\n`,
-    );
+    ]);
   }
 }
 
@@ -153,7 +158,7 @@ async function evaluateSerial(
 ): Promise<EvaluatedFile> {
   const file = await readCaseFile(input, format, mapping);
   const cal = officialCalendar();
-  const rows: EvaluateResultRow[] = new Array<EvaluateResultRow>(file.cases.length);
+  const rows: string[] = new Array<string>(file.cases.length);
   const summaryInput: { departmentId: string; evaluation: CaseEvaluation }[] = new Array(
     file.cases.length,
   );
@@ -161,18 +166,13 @@ async function evaluateSerial(
   for (let i = 0; i < file.cases.length; i++) {
     const c = (file.cases[i] as (typeof file.cases)[number]).value;
     const e = evaluateCase(c, asOfMs, cal);
-    rows[i] = resultRow(c.id, c.departmentId, e);
+    rows[i] = resultRowJson(c.id, c.departmentId, e);
     summaryInput[i] = { departmentId: c.departmentId, evaluation: e };
     if (e.usesUncoveredDates) spans.push([e.spanFrom, e.spanTo]);
   }
   const CHUNK = 5000;
   for (let i = 0; i < rows.length; i += CHUNK) {
-    await out.rows(
-      rows
-        .slice(i, i + CHUNK)
-        .map((r) => JSON.stringify(r))
-        .join(','),
-    );
+    await out.rows([rows.slice(i, i + CHUNK).join(',')]);
   }
   return {
     total: file.total,

@@ -23,6 +23,7 @@ import { summarizeByDepartment } from '../../src/domain/time-limit';
 import { CaseFileError, type CaseFileRejection } from '../../src/feeds/case-file';
 import { detectEncoding } from '../../src/feeds/columns/encoding';
 import type { ColumnMapping } from '../../src/feeds/mapping';
+import { FirstIndexTable } from './first-index-table';
 import { duplicateIdReason } from '../../src/feeds/result';
 import { checkText, RecordFileError } from '../../server/import/readers';
 import type { DayIndex } from '../../src/domain/calendar';
@@ -62,9 +63,12 @@ export interface EvaluatedFile {
   spans: [DayIndex, DayIndex][];
 }
 
-/** Where the result rows go: `rows` takes the JSON of rows (comma-joined), in order. */
+/**
+ * Where the result rows go, in order: `rows` takes pieces of the rows' JSON (text or UTF-8), each
+ * one or more whole rows, comma-separated within; the sink separates the pieces.
+ */
 export interface ResultSink {
-  rows(json: string): Promise<void>;
+  rows(pieces: readonly (string | Uint8Array)[]): Promise<void>;
 }
 
 type SummaryFields = Pick<
@@ -82,7 +86,11 @@ const SUMMARY_OF: SummaryFields[] = Array.from({ length: 128 }, (_, c) => ({
   overdue: (c & BIT_OVERDUE) !== 0,
 }));
 
-function readWhole(path: string): Buffer {
+/**
+ * Reads the whole file into a SharedArrayBuffer. `beforeReading` gets the (empty) buffer first:
+ * worker threads can load their code while this thread reads.
+ */
+function readWhole(path: string, beforeReading: (buffer: SharedArrayBuffer) => void): Buffer {
   let fd;
   try {
     fd = openSync(path, 'r');
@@ -92,7 +100,9 @@ function readWhole(path: string): Buffer {
   }
   try {
     const size = fstatSync(fd).size;
-    const bytes = Buffer.from(new SharedArrayBuffer(size));
+    const shared = new SharedArrayBuffer(size);
+    beforeReading(shared);
+    const bytes = Buffer.from(shared);
     let done = 0;
     while (done < size) {
       const n = readSync(fd, bytes, done, size - done, done);
@@ -120,6 +130,14 @@ function plainUtf8Lines(bytes: Buffer): boolean {
     p = q + 1;
   }
   return true;
+}
+
+/** The file's lines, estimated from the first `sample` bytes (capped: the tables still grow). */
+function estimatedLines(bytes: Buffer, sample: number): number {
+  let lines = 1;
+  for (let at = bytes.indexOf(10); at !== -1 && at < sample; at = bytes.indexOf(10, at + 1))
+    lines++;
+  return Math.min(1 << 22, Math.ceil((lines * bytes.length) / Math.max(1, sample)));
 }
 
 /** Block boundaries: each block ends just after a LF (or at the end of the file). */
@@ -165,27 +183,40 @@ export async function evaluateNdjsonParallel(
   asOfMs: number,
   sink: ResultSink,
 ): Promise<EvaluatedFile | null> {
-  const bytes = readWhole(path);
-  try {
-    checkText(bytes.subarray(0, SNIFF_BYTES));
-  } catch (e) {
-    if (e instanceof RecordFileError) throw new CaseFileError(e.message);
-    throw e;
-  }
-  if (!plainUtf8Lines(bytes)) return null;
-  const blocks = blocksOf(bytes);
-  // Starting a worker (its own module graph) costs more than a few blocks of work.
-  if (blocks.length < MIN_BLOCKS) return null;
-  const init: WorkerInit = {
-    buffer: bytes.buffer as SharedArrayBuffer,
-    mapping,
-    asOfMs,
-    maxRecordChars: MAX_RECORD_CHARS,
+  let workers: Worker[] = [];
+  // A worker's first error (it may come before the blocks are sent).
+  let failure: unknown = null;
+  const startWorkers = (buffer: SharedArrayBuffer): void => {
+    const init: WorkerInit = { buffer, mapping, asOfMs, maxRecordChars: MAX_RECORD_CHARS };
+    workers = Array.from({ length: WORKERS }, () => {
+      const w = startWorker(init);
+      w.on('error', (e) => (failure ??= e));
+      return w;
+    });
   };
-  const workers = Array.from({ length: Math.min(WORKERS, blocks.length) }, () => startWorker(init));
-  const state = new Merger(sink);
   try {
+    // Files that will surely have enough blocks start the workers before the file is read and
+    // checked: they load their code meanwhile (issue 17: ≈ 0.3–0.5 s before the first block at 1M).
+    const bytes = readWhole(path, (buffer) => {
+      if (buffer.byteLength >= (MIN_BLOCKS + 1) * BLOCK_BYTES) startWorkers(buffer);
+    });
+    try {
+      checkText(bytes.subarray(0, SNIFF_BYTES));
+    } catch (e) {
+      if (e instanceof RecordFileError) throw new CaseFileError(e.message);
+      throw e;
+    }
+    if (!plainUtf8Lines(bytes)) return null;
+    const blocks = blocksOf(bytes);
+    // Starting a worker (its own module graph) costs more than a few blocks of work.
+    if (blocks.length < MIN_BLOCKS) return null;
+    if (workers.length === 0) startWorkers(bytes.buffer as SharedArrayBuffer);
+    const state = new Merger(sink, estimatedLines(bytes, blocks[0]!.end));
     await new Promise<void>((resolve, reject) => {
+      if (failure !== null) {
+        reject(failure);
+        return;
+      }
       let next = 0;
       const pending = new Map<number, BlockResult>();
       let expected = 0;
@@ -211,12 +242,11 @@ export async function evaluateNdjsonParallel(
         });
         for (let i = 0; i < IN_FLIGHT; i++) send(w);
       }
-      if (blocks.length === 0) resolve();
     });
+    return state.result();
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
-  return state.result();
 }
 
 /** Folds the blocks, in file order, into what the serial path computes record by record. */
@@ -225,31 +255,105 @@ class Merger {
   private evaluated = 0;
   private baseLine = 0;
   private readonly rejected: CaseFileRejection[] = [];
-  private readonly firstIndex = new Map<string, number>();
-  private readonly lineOf: number[] = [];
-  private readonly summaryDepartments: string[] = [];
-  private readonly summaryCodes: number[] = [];
+  /** First record index of each accepted id (the duplicate check: the first one wins). */
+  private readonly firstIndex: FirstIndexTable;
+  /** Per record index (grown by doubling): its line, and where its id is (block, from, to). */
+  private lineOf = new Int32Array(1 << 16);
+  private idBlockOf = new Int32Array(1 << 16);
+  private idFromOf = new Uint32Array(1 << 16);
+  private idToOf = new Uint32Array(1 << 16);
+  /** Each block's `idText`, by block number. */
+  private readonly idTexts: string[] = [];
+  /**
+   * The department summary as counts: per department (in order of first accepted record), how
+   * many accepted records had each summary code; summarizeByDepartment takes them as counted
+   * items, so this thread never holds a million summary entries.
+   */
+  private readonly departmentOrder = new Map<string, number>();
+  private readonly departmentNames: string[] = [];
+  private readonly codeCounts: Float64Array[] = [];
   private readonly spans: [DayIndex, DayIndex][] = [];
 
-  constructor(private readonly sink: ResultSink) {}
+  /** @param expected an estimate of the records in the file (to size the tables once) */
+  constructor(
+    private readonly sink: ResultSink,
+    expected: number,
+  ) {
+    this.firstIndex = new FirstIndexTable((i) => this.idAt(i), expected);
+  }
+
+  private idAt(index: number): string {
+    return this.idTexts[this.idBlockOf[index]!]!.slice(this.idFromOf[index], this.idToOf[index]);
+  }
+
+  /** Room for `count` more records in the per-index arrays. */
+  private reserve(count: number): void {
+    if (this.total + count <= this.lineOf.length) return;
+    let size = this.lineOf.length;
+    while (size < this.total + count) size *= 2;
+    const grow = <T extends Int32Array | Uint32Array>(a: T, make: (n: number) => T): T => {
+      const b = make(size);
+      b.set(a);
+      return b;
+    };
+    this.lineOf = grow(this.lineOf, (n) => new Int32Array(n));
+    this.idBlockOf = grow(this.idBlockOf, (n) => new Int32Array(n));
+    this.idFromOf = grow(this.idFromOf, (n) => new Uint32Array(n));
+    this.idToOf = grow(this.idToOf, (n) => new Uint32Array(n));
+  }
+
+  private department(name: string): Float64Array {
+    let d = this.departmentOrder.get(name);
+    if (d === undefined) {
+      d = this.departmentNames.length;
+      this.departmentOrder.set(name, d);
+      this.departmentNames.push(name);
+      this.codeCounts.push(new Float64Array(128));
+    }
+    return this.codeCounts[d]!;
+  }
 
   async add(b: BlockResult): Promise<void> {
+    // A received batch has many properties: read each once, not per record (issue 17: per-record
+    // property reads on the deserialised object were a large part of this thread's time).
+    const {
+      kind: kinds,
+      line: lines,
+      idEnds,
+      idHashes,
+      idText,
+      code: codes,
+      department,
+      spans,
+    } = b;
+    const { starts, ends, departments, reasons, rows } = b;
+    const count = kinds.length;
     let reason = 0;
-    const out: string[] = [];
-    // Accepted rows are comma-separated in the block's text: runs of them are copied as one slice,
+    const out: Uint8Array[] = [];
+    // Accepted rows are comma-separated in the block's bytes: runs of them go out as one view,
     // cut only where a duplicate id (known only here) drops a row.
     let runStart = -1;
     let runEnd = 0;
     const flushRun = (): void => {
-      if (runStart >= 0) out.push(b.text.slice(runStart, runEnd));
+      if (runStart >= 0) out.push(rows.subarray(runStart, runEnd));
       runStart = -1;
     };
-    for (let r = 0; r < b.kind.length; r++) {
+    // The block's department indices → that department's counts, looked up once per block.
+    const countsOf: (Float64Array | undefined)[] = new Array(departments.length);
+    this.reserve(count);
+    this.idTexts[b.block] = idText;
+    let idStart = 0;
+    for (let r = 0; r < count; r++) {
       const index = this.total++;
-      const line = this.baseLine + b.line[r]!;
-      this.lineOf.push(line);
-      const kind = b.kind[r]!;
-      const id = b.ids[r] ?? null;
+      const line = this.baseLine + lines[r]!;
+      this.lineOf[index] = line;
+      const kind = kinds[r]!;
+      const idFrom = idStart;
+      const idEnd = idEnds[r]!;
+      idStart = idEnd;
+      this.idBlockOf[index] = b.block;
+      this.idFromOf[index] = idFrom;
+      this.idToOf[index] = idEnd;
       if (kind === KIND_TOO_LONG) {
         this.rejected.push({
           index,
@@ -267,50 +371,55 @@ class Merger {
         continue;
       }
       if (kind === KIND_INVALID) {
-        this.rejected.push({ index, id, reason: b.reasons[reason++]! });
+        this.rejected.push({
+          index,
+          id: idEnd === idFrom ? null : this.idAt(index),
+          reason: reasons[reason++]!,
+        });
         continue;
       }
-      if (kind !== KIND_OK || id === null) throw new Error('evaluate worker: bad record kind');
-      const first = this.firstIndex.get(id);
-      if (first !== undefined) {
+      if (kind !== KIND_OK || idEnd === idFrom) throw new Error('evaluate worker: bad record kind');
+      const first = this.firstIndex.firstOrAdd(idHashes[r]!, index);
+      if (first >= 0) {
         flushRun();
         const at = this.lineOf[first]!;
         this.rejected.push({
           index,
-          id,
+          id: this.idAt(index),
           reason: duplicateIdReason('办件编号', first, { zh: `文件第 ${at} 行`, en: `line ${at}` }),
         });
         continue;
       }
-      this.firstIndex.set(id, index);
       this.evaluated++;
-      const code = b.code[r]!;
-      this.summaryDepartments.push(b.departments[b.department[r]!]!);
-      this.summaryCodes.push(code & 127);
+      const code = codes[r]!;
+      const d = department[r]!;
+      const counts = (countsOf[d] ??= this.department(departments[d]!));
+      counts[code & 127]!++;
       if ((code & BIT_UNCOVERED) !== 0) {
-        this.spans.push([b.spans[2 * r]! as DayIndex, b.spans[2 * r + 1]! as DayIndex]);
+        this.spans.push([spans[2 * r]! as DayIndex, spans[2 * r + 1]! as DayIndex]);
       }
-      if (runStart < 0) runStart = b.starts[r]!;
-      runEnd = b.ends[r]!;
+      if (runStart < 0) runStart = starts[r]!;
+      runEnd = ends[r]!;
     }
     flushRun();
     this.baseLine += b.lineCount;
-    if (out.length > 0) await this.sink.rows(out.join(','));
+    if (out.length > 0) await this.sink.rows(out);
   }
 
   result(): EvaluatedFile {
-    const departments = this.summaryDepartments;
-    const codes = this.summaryCodes;
-    function* items(): Generator<{ departmentId: string; evaluation: SummaryFields }> {
-      for (let i = 0; i < departments.length; i++) {
-        yield { departmentId: departments[i]!, evaluation: SUMMARY_OF[codes[i]!]! };
+    const items: { departmentId: string; evaluation: SummaryFields; count: number }[] = [];
+    this.departmentNames.forEach((departmentId, d) => {
+      const counts = this.codeCounts[d]!;
+      for (let code = 0; code < 128; code++) {
+        const count = counts[code]!;
+        if (count > 0) items.push({ departmentId, evaluation: SUMMARY_OF[code]!, count });
       }
-    }
+    });
     return {
       total: this.total,
       evaluated: this.evaluated,
       rejected: this.rejected,
-      departments: summarizeByDepartment(items()),
+      departments: summarizeByDepartment(items),
       spans: this.spans,
     };
   }

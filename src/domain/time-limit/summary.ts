@@ -22,7 +22,8 @@ export interface DepartmentTimeLimitSummary {
 /**
  * Count evaluated cases per department, in order of first appearance.
  * Every evaluated case has a deadline (records without one are rejected at the boundary), so
- * `onTime + late` equals `completed`.
+ * `onTime + late` equals `completed`. An item with `count` stands for that many cases with the
+ * same department and outcome (the evaluate CLI pre-counts a million cases this way).
  */
 export function summarizeByDepartment(
   items: Iterable<{
@@ -31,10 +32,11 @@ export function summarizeByDepartment(
       CaseEvaluation,
       'level' | 'completed' | 'onTime' | 'late' | 'early' | 'overdue'
     >;
+    count?: number;
   }>,
 ): DepartmentTimeLimitSummary[] {
   const byDept = new Map<string, DepartmentTimeLimitSummary>();
-  for (const { departmentId, evaluation: ev } of items) {
+  for (const { departmentId, evaluation: ev, count = 1 } of items) {
     let s = byDept.get(departmentId);
     if (s === undefined) {
       s = {
@@ -49,15 +51,15 @@ export function summarizeByDepartment(
       };
       byDept.set(departmentId, s);
     }
-    s.cases++;
-    s.levels[ev.level]++;
+    s.cases += count;
+    s.levels[ev.level] += count;
     if (ev.completed) {
-      s.completed++;
-      if (ev.onTime === true) s.onTime++;
-      if (ev.late === true) s.late++;
-      if (ev.early === true) s.early++;
+      s.completed += count;
+      if (ev.onTime === true) s.onTime += count;
+      if (ev.late === true) s.late += count;
+      if (ev.early === true) s.early += count;
     } else if (ev.overdue) {
-      s.openOverdue++;
+      s.openOverdue += count;
     }
   }
   return [...byDept.values()];
