@@ -7,38 +7,18 @@
  *
  *   node --expose-gc --max-old-space-size=8192 --import tsx tests/bench/heap-by-structure.ts 100000
  */
-import { generateDemoCity } from '../../mocks/demo-city';
 import { casePageIndexes } from '../../src/engine/case-page';
 import { computeDashboard } from '../../src/engine/dashboard';
 import { calendarFor, DEFAULT_ENGINE_SETTINGS } from '../../src/engine/settings';
 import { LiveDataset } from '../../server/jobs/live-dataset';
 import { SYNC_RESOURCES } from '../../server/sync/resources';
+import { asOfMs, demoCityWire, heapAfterGc } from './demo-wire';
 
 const cases = Number(process.argv[2] ?? '100000');
-const AS_OF = '2026-09-30';
-const asOfMs = Date.parse(`${AS_OF}T16:00:00Z`);
-const gc = (globalThis as { gc?: () => void }).gc;
-if (gc === undefined) throw new Error('run with node --expose-gc');
-const heap = (): number => {
-  gc();
-  return process.memoryUsage().heapUsed;
-};
+const heap = heapAfterGc;
 
-function wireOf(): Record<string, string[]> {
-  const city = generateDemoCity({ seed: 1, cases, asOf: AS_OF });
-  // As the feed and the store hand them over: JSON text, so no generator object stays shared.
-  const text = (rows: readonly unknown[]): string[] => rows.map((r) => JSON.stringify(r));
-  return {
-    departments: text(city.departments),
-    items: text(city.items),
-    cases: text(city.cases),
-    'case-events': text(city.caseEvents),
-    evaluations: text(city.evaluations),
-    tasks: text(city.tasks),
-  };
-}
 // Kept to the end (read below), so its text is never counted as freed by a step.
-const wire = wireOf();
+const wire = demoCityWire(cases);
 
 const figures: Record<string, number> = { cases };
 const perMillion = 1_000_000 / cases;

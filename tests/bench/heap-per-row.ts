@@ -6,41 +6,20 @@
  *
  *   node --expose-gc --max-old-space-size=8192 --import tsx tests/bench/heap-per-row.ts 100000
  */
-import { generateDemoCity } from '../../mocks/demo-city';
 import { computeDashboard } from '../../src/engine/dashboard';
 import { DEFAULT_ENGINE_SETTINGS } from '../../src/engine/settings';
 import { parseCaseRecord } from '../../src/feeds/case-record';
 import { importedCaseRecord } from '../../src/feeds/imported-case';
 import { LiveDataset } from '../../server/jobs/live-dataset';
 import { SYNC_RESOURCES } from '../../server/sync/resources';
+import { asOfMs, demoCityWire, heapAfterGc } from './demo-wire';
 
 const cases = Number(process.argv[2] ?? '100000');
 /** `city` or `import`: one per process, so nothing of the other stays on the heap. */
 const mode = process.argv[3] ?? 'city';
-const AS_OF = '2026-09-30';
-const asOfMs = Date.parse(`${AS_OF}T16:00:00Z`);
-const gc = (globalThis as { gc?: () => void }).gc;
-if (gc === undefined) throw new Error('run with node --expose-gc');
-const heap = (): number => {
-  gc();
-  return process.memoryUsage().heapUsed;
-};
+const heap = heapAfterGc;
 
-function wireOf(): Record<string, string[]> {
-  const city = generateDemoCity({ seed: 1, cases, asOf: AS_OF });
-  // As the store hands them back: JSON text, so no object of the generator stays shared.
-  const text = (rows: readonly unknown[]): string[] => rows.map((r) => JSON.stringify(r));
-  return {
-    departments: text(city.departments),
-    items: text(city.items),
-    cases: text(city.cases),
-    'case-events': text(city.caseEvents),
-    evaluations: text(city.evaluations),
-    tasks: text(city.tasks),
-  };
-}
-
-const wire = wireOf();
+const wire = demoCityWire(cases);
 const records = Object.values(wire).reduce((n, rows) => n + rows.length, 0);
 
 function measureCity(): Record<string, number> {
