@@ -171,10 +171,17 @@ export async function recordCards(db: Database, e: EvaluatedSource): Promise<Car
   });
 }
 
-/** Case ids with a revoked card: they leave the figures (docs/duban.md). */
+/**
+ * Case ids with a revoked card: they leave the figures (docs/duban.md). Read after every
+ * evaluation, so no fold of every card's events: a card is revoked exactly when it has a
+ * `revoked` event — revoking needs an active card (server/duban/notices.ts) and nothing is
+ * appended after it (the record above only touches active cards).
+ */
 export async function revokedCaseIds(db: Database, source: string): Promise<Set<string>> {
   const rows = await db.all(
-    `SELECT DISTINCT case_id FROM (${CARD_STATE_SQL}) k WHERE k.source = $1 AND k.state = 'revoked'`,
+    `SELECT DISTINCT c.case_id FROM cards c
+      WHERE c.source = $1
+        AND c.id IN (SELECT card_id FROM card_events WHERE kind = 'revoked')`,
     [source],
   );
   return new Set(rows.map((r) => String(r['case_id'])));
