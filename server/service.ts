@@ -193,8 +193,15 @@ export class SupervisionService {
         return result;
       })
       .then(async (result) => {
-        // Cards are recorded from every evaluation, before anyone can see its figures.
-        await recordCards(this.db, result);
+        // Cards are recorded from every evaluation, before anyone can see its figures. After a
+        // delta evaluation only its cases are looked at, so a failure here must not leave its
+        // model as the next one's basis: the next evaluation is then full and so is its record.
+        try {
+          await recordCards(this.db, result);
+        } catch (error) {
+          this.lastModel = null;
+          throw error;
+        }
         this.base = result;
         this.current = withDuban(result, await loadDubanFigures(this.db, result));
         this.warm(this.current);

@@ -84,6 +84,27 @@ function nullableInt(v: number | null): number | null {
   return v === null ? null : v;
 }
 
+/** The cases an evaluation evaluated again or saw gone, when it took the rest over unchanged. */
+export interface EvaluationDelta {
+  recomputedIds: readonly string[];
+  removedIds: readonly string[];
+}
+
+/**
+ * What changed in `model` against the model it reused, or null when everything is to be treated
+ * as new: no reuse, a full evaluation, or so many cases evaluated again that handling the whole
+ * source at once is cheaper than picking cases by id (the first sync into an empty store reuses
+ * an empty model). The derived rows and the card record follow the same choice.
+ */
+export function evaluationDelta(model: DashboardModel): EvaluationDelta | null {
+  const reuse = model.reuse;
+  return reuse !== undefined &&
+    !reuse.full &&
+    reuse.recomputedIds.length + reuse.removedIds.length <= model.rows.length / 4
+    ? reuse
+    : null;
+}
+
 /**
  * Replaces the source's derived rows in one transaction (readers see the old or the new, never
  * half): all of them, or — when the model reused an earlier one's rows (`model.reuse`, not full)
@@ -96,15 +117,7 @@ export async function writeDerived(
   settingsVersion: number,
   ms: number,
 ): Promise<void> {
-  const reuse = model.reuse;
-  // Rewriting everything is cheaper than deleting by id when most rows were evaluated again (the
-  // first sync into an empty store reuses an empty model).
-  const delta =
-    reuse !== undefined &&
-    !reuse.full &&
-    reuse.recomputedIds.length + reuse.removedIds.length <= model.rows.length / 4
-      ? reuse
-      : null;
+  const delta = evaluationDelta(model);
   const recomputed = delta === null ? null : new Set(delta.recomputedIds);
   await db.transaction(async (tx) => {
     if (delta === null) {

@@ -21,7 +21,7 @@ import { createFeedServer } from '../../mocks/feed-server';
 import { touchCases } from '../../scripts/cli/demo-feed-command';
 import { recordCards } from '../../server/duban/cards';
 import { loadDubanFigures } from '../../server/duban/figures';
-import { writeDerived } from '../../server/jobs/evaluate';
+import { writeDerived, type EvaluatedSource } from '../../server/jobs/evaluate';
 import { OPEN_ACCESS, startServer } from '../../server/main';
 import type { Database, SqlParam, Tx } from '../../server/store/database';
 import { benchOptions } from './latency';
@@ -106,6 +106,15 @@ function timedStatements(db: Database): Database {
   });
 }
 
+/** How much of the last evaluation was evaluated again (the derived rows and cards follow it). */
+function reused(e: EvaluatedSource | null): string {
+  const reuse = e?.model.reuse;
+  if (reuse === undefined) return 'no reuse';
+  return reuse.full
+    ? 'full evaluation'
+    : `${reuse.recomputedIds.length} cases evaluated again, ${reuse.removedIds.length} gone`;
+}
+
 let t = performance.now();
 let city = generateDemoCity({ seed: 1, cases: CASES, asOf: AS_OF });
 log(`generated ${CASES} cases in ${(performance.now() - t).toFixed(0)} ms`);
@@ -140,7 +149,7 @@ try {
   const cycle = performance.now() - t;
   const { profile } = (await session.post('Profiler.stop')) as { profile: Profile };
   log(
-    `incremental cycle (${report?.fetched.cases} changed cases) ${cycle.toFixed(0)} ms, evaluation ${server.service.evaluated?.evaluateMs} ms`,
+    `incremental cycle (${report?.fetched.cases} changed cases) ${cycle.toFixed(0)} ms, evaluation ${server.service.evaluated?.evaluateMs} ms, ${reused(server.service.evaluated)}`,
   );
   writeFileSync(OUT, JSON.stringify(profile));
   summarise(profile);
@@ -154,7 +163,7 @@ try {
   const daily = performance.now() - t;
   const next = (await session.post('Profiler.stop')) as { profile: Profile };
   log(
-    `daily re-evaluation ${daily.toFixed(0)} ms, evaluation ${server.service.evaluated?.evaluateMs} ms`,
+    `daily re-evaluation ${daily.toFixed(0)} ms, evaluation ${server.service.evaluated?.evaluateMs} ms, ${reused(server.service.evaluated)}`,
   );
   writeFileSync(OUT.replace(/(\.cpuprofile)?$/, '-daily.cpuprofile'), JSON.stringify(next.profile));
   summarise(next.profile);
