@@ -7,10 +7,11 @@
 import { readFileSync } from 'node:fs';
 
 /**
- * The service's peak RSS per million cases, measured (docs/performance.md, 1M: 5.9–6.5 GB during
- * `recompute`). Lower it here when the service needs less; `--force` runs anyway.
+ * The service's peak RSS per million cases, measured (docs/performance.md: 5.9–6.5 GB at 1M before
+ * issue 17's memory work; 3,665 MB on 2026-11-30, during `recompute`). Lower it here when the
+ * service needs less; `--force` runs anyway.
  */
-export const SERVICE_PEAK_MB_PER_MILLION = 6500;
+export const SERVICE_PEAK_MB_PER_MILLION = 3700;
 
 /**
  * Peak RSS of `demo-feed`: in memory ≈ 5 GB at 1M; on disk (measured with `/usr/bin/time -v`)
