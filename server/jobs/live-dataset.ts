@@ -16,6 +16,7 @@ import type { ServiceItem } from '../../src/feeds/schemas/service-item';
 import type { SupervisionTask } from '../../src/feeds/schemas/supervision-task';
 import type { Database } from '../store/database';
 import { SYNC_RESOURCES } from '../sync/resources';
+import { ShardedMap } from './sharded-map';
 
 /** Code-unit order of ids: the order every table hands its records to the domain core in. */
 function compareIds(a: string, b: string): number {
@@ -29,7 +30,7 @@ function compareIds(a: string, b: string): number {
  * id (issue 17), and no index beside the map and the list.
  */
 class Table<T> {
-  private readonly byId = new Map<string, T>();
+  private readonly byId = new ShardedMap<T>();
   /** Sorted by id; never changed once handed out (an earlier dataset may still be answering). */
   private sorted: T[] = [];
   private fresh = true;
