@@ -176,6 +176,18 @@ export class LiveDataset {
     return this.cases.get(caseId)?.id ?? caseId;
   }
 
+  /** Records held, over every table. */
+  recordCount(): number {
+    return (
+      this.departments.size +
+      this.items.size +
+      this.cases.size +
+      this.caseEvents.size +
+      this.evaluations.size +
+      this.tasks.size
+    );
+  }
+
   /** Called after a record was committed to the store. */
   changed(): void {
     this.stale = true;

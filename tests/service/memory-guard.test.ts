@@ -8,6 +8,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiRoutes } from '../../server/http/routes';
+import { estimateEvaluationBytes } from '../../server/jobs/memory-guard';
 import { apiErrorSchema } from '../../src/contract/api-error';
 import { importList, importReport, sourcesResponse } from '../../src/contract/imports';
 import { syncStatusResponse } from '../../src/contract/service';
@@ -127,5 +128,37 @@ describe('a city too big for the heap', () => {
     await server.service.recompute();
     const after = syncStatusResponse.parse(await (await admin.get('/api/v1/sync-status')).json());
     expect(after.failure).toBeNull();
+  });
+});
+
+describe('reloading the store', () => {
+  it('does not count the records it just let go as heap in use', async () => {
+    // 5M cases: the reload was refused with 10.4 GB "in use" that a collection brought to 37 MB —
+    // the old records, let go a moment before. Here the heap holds exactly that garbage and has
+    // room for one copy of the city, not two.
+    const rows = await server.db.all(
+      "SELECT count(*)::DOUBLE AS records, count(*) FILTER (WHERE resource = 'cases')::DOUBLE AS cases FROM raw_records WHERE source = 'city'",
+    );
+    const need = estimateEvaluationBytes({
+      records: Number(rows[0]?.['records']),
+      cases: Number(rows[0]?.['cases']),
+    });
+    // The city is in memory (the sync put it there), so the estimate of what is let go equals need.
+    server.service.memory.readHeap = () => ({ limitBytes: (need / 0.85) * 1.2, usedBytes: need });
+    try {
+      await server.service.reloadFromStore();
+      const status = syncStatusResponse.parse(
+        await (await admin.get('/api/v1/sync-status')).json(),
+      );
+      expect(status.failure).toBeNull();
+      expect((await admin.get(requestOf('/api/v1/overview', 'city'))).status).toBe(200);
+      // The garbage counts once: a recompute with that heap still in use is refused.
+      await expect(server.service.recompute()).rejects.toMatchObject({
+        code: 'insufficient_memory',
+      });
+    } finally {
+      server.service.memory.readHeap = realHeap;
+    }
+    await server.service.recompute();
   });
 });
