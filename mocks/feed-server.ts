@@ -263,6 +263,37 @@ export interface FeedServer {
 /** Each server's indexes, for the next server built over a changed copy of its dataset. */
 const indexesOf = new WeakMap<FeedServer, ReadonlyMap<FeedResource, ResourceIndex>>();
 
+/** What the feed's filters look at in one resource's records (by position in feed order). */
+export interface FilterableRecords {
+  count: number;
+  updatedAt: (i: number) => number;
+  /** Civil day of the main date for `from`/`to`, or null when the resource has none. */
+  mainDay: ((i: number) => number) | null;
+  inDepartment: (i: number, departmentId: string) => boolean;
+}
+
+/**
+ * The positions a query selects, in feed order: the one definition of `updatedSince`, `from`/`to`
+ * and `departmentId` (docs/feed-contract.md), for the in-memory feed and the disk-backed one
+ * (mocks/disk-feed).
+ */
+export function selectRecords(records: FilterableRecords, q: FeedQuery): Int32Array {
+  const dated = records.mainDay !== null && (q.from !== null || q.to !== null);
+  const selected = new Int32Array(records.count);
+  let k = 0;
+  for (let i = 0; i < records.count; i++) {
+    if (q.updatedSince !== null && !(records.updatedAt(i) > q.updatedSince)) continue;
+    if (dated) {
+      const day = records.mainDay?.(i) ?? 0;
+      if (q.from !== null && day < q.from) continue;
+      if (q.to !== null && day > q.to) continue;
+    }
+    if (q.departmentId !== null && !records.inDepartment(i, q.departmentId)) continue;
+    selected[k++] = i;
+  }
+  return selected.slice(0, k);
+}
+
 /**
  * Builds a feed server over a dataset. Filtered views are computed once per filter combination
  * and cached, so following the cursors of a 50k-case feed costs O(page) per page.
@@ -295,21 +326,15 @@ export function createFeedServer(
     let view = views.get(q.signature);
     if (view !== undefined) return view;
     const index = indexOf(resource);
-    const n = index.records.length;
-    const selected = new Int32Array(n);
-    let k = 0;
-    for (let i = 0; i < n; i++) {
-      if (q.updatedSince !== null && !((index.updatedAt[i] ?? Number.NaN) > q.updatedSince))
-        continue;
-      if (index.mainDay !== null && (q.from !== null || q.to !== null)) {
-        const day = index.mainDay[i] ?? 0;
-        if (q.from !== null && day < q.from) continue;
-        if (q.to !== null && day > q.to) continue;
-      }
-      if (q.departmentId !== null && !index.departments(i).includes(q.departmentId)) continue;
-      selected[k++] = i;
-    }
-    view = selected.slice(0, k);
+    view = selectRecords(
+      {
+        count: index.records.length,
+        updatedAt: (i) => index.updatedAt[i] ?? Number.NaN,
+        mainDay: index.mainDay === null ? null : (i) => index.mainDay?.[i] ?? 0,
+        inDepartment: (i, departmentId) => index.departments(i).includes(departmentId),
+      },
+      q,
+    );
     if (views.size >= 32) views.clear(); // a demo server: a small cache is plenty
     views.set(q.signature, view);
     return view;

@@ -9,7 +9,13 @@ import { closeSync, openSync, readSync } from 'node:fs';
 import { parseInstant } from '../../src/domain/time-limit/instant';
 import { feedErrorBody } from '../../src/feeds/schemas/error-body';
 import type { FeedResource } from '../../src/feeds/query-keys';
-import { encodeCursor, FEED_RESOURCES, readQuery, type FeedQuery } from '../feed-server';
+import {
+  encodeCursor,
+  FEED_RESOURCES,
+  readQuery,
+  selectRecords,
+  type FeedQuery,
+} from '../feed-server';
 import { touchPlan } from '../touch-plan';
 import type { DiskCity, DiskResource } from './write';
 
@@ -68,32 +74,24 @@ export function createDiskFeed(city: DiskCity): DiskFeed {
     }
   };
 
-  // The same selection as mocks/feed-server.ts `viewOf`; equality is tested page by page.
   const viewOf = (r: FeedResource, q: FeedQuery): Int32Array | null => {
     const dated = q.from !== null || q.to !== null;
     if (q.updatedSince === null && q.departmentId === null && !dated) return null;
     const cached = views.get(q.signature);
     if (cached !== undefined) return cached;
     const ix = resourceOf(r);
+    // The query's department as the index's code, looked up once (-2: no such department).
     const code = q.departmentId === null ? -1 : (city.departmentCodes.get(q.departmentId) ?? -2);
-    const selected = new Int32Array(ix.count);
-    let k = 0;
-    for (let i = 0; i < ix.count; i++) {
-      if (q.updatedSince !== null && !(ix.updatedAt.get(i) > q.updatedSince)) continue;
-      if (ix.mainDay !== null && dated) {
-        const day = ix.mainDay.get(i);
-        if (q.from !== null && day < q.from) continue;
-        if (q.to !== null && day > q.to) continue;
-      }
-      if (
-        code !== -1 &&
-        ix.department.get(i) !== code &&
-        !(ix.moreDepartments.get(i)?.includes(code) ?? false)
-      )
-        continue;
-      selected[k++] = i;
-    }
-    const view = selected.slice(0, k);
+    const view = selectRecords(
+      {
+        count: ix.count,
+        updatedAt: (i) => ix.updatedAt.get(i),
+        mainDay: ix.mainDay === null ? null : (i) => ix.mainDay?.get(i) ?? 0,
+        inDepartment: (i) =>
+          ix.department.get(i) === code || (ix.moreDepartments.get(i)?.includes(code) ?? false),
+      },
+      q,
+    );
     if (views.size >= 32) views.clear();
     views.set(q.signature, view);
     return view;
