@@ -62,3 +62,16 @@ describe('case page lookups', () => {
     expect(casePageIndexes(shorter).length).toBe(casePageIndexes(input).length + 1);
   });
 });
+
+describe('case page flags', () => {
+  it("lists exactly the case's own flags, in the model's order", () => {
+    const flagged = [...new Set(model.flags.flatMap((f) => (f.caseId === null ? [] : [f.caseId])))];
+    // Several flagged cases (3 in this city): each page shows its own flags, none of another's.
+    expect(flagged.length).toBeGreaterThan(1);
+    for (const id of flagged)
+      expect(page(model, id)?.flags).toEqual(model.flags.filter((f) => f.caseId === id));
+    const quiet = dataset.cases.find((c) => !flagged.includes(c.id));
+    expect(quiet).toBeDefined();
+    expect(page(model, quiet?.id ?? '')?.flags).toEqual([]);
+  });
+});
