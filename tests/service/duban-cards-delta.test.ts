@@ -4,42 +4,25 @@
  * a full `recordCards` over the same data right after appends nothing, and the case whose level
  * moved has the card events a user expects.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FeedHttpServer } from '../../mocks/feed-http';
+import { describe, expect, it } from 'vitest';
 import { createFeedServer } from '../../mocks/feed-server';
 import type { DemoDataset } from '../../mocks/demo-city/generate';
 import { touchCases } from '../../scripts/cli/demo-feed-command';
 import { formatShanghaiIso } from '../../src/domain/time-limit';
 import { recordCards } from '../../server/duban/cards';
 import type { EvaluatedSource } from '../../server/jobs/evaluate';
-import type { RunningServer } from '../../server/main';
-import { demoCity, startFeed, startService, tempDir, type TempDir } from './helpers';
+import { demoCity, syncedCity } from './helpers';
 
-let tmp: TempDir;
-let feed: FeedHttpServer;
-let server: RunningServer;
-let city: DemoDataset;
-
-beforeAll(async () => {
-  city = demoCity(2000);
-  feed = await startFeed(city);
-  tmp = tempDir();
-  server = await startService(tmp.db, feed.url);
-  await server.service.syncOnce();
-}, 120_000);
-
-afterAll(async () => {
-  await server?.close();
-  await feed?.close();
-  tmp?.remove();
-});
+// syncedCity builds the same deterministic city; this copy is what the touches start from.
+let city: DemoDataset = demoCity(2000);
+const synced = syncedCity(2000);
 
 type Row = Record<string, unknown>;
 
 /** The whole card record, in a stable order. */
 async function record(): Promise<{ cards: Row[]; events: Row[] }> {
-  const cards = await server.db.all('SELECT * FROM cards ORDER BY id');
-  const events = await server.db.all('SELECT * FROM card_events ORDER BY card_id, seq');
+  const cards = await synced.server.db.all('SELECT * FROM cards ORDER BY id');
+  const events = await synced.server.db.all('SELECT * FROM card_events ORDER BY card_id, seq');
   return { cards, events };
 }
 
@@ -50,7 +33,7 @@ function asFull(e: EvaluatedSource): EvaluatedSource {
 }
 
 function evaluated(): EvaluatedSource {
-  const e = server.service.evaluated;
+  const e = synced.server.service.evaluated;
   if (e === null) throw new Error('no evaluation yet');
   return e;
 }
@@ -62,8 +45,8 @@ function levelOf(caseId: string): string | undefined {
 /** Serves `next` and syncs it incrementally; returns how many cases the sync fetched. */
 async function syncTo(next: DemoDataset): Promise<number> {
   city = next;
-  feed.setFeed(createFeedServer(city));
-  const report = await server.service.syncOnce();
+  synced.feed.setFeed(createFeedServer(city));
+  const report = await synced.server.service.syncOnce();
   return report?.fetched.cases ?? 0;
 }
 
@@ -110,7 +93,7 @@ describe('the card record after a delta evaluation', () => {
     expect(kinds(toNormal)).toEqual(['earned', 'cancelled']);
 
     // Looking at every case finds nothing left to record.
-    const report = await recordCards(server.db, asFull(evaluated()));
+    const report = await recordCards(synced.server.db, asFull(evaluated()));
     expect(report).toEqual({ earned: 0, changed: 0, cancelled: 0 });
     expect(await record()).toEqual(after);
   });
@@ -122,7 +105,7 @@ describe('the card record after a delta evaluation', () => {
     expect(evaluated().model.reuse?.full).toBe(false);
     expect(await record()).toEqual(before);
 
-    const report = await recordCards(server.db, asFull(evaluated()));
+    const report = await recordCards(synced.server.db, asFull(evaluated()));
     expect(report).toEqual({ earned: 0, changed: 0, cancelled: 0 });
     expect(await record()).toEqual(before);
   });
