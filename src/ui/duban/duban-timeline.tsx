@@ -100,7 +100,10 @@ export function cardEntries(cardLabel: string, events: CardEvent[], l: L): Timel
 /** Who did it: name, role and department (the system has no role). */
 function WhoLine({ e }: { e: TimelineEntry }) {
   const roleName = useRoleName();
-  const parts = [e.actor, roleName(e.actorRole), e.actorDepartment];
+  // The service records its own steps (a card earned, upgraded, cancelled) as actor `system` with
+  // no role: the role's words (系统 / System) name it, the code is not shown.
+  const actor = e.actor === 'system' && e.actorRole === null ? null : e.actor;
+  const parts = [actor, roleName(e.actorRole), e.actorDepartment];
   return <Typography.Text type="secondary">{parts.filter(Boolean).join(' · ')}</Typography.Text>;
 }
 
