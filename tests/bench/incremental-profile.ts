@@ -24,6 +24,7 @@ import { loadDubanFigures } from '../../server/duban/figures';
 import { writeDerived, type EvaluatedSource } from '../../server/jobs/evaluate';
 import { OPEN_ACCESS, startServer } from '../../server/main';
 import type { Database, SqlParam, Tx } from '../../server/store/database';
+import { summariseProfile, type Profile } from './cpu-profile-summary';
 import { benchOptions } from './latency';
 
 const { opt } = benchOptions(process.argv.slice(2));
@@ -32,56 +33,6 @@ const TOUCHED = Number(opt('touch', '10000'));
 const OUT = opt('out', join(tmpdir(), 'incremental.cpuprofile'));
 const AS_OF = '2026-09-30';
 const log = (line: string): void => void process.stderr.write(`${line}\n`);
-
-interface ProfileNode {
-  id: number;
-  callFrame: { functionName: string; url: string; lineNumber: number };
-  hitCount?: number;
-  children?: number[];
-}
-interface Profile {
-  nodes: ProfileNode[];
-  samples?: number[];
-  timeDeltas?: number[];
-}
-
-/** Milliseconds per function, inclusive (a sample counts once per function on its stack) and self. */
-function summarise(p: Profile): void {
-  const byId = new Map(p.nodes.map((n) => [n.id, n]));
-  const parent = new Map<number, number>();
-  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
-  const name = (n: ProfileNode): string => {
-    const file = n.callFrame.url.replace(/^.*\/wt-[^/]+\//, '').replace(/^file:\/\//, '');
-    return `${n.callFrame.functionName || '(anonymous)'} ${file}:${n.callFrame.lineNumber + 1}`;
-  };
-  const incl = new Map<string, number>();
-  const self = new Map<string, number>();
-  const samples = p.samples ?? [];
-  const deltas = p.timeDeltas ?? [];
-  for (let i = 0; i < samples.length; i++) {
-    const ms = (deltas[i + 1] ?? deltas[i] ?? 0) / 1000;
-    let node = byId.get(samples[i] ?? -1);
-    if (node === undefined) continue;
-    self.set(name(node), (self.get(name(node)) ?? 0) + ms);
-    const seen = new Set<string>();
-    while (node !== undefined) {
-      const k = name(node);
-      if (!seen.has(k)) {
-        seen.add(k);
-        incl.set(k, (incl.get(k) ?? 0) + ms);
-      }
-      const up = parent.get(node.id);
-      node = up === undefined ? undefined : byId.get(up);
-    }
-  }
-  const top = (m: Map<string, number>, n: number): string =>
-    [...m]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, n)
-      .map(([k, v]) => `  ${v.toFixed(0).padStart(7)} ms  ${k}`)
-      .join('\n');
-  log(`inclusive:\n${top(incl, 45)}\nself:\n${top(self, 25)}`);
-}
 
 /** The store with each statement's time logged (reads, and the statements of a transaction). */
 function timedStatements(db: Database): Database {
@@ -152,7 +103,7 @@ try {
     `incremental cycle (${report?.fetched.cases} changed cases) ${cycle.toFixed(0)} ms, evaluation ${server.service.evaluated?.evaluateMs} ms, ${reused(server.service.evaluated)}`,
   );
   writeFileSync(OUT, JSON.stringify(profile));
-  summarise(profile);
+  log(summariseProfile(profile));
 
   // The daily re-evaluation: the as-of one day on, nothing changed.
   await server.service.warming;
@@ -166,7 +117,7 @@ try {
     `daily re-evaluation ${daily.toFixed(0)} ms, evaluation ${server.service.evaluated?.evaluateMs} ms, ${reused(server.service.evaluated)}`,
   );
   writeFileSync(OUT.replace(/(\.cpuprofile)?$/, '-daily.cpuprofile'), JSON.stringify(next.profile));
-  summarise(next.profile);
+  log(summariseProfile(next.profile));
 
   // What follows every evaluation in the service, timed alone (their SQL runs off the main thread).
   await server.service.warming;

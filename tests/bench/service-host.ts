@@ -4,12 +4,17 @@
  * file, driven by the bench over IPC. Its first message is the cold sync; then it answers
  * `sync` (an incremental cycle), `next-day` (the daily re-evaluation), `recompute` (load every raw
  * record back from the store and evaluate), `memory` (where the memory is now) and `stop`. Every
- * reply carries `memory` (see {@link memory}).
+ * reply carries `memory` (see {@link memory}) and `gc`, the collections during the step.
+ * With `--profile-dir DIR` the incremental cycle runs under the CPU profiler: the profile is written
+ * to DIR/incremental.cpuprofile and its summary comes with the reply.
  */
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
+import { join } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
 import { OPEN_ACCESS, startServer } from '../../server/main';
 import type { SyncReport } from '../../server/sync/sync';
+import { summariseProfile, watchGc, type Profile } from './cpu-profile-summary';
 
 const args = process.argv.slice(2);
 const opt = (name: string): string => {
@@ -18,11 +23,17 @@ const opt = (name: string): string => {
   if (v === undefined) throw new Error(`missing --${name}`);
   return v;
 };
+const optional = (name: string): string | null => {
+  const i = args.indexOf(`--${name}`);
+  return i >= 0 ? (args[i + 1] ?? null) : null;
+};
+const PROFILE_DIR = optional('profile-dir');
 const send = (m: object): void => {
   process.send?.(m);
 };
 
 const DAY_MS = 86_400_000;
+const gc = watchGc();
 const started = performance.now();
 const server = await startServer({
   dbPath: opt('db'),
@@ -94,25 +105,51 @@ async function warmed(): Promise<{ warmMs: number }> {
 const cold = await service.syncOnce();
 const coldMs = performance.now() - started;
 const coldWarm = await warmed();
-send({ type: 'cold', ms: coldMs, ...(await sizes(cold)), url: server.url, ...coldWarm });
+send({
+  type: 'cold',
+  ms: coldMs,
+  gc: gc.take(),
+  ...(await sizes(cold)),
+  url: server.url,
+  ...coldWarm,
+});
+
+/** Runs `step` under the CPU profiler when `--profile-dir` is given; the summary, or null. */
+async function profiled<R>(name: string, step: () => Promise<R>): Promise<[R, string | null]> {
+  if (PROFILE_DIR === null) return [await step(), null];
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.setSamplingInterval', { interval: 1000 });
+  await session.post('Profiler.start');
+  const out = await step();
+  const { profile } = (await session.post('Profiler.stop')) as { profile: Profile };
+  session.disconnect();
+  mkdirSync(PROFILE_DIR, { recursive: true });
+  writeFileSync(join(PROFILE_DIR, `${name}.cpuprofile`), JSON.stringify(profile));
+  return [out, summariseProfile(profile)];
+}
 
 process.on('message', (m: { cmd: string }) => {
   void (async () => {
+    gc.take();
     const t0 = performance.now();
     switch (m.cmd) {
       case 'sync': {
-        const report = await service.syncOnce();
+        const [report, profile] = await profiled('incremental', () => service.syncOnce());
         const ms = performance.now() - t0;
+        const gcDuring = gc.take();
         const warm = await warmed();
-        send({ type: 'sync', ms, ...(await sizes(report)), ...warm });
+        send({ type: 'sync', ms, gc: gcDuring, profile, ...(await sizes(report)), ...warm });
         break;
       }
       case 'next-day': {
         service.options.asOfMs = (service.options.asOfMs ?? Date.now()) + DAY_MS;
         await service.recompute();
         const ms = performance.now() - t0;
+        const gcDuring = gc.take();
         const warm = await warmed();
-        send({ type: 'next-day', ms, ...(await sizes(null)), ...warm });
+        send({ type: 'next-day', ms, gc: gcDuring, ...(await sizes(null)), ...warm });
         break;
       }
       case 'recompute': {
@@ -121,10 +158,12 @@ process.on('message', (m: { cmd: string }) => {
         } catch (e) {
           // The memory guard's refusal (507 insufficient_memory) is a figure, not a crash.
           const refused = e instanceof Error ? e.message : String(e);
-          send({ type: 'recompute', ms: performance.now() - t0, refused, ...(await sizes(null)) });
+          const ms = performance.now() - t0;
+          send({ type: 'recompute', ms, gc: gc.take(), refused, ...(await sizes(null)) });
           break;
         }
-        send({ type: 'recompute', ms: performance.now() - t0, ...(await sizes(null)) });
+        const ms = performance.now() - t0;
+        send({ type: 'recompute', ms, gc: gc.take(), ...(await sizes(null)) });
         break;
       }
       case 'memory': {

@@ -16,7 +16,7 @@
  *
  *   npm run bench:service -- [--cases 1000000] [--runs 2] [--api-seconds 10] [--feed URL]
  *                            [--feed-store memory|disk] [--force] [--json]
- *                            [--only-sync] [--cpu-prof DIR]
+ *                            [--only-sync] [--cpu-prof DIR] [--profile-incremental DIR]
  *
  * `--feed URL` reuses a running `demo-feed` (its start: 1M ≈ 80 s, 5M ≈ 6 min at load 10).
  * Above 300k cases the feed serves the city from disk (`demo-feed --store disk`,
@@ -27,6 +27,8 @@
  *
  * `--only-sync` stops each run after the cold sync (iterating on the sync). `--cpu-prof DIR` writes
  * V8 CPU profiles of the service and of the demo feed it starts into DIR (Chrome's DevTools).
+ * `--profile-incremental DIR` profiles the incremental cycle alone (DIR/incremental.cpuprofile) and
+ * prints where its time went. Each step's line says how long the garbage collector paused it.
  */
 import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
@@ -43,6 +45,7 @@ const API_SECONDS = Number(opt('api-seconds', '10'));
 const TOUCHED = Number(opt('touch', '10000'));
 const ONLY_SYNC = has('only-sync');
 const CPU_PROF = opt('cpu-prof', '');
+const PROFILE_INCREMENTAL = opt('profile-incremental', '');
 /** Node flags that write CPU profiles of a child process (one per thread) into CPU_PROF/name. */
 const profileFlags = (name: string): string[] =>
   CPU_PROF === '' ? [] : ['--cpu-prof', '--cpu-prof-dir', join(CPU_PROF, name)];
@@ -71,6 +74,10 @@ interface HostMessage {
   memory?: Record<string, number | string>;
   /** Why the service refused the step (the memory guard's message). */
   refused?: string;
+  /** Garbage collections during the step, by kind (tests/bench/cpu-profile-summary.ts). */
+  gc?: Record<string, { count: number; ms: number }>;
+  /** Where the step's time went, when it ran under the profiler. */
+  profile?: string | null;
   report?: {
     fetched: Record<string, number>;
     upserted: number;
@@ -152,7 +159,10 @@ class Host {
   constructor(db: string, feed: string) {
     this.child = fork(
       join(import.meta.dirname, 'service-host.ts'),
-      ['--db', db, '--feed', feed, '--as-of', AS_OF],
+      [
+        ...['--db', db, '--feed', feed, '--as-of', AS_OF],
+        ...(PROFILE_INCREMENTAL === '' ? [] : ['--profile-dir', PROFILE_INCREMENTAL]),
+      ],
       {
         cwd: ROOT,
         // Headroom: the service's peak at 1M was 6.5 GB while `recompute` held two live datasets
@@ -194,6 +204,7 @@ let currentHost: Host | null = null;
  * accounting. `rss_after_<phase>_<tag>_mb` and friends; the log line shows them side by side.
  */
 function phaseMemory(f: Record<string, number>, phase: string, m: HostMessage): void {
+  phaseGc(f, phase, m);
   const mem = m.memory;
   if (mem === undefined) return;
   const keys: Record<string, string> = {
@@ -214,6 +225,18 @@ function phaseMemory(f: Record<string, number>, phase: string, m: HostMessage): 
   log(
     `    memory after ${phase}: RSS ${n('rssMb')} MB (before gc ${n('rssBeforeGcMb')}), peak ${n('hwmMb')}; heap ${n('heapUsedMb')} of ${n('heapTotalMb')} committed (before gc ${n('heapBeforeGcMb')}), external ${n('externalMb')}, DuckDB ${n('duckdbMb')} MB of ${String(mem['duckdbLimit'])}`,
   );
+}
+
+/** How long the collector paused the step, by kind: `gc_<kind>_<phase>_<tag>_ms` and `_count`. */
+function phaseGc(f: Record<string, number>, phase: string, m: HostMessage): void {
+  if (m.gc === undefined) return;
+  const parts: string[] = [];
+  for (const [kind, { count, ms }] of Object.entries(m.gc)) {
+    f[`gc_${kind}_${phase}_${tag}_ms`] = ms;
+    f[`gc_${kind}_${phase}_${tag}_count`] = count;
+    if (count > 0) parts.push(`${kind} ${count}× ${ms.toFixed(0)} ms`);
+  }
+  log(`    collector during ${phase}: ${parts.length > 0 ? parts.join(', ') : 'none'}`);
 }
 
 async function oneRun(feedUrl: string, run: number): Promise<void> {
@@ -273,6 +296,7 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
       `  incremental (${inc.report?.fetched['cases']} changed cases) ${inc.ms.toFixed(0)} ms, of which evaluation ${inc.evaluateMs} ms; then warm-up ${inc.warmMs?.toFixed(0)} ms`,
     );
 
+    if (typeof inc.profile === 'string') log(`  incremental cycle's profile:\n${inc.profile}`);
     phaseMemory(f, 'incremental', inc);
     const day = await host.ask('next-day');
     f[`reevaluate_${tag}_ms`] = day.ms;
