@@ -20,6 +20,18 @@ export const FEED_RESOURCES: readonly FeedResource[] = [
   'tasks',
 ];
 
+/** How many records the feed serves per resource for `city` (what a complete sync must store). */
+export function recordCounts(city: DemoDataset): Record<FeedResource, number> {
+  return {
+    departments: city.departments.length,
+    items: city.items.length,
+    cases: city.cases.length,
+    'case-events': city.caseEvents.length,
+    evaluations: city.evaluations.length,
+    tasks: city.tasks.length,
+  };
+}
+
 /** Default and largest page sizes. */
 export const DEFAULT_PAGE_LIMIT = 1000;
 export const MAX_PAGE_LIMIT = 5000;

@@ -15,50 +15,15 @@ import {
 import { approvedEndDay, SuspendedIntervals, type CaseInput } from '../domain/time-limit';
 import type { CaseStatusRow } from './dashboard';
 
-/** Records that belong to a case (step records, evaluations). */
-interface ByCase {
-  caseId: string;
-}
-
-/** How many indexes {@link indexByCaseId} and {@link indexById} have built (not counting hits). */
+/** How many indexes {@link indexById} and {@link indexPositionById} have built (not counting hits). */
 export const indexBuilds = { count: 0 };
-
-const byCaseCache = new WeakMap<readonly ByCase[], ReadonlyMap<string, readonly ByCase[]>>();
-
-/**
- * Groups records by case id, once per records array (feed snapshots are immutable, so the
- * index is cached by identity and shared by every case page): a city's 200k step records are
- * not scanned on each render.
- */
-export function indexByCaseId<T extends ByCase>(
-  records: readonly T[],
-): ReadonlyMap<string, readonly T[]> {
-  const hit = byCaseCache.get(records);
-  if (hit) return hit as ReadonlyMap<string, readonly T[]>;
-  indexBuilds.count++;
-  // Each list is allocated at its final length: an array grown by push keeps room for 16 more
-  // (V8), ≈ 150 B per case that a city's million cases all paid (≈ 180 MB at 1M, issue 17).
-  const left = new Map<string, number>();
-  for (const r of records) left.set(r.caseId, (left.get(r.caseId) ?? 0) + 1);
-  const map = new Map<string, T[]>();
-  for (const r of records) {
-    const n = left.get(r.caseId) ?? 1;
-    let list = map.get(r.caseId);
-    if (list === undefined) {
-      list = new Array<T>(n);
-      map.set(r.caseId, list);
-    }
-    // Filled front to back, in the records' order.
-    list[list.length - n] = r;
-    left.set(r.caseId, n - 1);
-  }
-  byCaseCache.set(records, map);
-  return map;
-}
 
 const byIdCache = new WeakMap<readonly { id: string }[], ReadonlyMap<string, { id: string }>>();
 
-/** Records by id, cached per records array like {@link indexByCaseId}. */
+/**
+ * Records by id, once per records array (feed snapshots are immutable, so the index is cached by
+ * identity and shared by every case page).
+ */
 export function indexById<T extends { id: string }>(records: readonly T[]): ReadonlyMap<string, T> {
   const hit = byIdCache.get(records);
   if (hit) return hit as ReadonlyMap<string, T>;

@@ -24,11 +24,11 @@ export interface Dataset {
 /** A dataset with its joins. */
 export interface IndexedDataset extends Dataset {
   /**
-   * Step records per case id, in time order. A case id absent from the map has no step data at
+   * Step records per case id, in time order (the case page lists them so). A case id absent from the map has no step data at
    * all (`null` for the slow-action rules), which differs from a case with an empty step list;
    * when the dataset has no step records at all, every case is "no step data".
    */
-  stepsByCase: ReadonlyMap<string, readonly CaseStepInput[]>;
+  stepsByCase: ReadonlyMap<string, readonly CaseEvent[]>;
   hasStepData: boolean;
   evaluationsByCase: ReadonlyMap<string, readonly Evaluation[]>;
   departmentById: ReadonlyMap<string, Department>;
@@ -74,7 +74,7 @@ export function reindexDataset(
 
 function joined(
   ds: Dataset,
-  stepsByCase: ReadonlyMap<string, readonly CaseStepInput[]>,
+  stepsByCase: ReadonlyMap<string, readonly CaseEvent[]>,
   evaluationsByCase: ReadonlyMap<string, readonly Evaluation[]>,
 ): IndexedDataset {
   return {
@@ -111,8 +111,8 @@ function regroup<V>(
 function groupStepsByCase(
   events: readonly CaseEvent[],
   only?: ReadonlySet<string>,
-): Map<string, CaseStepInput[]> {
-  const stepsByCase = new Map<string, CaseStepInput[]>();
+): Map<string, CaseEvent[]> {
+  const stepsByCase = new Map<string, CaseEvent[]>();
   for (const e of events) {
     if (only !== undefined && !only.has(e.caseId)) continue;
     let list = stepsByCase.get(e.caseId);

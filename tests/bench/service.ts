@@ -74,6 +74,8 @@ interface HostMessage {
   memory?: Record<string, number | string>;
   /** Why the service refused the step (the memory guard's message). */
   refused?: string;
+  /** CPU time the service process spent on the step (every thread, DuckDB's included). */
+  cpuMs?: number;
   /** Garbage collections during the step, by kind (tests/bench/cpu-profile-summary.ts). */
   gc?: Record<string, { count: number; ms: number }>;
   /** Where the step's time went, when it ran under the profiler. */
@@ -97,6 +99,20 @@ function vm(pid: number, field: 'VmHWM' | 'VmRSS'): number {
   const m = new RegExp(`${field}:\\s+(\\d+) kB`).exec(text);
   return m ? Number(m[1]) / 1024 : 0;
 }
+
+/** CPU seconds a process has used so far (user + system, every thread); 0 when it is gone. */
+function cpuSeconds(pid: number): number {
+  try {
+    // Fields after the command name (which may hold spaces): utime and stime are the 12th and 13th.
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS_PER_S;
+  } catch {
+    return 0;
+  }
+}
+/** `getconf CLK_TCK` on Linux. */
+const CLOCK_TICKS_PER_S = 100;
 
 interface RunningFeed {
   url: string;
@@ -239,15 +255,46 @@ function phaseGc(f: Record<string, number>, phase: string, m: HostMessage): void
   log(`    collector during ${phase}: ${parts.length > 0 ? parts.join(', ') : 'none'}`);
 }
 
-async function oneRun(feedUrl: string, run: number): Promise<void> {
+/**
+ * CPU time against wall time for a step: the service's (every thread) and, for the cold sync, the
+ * demo feed's, which shares this machine's two cores (the city's platform would not).
+ * `cpu_<who>_<phase>_<tag>_s` and the share of both cores the two kept busy.
+ */
+function phaseCpu(
+  f: Record<string, number>,
+  phase: string,
+  m: HostMessage,
+  feedCpuS: number | null,
+): void {
+  if (m.cpuMs === undefined) return;
+  const service = m.cpuMs / 1000;
+  const wall = m.ms / 1000;
+  f[`cpu_service_${phase}_${tag}_s`] = service;
+  let line = `    CPU during ${phase}: service ${service.toFixed(1)} s`;
+  let busy = service;
+  if (feedCpuS !== null) {
+    f[`cpu_feed_${phase}_${tag}_s`] = feedCpuS;
+    busy += feedCpuS;
+    line += `, demo-feed ${feedCpuS.toFixed(1)} s`;
+  }
+  const cores = cpus().length;
+  f[`cpu_busy_${phase}_${tag}_pct`] = (100 * busy) / (wall * cores);
+  log(
+    `${line} in ${wall.toFixed(1)} s wall: ${((100 * busy) / (wall * cores)).toFixed(0)} % of ${cores} cores`,
+  );
+}
+
+async function oneRun(feedUrl: string, feedPid: number | null, run: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-service-'));
   const db = join(dir, 'service.duckdb');
   const f: Record<string, number> = {};
   try {
     log(`\nrun ${run + 1}/${RUNS} (load average ${loadAverage()})`);
+    const feedCpuBefore = feedPid === null ? 0 : cpuSeconds(feedPid);
     const host = new Host(db, feedUrl);
     currentHost = host;
     const cold = await host.next();
+    const feedCpuDuringSync = feedPid === null ? null : cpuSeconds(feedPid) - feedCpuBefore;
     const t = cold.report?.timings;
     const evaluateMs = cold.evaluateMs ?? 0;
     f[`sync_${tag}_ms`] = cold.ms;
@@ -268,6 +315,7 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
       `  cold sync ${(cold.ms / 1000).toFixed(1)} s, ${f[`sync_${tag}_records`]} records; http ${t?.httpMs.toFixed(0)} json ${t?.jsonMs.toFixed(0)} validate ${t?.validateMs.toFixed(0)} store ${t?.storeMs.toFixed(0)} evaluate ${evaluateMs} ms`,
     );
 
+    phaseCpu(f, 'sync', cold, feedCpuDuringSync);
     phaseMemory(f, 'sync', cold);
 
     // The bound: JSON.parse alone of the same page bodies (fetched again, only the parse timed).
@@ -297,6 +345,7 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
     );
 
     if (typeof inc.profile === 'string') log(`  incremental cycle's profile:\n${inc.profile}`);
+    phaseCpu(f, 'incremental', inc, null);
     phaseMemory(f, 'incremental', inc);
     const day = await host.ask('next-day');
     f[`reevaluate_${tag}_ms`] = day.ms;
@@ -304,6 +353,7 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
     log(
       `  daily re-evaluation (as-of + 1 day) ${day.ms.toFixed(0)} ms; then warm-up ${day.warmMs?.toFixed(0)} ms`,
     );
+    phaseCpu(f, 'reevaluate', day, null);
     phaseMemory(f, 'reevaluate', day);
     const depts = (await getJson(`${base}/api/v1/departments`)) as { items?: { id: string }[] };
     const dept = depts.items?.[Math.floor((depts.items.length - 1) / 2)]?.id ?? '';
@@ -344,6 +394,7 @@ async function oneRun(feedUrl: string, run: number): Promise<void> {
         `  recompute (store → memory → evaluation) ${re.ms.toFixed(0)} ms, evaluation ${re.evaluateMs} ms`,
       );
     }
+    phaseCpu(f, 'recompute', re, null);
     phaseMemory(f, 'recompute', re);
     await finish(host, db, f);
   } finally {
@@ -407,7 +458,7 @@ const stopWatching = watchMemory((mb) => {
   process.exit(3);
 });
 try {
-  for (let r = 0; r < RUNS; r++) await oneRun(feed.url, r);
+  for (let r = 0; r < RUNS; r++) await oneRun(feed.url, feed.pid, r);
 } finally {
   stopWatching();
   if (feed.pid !== null) feed.figures[`feed_peak_rss_${tag}_mb`] = vm(feed.pid, 'VmHWM');

@@ -120,17 +120,6 @@ export async function storedCounts(server: RunningServer): Promise<Record<string
   return Object.fromEntries(rows.map((r) => [String(r['resource']), Number(r['n'])]));
 }
 
-export function expectedCounts(city: DemoDataset): Record<string, number> {
-  return {
-    departments: city.departments.length,
-    items: city.items.length,
-    cases: city.cases.length,
-    'case-events': city.caseEvents.length,
-    evaluations: city.evaluations.length,
-    tasks: city.tasks.length,
-  };
-}
-
 export async function getJson(url: string): Promise<{ status: number; body: unknown }> {
   const res = await fetch(url);
   const text = await res.text();

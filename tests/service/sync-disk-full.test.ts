@@ -5,17 +5,9 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DemoDataset } from '../../mocks/demo-city';
-import { createFeedServer } from '../../mocks/feed-server';
+import { createFeedServer, recordCounts } from '../../mocks/feed-server';
 import { syncStatusResponse } from '../../src/contract/service';
-import {
-  demoCity,
-  expectedCounts,
-  getJson,
-  startFeed,
-  startService,
-  storedCounts,
-  tempDir,
-} from './helpers';
+import { demoCity, getJson, startFeed, startService, storedCounts, tempDir } from './helpers';
 
 let cleanup: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -41,7 +33,7 @@ describe('a full disk during a sync', () => {
     );
     await server.service.syncOnce();
     const counts = await storedCounts(server);
-    expect(counts).toEqual(expectedCounts(city));
+    expect(counts).toEqual(recordCounts(city));
     const overview = `${server.url}/api/v1/overview?period=2026Q3`;
     const before = await getJson(overview);
     expect(before.status).toBe(200);

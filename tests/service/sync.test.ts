@@ -8,13 +8,12 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { DemoDataset } from '../../mocks/demo-city';
-import { createFeedServer } from '../../mocks/feed-server';
+import { createFeedServer, recordCounts } from '../../mocks/feed-server';
 import type { FeedHttpServer } from '../../mocks/feed-http';
 import type { RunningServer } from '../../server/main';
 import { MAX_WAITING_PAGES } from '../../server/sync/page-writer';
 import {
   demoCity,
-  expectedCounts,
   getJson,
   startFeed,
   startService,
@@ -65,7 +64,7 @@ describe('sync', () => {
     const { feed, tmp } = await setup(city);
     const server = await service(tmp, feed, 700);
     expect(server.service.status.state).toBe('idle');
-    expect(await storedCounts(server)).toEqual(expectedCounts(city));
+    expect(await storedCounts(server)).toEqual(recordCounts(city));
     const health = await getJson(`${server.url}/api/v1/health`);
     expect(health.body).toMatchObject({ status: 'ok', cases: city.cases.length });
     expect((health.body as { lastSyncAt: string | null }).lastSyncAt).not.toBeNull();
@@ -105,7 +104,7 @@ describe('sync', () => {
       tasks: 0,
     });
     expect(report?.upserted).toBe(5);
-    expect(await storedCounts(server)).toEqual(expectedCounts(city));
+    expect(await storedCounts(server)).toEqual(recordCounts(city));
     // The service was started with a fixed as-of (2026-09-30), so a completion on 10-01 is not
     // known yet there; what matters is that the stored records are the platform's new ones.
     const stored = await server.db.all(
@@ -143,7 +142,7 @@ describe('sync', () => {
     });
     const server = await service(tmp, feed, 700);
     expect(server.service.status.state).toBe('idle');
-    expect(await storedCounts(server)).toEqual(expectedCounts(city));
+    expect(await storedCounts(server)).toEqual(recordCounts(city));
     const after429 = seen.find((s) => s.n === 5);
     const at429 = seen.find((s) => s.n === 4);
     expect(after429 && at429 && after429.at - at429.at).toBeGreaterThanOrEqual(950);
@@ -188,7 +187,7 @@ describe('sync', () => {
       .slice(firstCasesCommit, events.indexOf('commit end', firstCasesCommit))
       .filter((e) => e === 'request cases');
     expect(requestedMeanwhile.length).toBeGreaterThan(0);
-    expect(await storedCounts(server)).toEqual(expectedCounts(city));
+    expect(await storedCounts(server)).toEqual(recordCounts(city));
   });
 
   it('restarts a pass on invalid_cursor', async () => {
@@ -204,7 +203,7 @@ describe('sync', () => {
     });
     const server = await service(tmp, feed, 500);
     expect(server.service.status.state).toBe('idle');
-    expect(await storedCounts(server)).toEqual(expectedCounts(city));
+    expect(await storedCounts(server)).toEqual(recordCounts(city));
   });
 
   it('stops on a malformed page with the platform named, keeps what was committed, and resumes there', async () => {
@@ -225,7 +224,7 @@ describe('sync', () => {
     const before = feed.counts.get('case-events') ?? 0;
     await server.service.syncOnce();
     expect(server.service.status.failure).toBeNull();
-    expect(await storedCounts(server)).toEqual(expectedCounts(city));
+    expect(await storedCounts(server)).toEqual(recordCounts(city));
     // It resumed at the third page instead of starting the resource again.
     const pages = Math.ceil(city.caseEvents.length / 700);
     expect((feed.counts.get('case-events') ?? 0) - before).toBe(pages - 2);
@@ -324,6 +323,6 @@ describe('sync', () => {
     expect(report.fetched['case-events']).toBeLessThan(city.caseEvents.length);
     const server = await startService(tmp.db, null);
     cleanup.push(() => server.close());
-    expect(await storedCounts(server)).toEqual(expectedCounts(city));
+    expect(await storedCounts(server)).toEqual(recordCounts(city));
   });
 });

@@ -38,12 +38,15 @@ describe('case page lookups', () => {
   const ids = dataset.cases.map((c) => c.id);
   const some = [ids[0], ids[1], ids[150], ids[ids.length - 1]].filter((id) => id !== undefined);
 
-  it('show each case its own row, its record and its steps in a model laid out per case', () => {
+  it('show each case its own row, its record and its steps in time order', () => {
     for (const id of some) {
       const p = page(model, id);
       expect(p?.caseId).toBe(id);
       expect(p?.evaluation.id).toBe(id);
-      expect(p?.steps.length).toBe(city.caseEvents.filter((e) => e.caseId === id).length);
+      const own = city.caseEvents.filter((e) => e.caseId === id);
+      expect(p?.steps.map((s) => s.id).sort()).toEqual(own.map((e) => e.id).sort());
+      const entered = p?.steps.map((s) => s.enteredAt) ?? [];
+      expect(entered).toEqual([...entered].sort((a, b) => a - b));
     }
   });
 

@@ -7,7 +7,12 @@ import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { generateDemoCity, type DemoDataset } from '../../../mocks/demo-city';
 import { startFeedHttpServer } from '../../../mocks/feed-http';
-import { createFeedServer, FEED_RESOURCES, type FeedServer } from '../../../mocks/feed-server';
+import {
+  createFeedServer,
+  FEED_RESOURCES,
+  recordCounts,
+  type FeedServer,
+} from '../../../mocks/feed-server';
 import { createDiskFeed, type DiskFeed } from '../../../mocks/disk-feed/server';
 import { writeDiskCity } from '../../../mocks/disk-feed/write';
 import { touchCases } from '../../../scripts/cli/demo-feed-command';
@@ -53,14 +58,7 @@ function walkBoth(feed: FeedServer, r: FeedResource, query: Record<string, strin
 
 describe('disk-backed demo feed', () => {
   it('serves every page of every resource exactly as the in-memory feed', () => {
-    const counts: Record<FeedResource, number> = {
-      departments: city.departments.length,
-      items: city.items.length,
-      cases: city.cases.length,
-      'case-events': city.caseEvents.length,
-      evaluations: city.evaluations.length,
-      tasks: city.tasks.length,
-    };
+    const counts = recordCounts(city);
     for (const r of FEED_RESOURCES) {
       expect(walkBoth(memory, r, {})).toBe(counts[r]);
       expect(walkBoth(memory, r, { limit: '137' })).toBe(counts[r]);
