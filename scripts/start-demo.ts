@@ -10,7 +10,7 @@ import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { defaultHeapMb, heapLimitEnv, parseHeapMb } from './cli/heap-limit';
+import { defaultHeapMb, heapLimitEnv, parseHeapMb, serviceNodeFlags } from './cli/heap-limit';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -41,13 +41,14 @@ const heapMb = parseHeapMb(option('max-heap-mb', String(defaultHeapMb())));
 
 /**
  * Starts a CLI command with node + tsx and resolves with the JSON line it prints on stdout;
- * with `heap`, node starts with that heap limit (set when it starts: it cannot change later).
+ * with `heap`, node starts with that heap limit and the service's young generation
+ * (set when it starts: they cannot change later).
  */
 function startCli(name: string, cliArgs: string[], heap?: number): Promise<{ url: string }> {
   const child = spawn(
     process.execPath,
     [
-      ...(heap === undefined ? [] : [`--max-old-space-size=${heap}`]),
+      ...(heap === undefined ? [] : serviceNodeFlags(heap)),
       '--import',
       'tsx',
       join(ROOT, 'scripts/cli.ts'),

@@ -34,6 +34,7 @@ import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { cpus, platform, release, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { serviceNodeFlags } from '../../scripts/cli/heap-limit';
 import { benchOptions, loadAverage, measureLatency } from './latency';
 import { LOW_MEMORY_MB, planMemory, watchMemory } from './memory-plan';
 
@@ -185,7 +186,8 @@ class Host {
         // (now one; see docs/performance.md), above Node's default heap (≈ 4 GB here); the limit
         // is what the free memory leaves (tests/bench/memory-plan.ts).
         execArgv: [
-          `--max-old-space-size=${memory.ok ? memory.serviceHeapMb : 16384}`,
+          // The flags `npm start` gives the service (scripts/cli/heap-limit.ts).
+          ...serviceNodeFlags(memory.ok ? memory.serviceHeapMb : 16384),
           '--expose-gc',
           ...profileFlags('service'),
           '--import',
