@@ -4,7 +4,12 @@
  * written to the derived tables (rebuildable at any time: `cli -- recompute`) and kept in memory
  * for the API. Nothing here re-implements a rule.
  */
-import { computeDashboard, type DashboardModel } from '../../src/engine/dashboard';
+import type { SlowActionFlag } from '../../src/domain/slow-action';
+import {
+  computeDashboard,
+  type CaseStatusRow,
+  type DashboardModel,
+} from '../../src/engine/dashboard';
 import type { DayIndex } from '../../src/domain/calendar';
 import type { IndexedDataset } from '../../src/engine/dataset';
 import type { Database } from '../store/database';
@@ -87,7 +92,11 @@ function nullableInt(v: number | null): number | null {
 /** The cases an evaluation evaluated again or saw gone, when it took the rest over unchanged. */
 export interface EvaluationDelta {
   recomputedIds: readonly string[];
+  /** Their rows' positions in the model (the order of `recomputedIds`). */
+  recomputedRows: readonly number[];
   removedIds: readonly string[];
+  /** Row i's case-level flags are `model.flags[flagEnd[i − 1] ?? 0 … flagEnd[i])`. */
+  flagEnd: Int32Array;
 }
 
 /**
@@ -105,6 +114,32 @@ export function evaluationDelta(model: DashboardModel): EvaluationDelta | null {
     : null;
 }
 
+/** The rows to write: every row, or only those evaluated again. */
+function rowsToWrite(model: DashboardModel, delta: EvaluationDelta | null): CaseStatusRow[] {
+  if (delta === null) return model.rows;
+  return delta.recomputedRows.map((i) => model.rows[i]!);
+}
+
+/**
+ * The flags to write: the case-level flags of every row (or only of the rows evaluated again: read
+ * by position, not by a pass over the city's flags — issue 17, 5M), then every department-level
+ * one (临期突击, recomputed every time).
+ */
+function* flagsToWrite(
+  model: DashboardModel,
+  delta: EvaluationDelta | null,
+): Generator<SlowActionFlag> {
+  if (delta === null) yield* model.flags;
+  else {
+    for (const i of delta.recomputedRows) {
+      for (let f = i === 0 ? 0 : delta.flagEnd[i - 1]!; f < delta.flagEnd[i]!; f++) {
+        yield model.flags[f]!;
+      }
+    }
+  }
+  for (const q of model.deadlineRush) yield* q.flags;
+}
+
 /**
  * Replaces the source's derived rows in one transaction (readers see the old or the new, never
  * half): all of them, or — when the model reused an earlier one's rows (`model.reuse`, not full)
@@ -118,7 +153,6 @@ export async function writeDerived(
   ms: number,
 ): Promise<void> {
   const delta = evaluationDelta(model);
-  const recomputed = delta === null ? null : new Set(delta.recomputedIds);
   await db.transaction(async (tx) => {
     if (delta === null) {
       await tx.run('DELETE FROM case_eval WHERE source = $1', [source]);
@@ -140,8 +174,7 @@ export async function writeDerived(
       }
     }
     const cases = await tx.connection.createAppender('case_eval');
-    for (const r of model.rows) {
-      if (recomputed !== null && !recomputed.has(r.id)) continue;
+    for (const r of rowsToWrite(model, delta)) {
       cases.appendVarchar(source);
       cases.appendVarchar(r.id);
       cases.appendVarchar(r.departmentId);
@@ -166,9 +199,7 @@ export async function writeDerived(
     }
     cases.closeSync();
     const flags = await tx.connection.createAppender('case_flags');
-    const rush = model.deadlineRush.flatMap((q) => q.flags);
-    for (const f of [...model.flags, ...rush]) {
-      if (recomputed !== null && f.caseId !== null && !recomputed.has(f.caseId)) continue;
+    for (const f of flagsToWrite(model, delta)) {
       flags.appendVarchar(source);
       if (f.caseId === null) flags.appendNull();
       else flags.appendVarchar(f.caseId);

@@ -31,6 +31,24 @@ interface Table<T> {
   put(id: string, record: T): void;
 }
 
+/**
+ * A validated record with the table it goes to. A class, not an object with a closure per record:
+ * the service runs under tsx, whose transform names every closure as it is made (≈ 2 s of a 1M
+ * cold sync's main thread, issue 17).
+ */
+class Validated<T> implements SyncedRecord {
+  constructor(
+    readonly id: string,
+    readonly updatedAt: number,
+    private readonly record: T,
+    private readonly table: (live: LiveDataset) => Table<T>,
+  ) {}
+
+  putInto(live: LiveDataset): void {
+    this.table(live).put(this.id, this.record);
+  }
+}
+
 function spec<T extends { updatedAt: number }>(
   resource: FeedResource,
   parse: RecordParser<T>,
@@ -43,11 +61,7 @@ function spec<T extends { updatedAt: number }>(
       const o = parse(raw);
       if (!o.ok) return o;
       const record = o.value;
-      const id = idOf(record);
-      return {
-        ok: true,
-        value: { id, updatedAt: record.updatedAt, putInto: (live) => table(live).put(id, record) },
-      };
+      return { ok: true, value: new Validated(idOf(record), record.updatedAt, record, table) };
     },
   };
 }

@@ -119,6 +119,8 @@ export interface DashboardReuse {
   rush: RushInput[];
   /** Ids of the rows evaluated this time (all rows when `full`), and of rows gone since. */
   recomputedIds: string[];
+  /** Positions in `rows` of the rows evaluated this time, in the order of `recomputedIds`. */
+  recomputedRows: number[];
   removedIds: string[];
   full: boolean;
 }
@@ -168,6 +170,7 @@ export function computeDashboard(
   const prevAsOf = prevModel?.asOfMs ?? asOfMs;
   const changed = reevaluation?.previous?.changedCaseIds ?? new Set<string>();
   const recomputedIds: string[] = [];
+  const recomputedRows: number[] = [];
   const removedIds: string[] = [];
   let outside = 0;
   let j = 0;
@@ -199,7 +202,10 @@ export function computeDashboard(
     const caseFlags = flagCase(c, ev, stepsOf(ds, c.id), asOfMs, cal, settings.slowAction);
     for (const f of caseFlags) flags.push(f);
     if (flagEnd !== null) flagEnd[i] = flags.length;
-    if (keep) recomputedIds.push(c.id);
+    if (keep) {
+      recomputedIds.push(c.id);
+      recomputedRows.push(i);
+    }
     if (ev.usesUncoveredDates) outside += 1;
     rush[i] = {
       c: { departmentId: c.departmentId },
@@ -285,6 +291,7 @@ export function computeDashboard(
             flagEnd,
             rush,
             recomputedIds,
+            recomputedRows,
             removedIds,
             full: prev === null,
           },

@@ -125,12 +125,23 @@ send({
 /** A step's wall time, CPU time (every thread) and the collections during it. */
 async function measured<R>(
   step: () => Promise<R>,
-): Promise<{ out: R; ms: number; cpuMs: number; gc: GcTally }> {
+): Promise<{ out: R; ms: number; cpuMs: number; gc: GcTally; heapPeakMb: number }> {
   gc.take();
+  // The most heap in use seen during the step, sampled whenever the event loop is free (what the
+  // memory guard's estimate must cover; a sample cannot see inside one long synchronous stretch).
+  let heapPeak = getHeapStatistics().used_heap_size;
+  const sampler = setInterval(() => {
+    heapPeak = Math.max(heapPeak, getHeapStatistics().used_heap_size);
+  }, 50);
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const out = await step();
-  return { out, ms: performance.now() - t0, cpuMs: cpuMs(cpu0), gc: gc.take() };
+  try {
+    const out = await step();
+    const ms = performance.now() - t0;
+    return { out, ms, cpuMs: cpuMs(cpu0), gc: gc.take(), heapPeakMb: heapPeak / MB };
+  } finally {
+    clearInterval(sampler);
+  }
 }
 
 /**
@@ -141,7 +152,14 @@ async function measured<R>(
 async function profiled<R>(
   name: string,
   step: () => Promise<R>,
-): Promise<{ out: R; ms: number; cpuMs: number; gc: GcTally; profile: string | null }> {
+): Promise<{
+  out: R;
+  ms: number;
+  cpuMs: number;
+  gc: GcTally;
+  heapPeakMb: number;
+  profile: string | null;
+}> {
   if (PROFILE_DIR === null) return { ...(await measured(step)), profile: null };
   const session = new Session();
   session.connect();

@@ -77,6 +77,8 @@ interface HostMessage {
   refused?: string;
   /** CPU time the service process spent on the step (every thread, DuckDB's included). */
   cpuMs?: number;
+  /** The most V8 heap in use seen during the step (sampled every 50 ms). */
+  heapPeakMb?: number;
   /** Garbage collections during the step, by kind (tests/bench/cpu-profile-summary.ts). */
   gc?: Record<string, { count: number; ms: number }>;
   /** Where the step's time went, when it ran under the profiler. */
@@ -223,6 +225,10 @@ let currentHost: Host | null = null;
  */
 function phaseMemory(f: Record<string, number>, phase: string, m: HostMessage): void {
   phaseGc(f, phase, m);
+  if (m.heapPeakMb !== undefined) {
+    f[`heap_peak_during_${phase}_${tag}_mb`] = m.heapPeakMb;
+    log(`    heap in use during ${phase}: at most ${m.heapPeakMb.toFixed(0)} MB (sampled)`);
+  }
   const mem = m.memory;
   if (mem === undefined) return;
   const keys: Record<string, string> = {

@@ -135,7 +135,7 @@ function instantOf(v: unknown, key: string, zh: string, b: DateBounds): number {
       ),
     );
   }
-  const out = instantOutOfBounds(ms, b, zh, key, describe(v));
+  const out = instantOutOfBounds(ms, b, zh, key, () => describe(v));
   if (out !== null) throw new FieldError(out);
   return ms;
 }
@@ -169,7 +169,7 @@ function dateOf(v: unknown, key: string, zh: string, b: DateBounds): DayIndex {
       bilingual(`${zh}不是有效的日期`, `${key} must be a YYYY-MM-DD date, got ${describe(v)}`),
     );
   }
-  const out = dayOutOfBounds(d, b, zh, key, describe(v));
+  const out = dayOutOfBounds(d, b, zh, key, () => describe(v));
   if (out !== null) throw new FieldError(out);
   return d;
 }
