@@ -188,7 +188,8 @@ process.on('message', (m: { cmd: string }) => {
       }
       case 'next-day': {
         service.options.asOfMs = (service.options.asOfMs ?? Date.now()) + DAY_MS;
-        const step = await measured(() => service.recompute());
+        // The evaluation itself stays here: the reply carries figures only.
+        const { out: _evaluated, ...step } = await measured(() => service.recompute());
         const warm = await warmed();
         send({ type: 'next-day', ...step, ...(await sizes(null)), ...warm });
         break;
