@@ -212,31 +212,21 @@ export function parseCaseRecord(
       id,
     );
   }
-  if (isBlank(field(r, 'acceptedAt', mapping)))
-    return rejected('缺少受理时间 (acceptedAt missing)', id);
-  const accepted = instantOf(
-    field(r, 'acceptedAt', mapping),
-    '受理时间',
-    'acceptedAt',
-    read,
-    bounds,
-  );
+  const acceptedRaw = field(r, 'acceptedAt', mapping);
+  const dueRaw = field(r, 'dueAt', mapping);
+  const completedRaw = field(r, 'completedAt', mapping);
+  if (isBlank(acceptedRaw)) return rejected('缺少受理时间 (acceptedAt missing)', id);
+  const accepted = instantOf(acceptedRaw, '受理时间', 'acceptedAt', read, bounds);
   if (!accepted.ok) return rejected(accepted.reason, id);
   const acceptedAt = accepted.value as number;
 
-  const committed = daysOf(
-    field(r, 'committedLimitDays', mapping),
-    '承诺时限',
-    'committedLimitDays',
-  );
+  const committedRaw = field(r, 'committedLimitDays', mapping);
+  const committed = daysOf(committedRaw, '承诺时限', 'committedLimitDays');
   if (!committed.ok) return rejected(committed.reason, id);
-  const statutory = daysOf(
-    field(r, 'statutoryLimitDays', mapping),
-    '法定时限',
-    'statutoryLimitDays',
-  );
+  const statutoryRaw = field(r, 'statutoryLimitDays', mapping);
+  const statutory = daysOf(statutoryRaw, '法定时限', 'statutoryLimitDays');
   if (!statutory.ok) return rejected(statutory.reason, id);
-  const due = instantOf(field(r, 'dueAt', mapping), '办理期限', 'dueAt', read, bounds);
+  const due = instantOf(dueRaw, '办理期限', 'dueAt', read, bounds);
   if (!due.ok) return rejected(due.reason, id);
   if (committed.value === null && statutory.value === null && due.value === null) {
     return rejected(
@@ -251,22 +241,13 @@ export function parseCaseRecord(
     );
   }
   if (due.value !== null && due.value < acceptedAt) {
-    return rejected(
-      `办理期限早于受理时间 (dueAt ${show(field(r, 'dueAt', mapping))} is before acceptedAt)`,
-      id,
-    );
+    return rejected(`办理期限早于受理时间 (dueAt ${show(dueRaw)} is before acceptedAt)`, id);
   }
-  const completed = instantOf(
-    field(r, 'completedAt', mapping),
-    '办结时间',
-    'completedAt',
-    read,
-    bounds,
-  );
+  const completed = instantOf(completedRaw, '办结时间', 'completedAt', read, bounds);
   if (!completed.ok) return rejected(completed.reason, id);
   if (completed.value !== null && completed.value < acceptedAt) {
     return rejected(
-      `办结时间早于受理时间 (completedAt ${show(field(r, 'completedAt', mapping))} is before acceptedAt ${show(field(r, 'acceptedAt', mapping))})`,
+      `办结时间早于受理时间 (completedAt ${show(completedRaw)} is before acceptedAt ${show(acceptedRaw)})`,
       id,
     );
   }
