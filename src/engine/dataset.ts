@@ -24,9 +24,10 @@ export interface Dataset {
 /** A dataset with its joins. */
 export interface IndexedDataset extends Dataset {
   /**
-   * Step records per case id, in time order (the case page lists them so). A case id absent from the map has no step data at
-   * all (`null` for the slow-action rules), which differs from a case with an empty step list;
-   * when the dataset has no step records at all, every case is "no step data".
+   * Step records per case id, in time order (the case page lists them so). A case id absent from
+   * the map has no step data at all (`null` for the slow-action rules), which differs from a case
+   * with an empty step list; when the dataset has no step records at all, every case is "no step
+   * data".
    */
   stepsByCase: ReadonlyMap<string, readonly CaseEvent[]>;
   hasStepData: boolean;

@@ -17,15 +17,14 @@ import type { SyncReport } from '../../server/sync/sync';
 import { summariseProfile, watchGc, type GcTally, type Profile } from './cpu-profile-summary';
 
 const args = process.argv.slice(2);
-const opt = (name: string): string => {
-  const i = args.indexOf(`--${name}`);
-  const v = i >= 0 ? args[i + 1] : undefined;
-  if (v === undefined) throw new Error(`missing --${name}`);
-  return v;
-};
 const optional = (name: string): string | null => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? (args[i + 1] ?? null) : null;
+};
+const opt = (name: string): string => {
+  const v = optional(name);
+  if (v === null) throw new Error(`missing --${name}`);
+  return v;
 };
 const PROFILE_DIR = optional('profile-dir');
 const send = (m: object): void => {
@@ -122,10 +121,16 @@ send({
   ...coldWarm,
 });
 
-/** A step's wall time, CPU time (every thread) and the collections during it. */
-async function measured<R>(
-  step: () => Promise<R>,
-): Promise<{ out: R; ms: number; cpuMs: number; gc: GcTally; heapPeakMb: number }> {
+/** A step's result, wall time, CPU time (every thread), collections and most heap in use. */
+interface Measured<R> {
+  out: R;
+  ms: number;
+  cpuMs: number;
+  gc: GcTally;
+  heapPeakMb: number;
+}
+
+async function measured<R>(step: () => Promise<R>): Promise<Measured<R>> {
   gc.take();
   // The most heap in use seen during the step, sampled whenever the event loop is free (what the
   // memory guard's estimate must cover; a sample cannot see inside one long synchronous stretch).
@@ -152,14 +157,7 @@ async function measured<R>(
 async function profiled<R>(
   name: string,
   step: () => Promise<R>,
-): Promise<{
-  out: R;
-  ms: number;
-  cpuMs: number;
-  gc: GcTally;
-  heapPeakMb: number;
-  profile: string | null;
-}> {
+): Promise<Measured<R> & { profile: string | null }> {
   if (PROFILE_DIR === null) return { ...(await measured(step)), profile: null };
   const session = new Session();
   session.connect();
